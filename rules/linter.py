@@ -1,0 +1,70 @@
+"""E and F — what the readers and the engine report about the input and about themselves."""
+
+from __future__ import annotations
+
+from form16lint.findings import Severity
+from form16lint.rule import FilingRule
+
+
+class _ReportedElsewhere(FilingRule):
+    """Findings of this code come from a reader or the engine, not from a check over the model."""
+
+    def check(self, filing, context):
+        return ()
+
+
+class UnreadableInput(_ReportedElsewhere):
+    """The file could not be read as a Form 3, 4 or 5.
+
+    ## What it checks
+    Every input file: XML that is not well-formed (with the line), a document that is not an
+    ownership document, XML that declares entities or a document type (refused, never
+    expanded), an encrypted or image-only PDF, a PDF or text that is not a filing, an empty or
+    unopenable file. The message says why. The run goes on with the other files.
+
+    ## Why it matters
+    A file that cannot be read cannot be checked; saying so loudly keeps a broken file from
+    passing a CI gate silently. EDGAR would reject the same file at submission.
+
+    ## Failing example
+    ```xml
+    <ownershipDocument><documentType>4</documentType>
+    ```
+
+    ## Passing example
+    ```xml
+    <ownershipDocument><documentType>4</documentType>…</ownershipDocument>
+    ```
+    """
+
+    code = "E002"
+    name = "unreadable-input"
+    severity = Severity.ERROR
+
+
+class RuleCrashed(_ReportedElsewhere):
+    """A rule failed with an internal error; the other rules still ran.
+
+    ## What it checks
+    Nothing in the filing: it reports that a rule raised an exception on this file, naming the
+    rule, its pack and the error. The other rules' findings are complete.
+
+    ## Why it matters
+    A crashing rule must not hide every other finding, nor pass silently: its findings for this
+    file are missing, so the file has not been fully checked. Please report it to the rule's
+    pack.
+
+    ## Failing example
+    ```text
+    F001 rule B001 (balance-mismatch, from form16lint_rules) failed with an internal error: …
+    ```
+
+    ## Passing example
+    ```text
+    (no F001: every rule ran to its end)
+    ```
+    """
+
+    code = "F001"
+    name = "rule-crashed"
+    severity = Severity.ERROR

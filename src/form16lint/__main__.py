@@ -1,0 +1,3 @@
+from form16lint.cli import main
+
+raise SystemExit(main())

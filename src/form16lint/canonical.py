@@ -1,0 +1,148 @@
+"""The canonical JSON of the filing model, both ways.
+
+Keys are the model's field names in camelCase; dates are ``YYYY-MM-DD``; amounts and prices are
+JSON numbers written exactly as the Decimal holds them (``1234.5600`` stays ``1234.5600``). A
+value that can carry footnotes is ``{"value": …, "footnotes": ["F1"]}``, with ``raw`` holding text
+that could not be read as its type. Empty values and empty lists are left out. ``to_json`` and
+``from_data`` are inverses: reading the JSON back gives an equal model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+
+from form16lint.model import Filing, Value, camel_case
+
+SCHEMA_ID = "https://form16lint.dev/schemas/filing.schema.json"
+
+
+camel = camel_case
+
+
+# -- model to JSON ---------------------------------------------------------------------------------
+def to_data(obj):
+    """The model as plain data (dicts, lists, str, bool, Decimal, None), empty parts left out."""
+    if isinstance(obj, Value):
+        data = {}
+        if obj.value is not None:
+            data["value"] = to_data(obj.value)
+        if obj.footnotes:
+            data["footnotes"] = list(obj.footnotes)
+        if obj.raw is not None:
+            data["raw"] = obj.raw
+        return data or None
+    if dataclasses.is_dataclass(obj):
+        data = {}
+        for item in dataclasses.fields(obj):
+            converted = to_data(getattr(obj, item.name))
+            if converted is not None and converted != [] and converted != {}:
+                data[camel(item.name)] = converted
+        return data
+    if isinstance(obj, list):
+        return [to_data(item) for item in obj]
+    if isinstance(obj, datetime):
+        return obj.isoformat()
+    if isinstance(obj, date):
+        return obj.isoformat()
+    return obj
+
+
+def filing_to_data(filing: Filing) -> dict:
+    return {"$schema": SCHEMA_ID, **to_data(filing)}
+
+
+def to_json(filing: Filing) -> str:
+    return dumps(filing_to_data(filing)) + "\n"
+
+
+def dumps(data, indent: int = 2, _level: int = 0) -> str:
+    """JSON text in which a Decimal is an exact number, not a float's approximation."""
+    pad = " " * (indent * (_level + 1))
+    close = " " * (indent * _level)
+    if isinstance(data, dict):
+        if not data:
+            return "{}"
+        items = (f"{pad}{json.dumps(key)}: {dumps(value, indent, _level + 1)}" for key, value in data.items())
+        return "{\n" + ",\n".join(items) + f"\n{close}}}"
+    if isinstance(data, list):
+        if not data:
+            return "[]"
+        if all(isinstance(item, (str, int, Decimal)) for item in data):
+            return "[" + ", ".join(dumps(item) for item in data) + "]"
+        return "[\n" + ",\n".join(f"{pad}{dumps(item, indent, _level + 1)}" for item in data) + f"\n{close}]"
+    if isinstance(data, Decimal):
+        return _number(data)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _number(number: Decimal) -> str:
+    if not number.is_finite():
+        raise ValueError(f"{number} has no JSON form")
+    text = format(number, "f")
+    return text
+
+
+# -- JSON to model ---------------------------------------------------------------------------------
+def loads(text: str):
+    """Parse JSON with every number as an exact Decimal."""
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+
+
+def from_data(data: dict) -> Filing:
+    body = {key: value for key, value in data.items() if not key.startswith("$")}
+    return _build(Filing, body)
+
+
+@cache
+def _hints(cls) -> dict[str, tuple[str, object]]:
+    """camelCase key -> (field name, type) for a dataclass."""
+    hints = typing.get_type_hints(cls)
+    return {camel(item.name): (item.name, hints[item.name]) for item in dataclasses.fields(cls)}
+
+
+def _build(cls, data: dict):
+    fields = _hints(cls)
+    kwargs = {}
+    for key, value in data.items():
+        if key in fields:
+            name, kind = fields[key]
+            kwargs[name] = _convert(kind, value)
+    return cls(**kwargs)
+
+
+def _convert(kind, value):
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return None if value is None else _convert(options[0], value)
+    if origin is Value or kind is Value:
+        (inner,) = typing.get_args(kind) or (str,)
+        value = value or {}
+        raw_value = value.get("value")
+        return Value(
+            _convert(inner, raw_value) if raw_value is not None else None,
+            [str(note) for note in value.get("footnotes", [])],
+            value.get("raw"),
+        )
+    if origin is list:
+        (inner,) = typing.get_args(kind)
+        return [_convert(inner, item) for item in value]
+    if dataclasses.is_dataclass(kind):
+        return _build(kind, value)
+    if kind is Decimal:
+        return Decimal(value) if not isinstance(value, Decimal) else value
+    if kind is datetime:
+        return datetime.fromisoformat(value)
+    if kind is date:
+        return date.fromisoformat(value)
+    if kind is bool:
+        return bool(value)
+    if kind is str:
+        return str(value) if not isinstance(value, Decimal) else format(value, "f")
+    return value

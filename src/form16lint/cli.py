@@ -1,0 +1,215 @@
+"""The ``form16lint`` command.
+
+Exit status: 0 when nothing reaches ``--fail-on``, 1 when something does, 2 for usage,
+configuration or internal errors. Bad input is a finding (E002), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+
+from form16lint import __version__
+from form16lint.errors import UsageError
+from form16lint.findings import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _codes(text: str) -> list[str]:
+    return [code.strip().upper() for code in text.split(",") if code.strip()]
+
+
+def _severity(text: str) -> Severity:
+    try:
+        return Severity.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # usage errors exit 2 with one clear line, as argparse does
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="form16lint", description="Lint SEC Section 16 filings (Forms 3, 4, 5).")
+    parser.add_argument("--version", action="version", version=f"form16lint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="check filings and report findings")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
+    check.add_argument("--format", dest="output_format", default=None,
+                       help="output format: rich (default), concise, json, or one a plugin adds")
+    check.add_argument("--select", type=_codes, action="extend", default=None, metavar="CODES",
+                       help="only these codes or prefixes, comma-separated (e.g. B,D005)")
+    check.add_argument("--ignore", type=_codes, action="extend", default=None, metavar="CODES",
+                       help="skip these codes or prefixes; the longer matching prefix wins")
+    check.add_argument("--fail-on", type=_severity, default=None, metavar="SEVERITY",
+                       help="exit 1 when a finding reaches this severity: error (default), warning, info")
+    check.add_argument("--filing-date", type=_date, default=None, metavar="YYYY-MM-DD",
+                       help="judge deadlines as if filed on this day (used when the input has no EDGAR date)")
+    check.add_argument("--issuer-map", default=None, metavar="FILE",
+                       help="ticker map in the SEC company_tickers.json format, for rule T003")
+    check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
+    check.add_argument("-o", "--output", default=None, metavar="FILE", help="write the report to FILE")
+
+    commands.add_parser("rules", help="list every rule: code, severity, summary, pack")
+
+    explain = commands.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("code", help="a rule code, e.g. B001")
+
+    extract = commands.add_parser("extract", help="write the canonical JSON of a filing")
+    extract.add_argument("file", help="a filing in any format form16lint reads")
+    extract.add_argument("-o", "--output", default=None, metavar="OUT", help="write to OUT instead of standard output")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"form16lint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+    except Exception as error:  # the last guard: an internal error is a clear line, never a traceback
+        print(f"form16lint: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        if os.environ.get("FORM16LINT_DEBUG"):
+            raise
+        print("form16lint: set FORM16LINT_DEBUG=1 for the traceback, and please report it", file=sys.stderr)
+        return EXIT_ERROR
+
+
+# -- commands ----------------------------------------------------------------------------------------
+def cmd_check(args) -> int:
+    from form16lint.discovery import discover
+    from form16lint.engine import lint
+    from form16lint.plugins import load_plugins
+    from form16lint.rule import RunOptions
+    from form16lint.settings import Settings
+
+    settings = Settings()
+    if args.select:
+        settings.select = args.select
+    if args.ignore:
+        settings.ignore = args.ignore
+    if args.fail_on:
+        settings.fail_on = args.fail_on
+    if args.output_format:
+        settings.output_format = args.output_format
+    settings.filing_date = args.filing_date
+    settings.issuer_map = args.issuer_map
+    if args.no_color:
+        settings.color = False
+
+    plugins = load_plugins()
+    formats = plugins.output_formats()
+    if settings.output_format not in formats:
+        raise UsageError(f"unknown output format {settings.output_format!r} "
+                         f"(choose from {', '.join(sorted(formats))})")
+    files, missing = discover(args.paths)
+    if missing:
+        raise UsageError("no such file or folder: " + ", ".join(missing))
+    options = RunOptions(filing_date=settings.filing_date)
+    if settings.issuer_map:
+        from form16lint.issuer_map import load_issuer_map
+
+        options.issuer_map = load_issuer_map(settings.issuer_map)
+    result = lint(files, plugins, settings, options)
+    write_report(formats[settings.output_format], result, settings, args.output)
+    return EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
+
+
+def write_report(reporter, result, settings, output: str | None) -> None:
+    if output is None:
+        reporter(result, sys.stdout, settings)
+        return
+    from form16lint.output import atomic_writer
+
+    with atomic_writer(output) as stream:
+        reporter(result, stream, settings)
+
+
+def cmd_rules(args) -> int:
+    from rich.table import Table
+
+    from form16lint.plugins import load_plugins
+    from form16lint.reporters.rich_report import make_console
+
+    plugins = load_plugins()
+    table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
+    for column in ("code", "severity", "summary", "pack"):
+        table.add_column(column, overflow="fold")
+    for rule in plugins.all_rules():
+        table.add_row(rule.code, str(rule.severity), rule.summary(), rule.pack)
+    console = make_console(sys.stdout)
+    console.print(table)
+    for note in plugins.load_errors:
+        console.print(note, style="yellow")
+    return EXIT_CLEAN
+
+
+def cmd_explain(args) -> int:
+    from rich.markdown import Markdown
+
+    from form16lint.plugins import load_plugins
+    from form16lint.reporters.rich_report import make_console
+
+    plugins = load_plugins()
+    code = args.code.strip().upper()
+    for rule in plugins.all_rules():
+        if rule.code == code:
+            console = make_console(sys.stdout)
+            console.print(f"[bold]{rule.code}[/bold] ({rule.name}) · default severity "
+                          f"{rule.severity} · forms {', '.join(sorted(rule.forms))} · pack {rule.pack}")
+            console.print(f"[bold]{rule.summary()}[/bold]")
+            console.print()
+            console.print(Markdown(rule.documentation()))
+            return EXIT_CLEAN
+    raise UsageError(f"no rule has the code {code!r}; `form16lint rules` lists them")
+
+
+def cmd_extract(args) -> int:
+    from form16lint.canonical import to_json
+    from form16lint.engine import read_document
+    from form16lint.plugins import load_plugins
+
+    if not os.path.isfile(args.file):
+        raise UsageError(f"no such file: {args.file}")
+    if args.output and os.path.exists(args.output) and os.path.samefile(args.output, args.file):
+        raise UsageError(f"refusing to write the output over the input file {args.file}")
+    document = read_document(load_plugins(), args.file)
+    for finding in document.reader_findings:
+        print(f"{finding.path}: {finding.code} [{finding.severity}] {finding.message}", file=sys.stderr)
+    if document.filing is None:
+        return EXIT_FINDINGS
+    text = to_json(document.filing)
+    if args.output:
+        from form16lint.output import atomic_writer
+
+        with atomic_writer(args.output) as stream:
+            stream.write(text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "extract": cmd_extract}

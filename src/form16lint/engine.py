@@ -1,0 +1,153 @@
+"""The run: read each file, run the rules, turn what they say into findings.
+
+Data flows one way: paths -> documents (readers) -> violations (rules) -> findings -> a
+:class:`LintResult` that reporters write.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from dataclasses import dataclass, field
+
+from form16lint import __version__
+from form16lint.findings import Finding, Severity, Violation, assign_fingerprints
+from form16lint.model import Document
+from form16lint.plugins import Plugins
+from form16lint.readers import unreadable
+from form16lint.rule import CollectionRule, FilingRule, Rule, RuleContext, RunOptions
+from form16lint.settings import Settings
+
+
+@dataclass
+class LintResult:
+    documents: list[Document]
+    findings: list[Finding]
+    rules: list[Rule]
+    version: str = __version__
+    notes: list[str] = field(default_factory=list)  # run-level remarks (a pack that did not load)
+
+    def counts(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            if not finding.suppressed:
+                counts[str(finding.severity)] += 1
+        return counts
+
+    def failed(self, fail_on: Severity) -> bool:
+        return any(f.severity >= fail_on for f in self.findings if not f.suppressed)
+
+
+def read_document(plugins: Plugins, path: str) -> Document:
+    """Read one file with the first reader that claims it; a failure is an E002, never a crash."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        return unreadable(path, "unknown", f"the file cannot be opened ({error.strerror or error})")
+    if not data.strip():
+        return unreadable(path, "unknown", "the file is empty")
+    try:
+        document = plugins.hook.form16lint_read_document(path=path, data=data)
+    except Exception as error:  # a reader bug must not end the run
+        return unreadable(path, "unknown", f"the reader failed: {type(error).__name__}: {error}")
+    if document is None:
+        return unreadable(
+            path, "unknown",
+            "its content is none of the formats form16lint reads (EDGAR ownership XML, EDGAR "
+            "submission text, form16lint JSON, a PDF of the form, or text extracted from one)",
+        )
+    return document
+
+
+def run_rules(documents: list[Document], rules: list[Rule], settings: Settings,
+              options: RunOptions) -> list[Finding]:
+    """Run every selected rule over the documents; a rule that raises becomes an F001 finding."""
+    active = [rule for rule in rules if settings.selects(rule.code)]
+    filing_rules = [rule for rule in active if isinstance(rule, FilingRule)]
+    collection_rules = [rule for rule in active if isinstance(rule, CollectionRule)]
+    findings: list[Finding] = []
+    for document in documents:
+        findings.extend(document.reader_findings)
+        filing = document.filing
+        if filing is None:
+            continue
+        context = RuleContext(document=document, options=options)
+        form = filing.base_form
+        for rule in filing_rules:
+            if not rule.applies_to(form):
+                continue
+            try:
+                for violation in rule.check(filing, context) or ():
+                    findings.append(_finding(rule, document, violation))
+            except Exception as error:
+                findings.append(_crash(rule, document, error))
+    readable = [d for d in documents if d.filing is not None]
+    for rule in collection_rules:
+        try:
+            for document, violation in rule.check(readable, options) or ():
+                findings.append(_finding(rule, document, violation))
+        except Exception as error:
+            target = readable[0] if readable else Document(path="", format="unknown")
+            findings.append(_crash(rule, target, error))
+    return findings
+
+
+def finish(findings: list[Finding], settings: Settings) -> list[Finding]:
+    """Apply selection and severity overrides, sort, and fingerprint."""
+    kept = [f for f in findings if settings.selects(f.code)]
+    for finding in kept:
+        override = settings.severity.get(finding.code)
+        if override is not None:
+            finding.severity = override
+    kept.sort(key=Finding.sort_key)
+    assign_fingerprints(kept, path_key=portable_path)
+    return kept
+
+
+def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOptions) -> LintResult:
+    documents = [read_document(plugins, path) for path in paths]
+    rules = plugins.all_rules()
+    findings = finish(run_rules(documents, rules, settings, options), settings)
+    return LintResult(documents=documents, findings=findings, rules=rules, notes=list(plugins.load_errors))
+
+
+def portable_path(path: str) -> str:
+    """The path relative to the working directory when below it, with forward slashes."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        relative = path
+    if relative.startswith(".."):
+        relative = os.path.abspath(path)
+    return relative.replace(os.sep, "/")
+
+
+def _finding(rule: Rule, document: Document, violation: Violation) -> Finding:
+    location = document.locate(violation.pointer)
+    return Finding(
+        code=rule.code,
+        severity=violation.severity or rule.severity,
+        message=violation.message,
+        path=document.path,
+        pointer=violation.pointer,
+        line=location.line,
+        column=location.column,
+        page=location.page,
+        box=location.box,
+        rule=rule.name,
+    )
+
+
+def _crash(rule: Rule, document: Document, error: Exception) -> Finding:
+    frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
+    where = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
+    return Finding(
+        code="F001",
+        severity=Severity.ERROR,
+        message=(f"rule {rule.code} ({rule.name}, from {rule.pack}) failed with an internal error: "
+                 f"{type(error).__name__}: {error}{where}. The other rules still ran; this rule's "
+                 "findings for this file are missing."),
+        path=document.path,
+        rule="rule-crashed",
+    )

@@ -1,0 +1,56 @@
+"""form16lint's canonical JSON of a filing, validated against ``schemas/filing.schema.json``.
+
+A violation of the schema is an S001 finding naming the JSON pointer; the model is still built
+from what can be read, so the other rules run too.
+"""
+
+from __future__ import annotations
+
+import json
+
+from form16lint.canonical import from_data, loads
+from form16lint.findings import Finding, Severity
+from form16lint.hookspecs import hookimpl
+from form16lint.json_positions import json_locations
+from form16lint.model import Document
+from form16lint.readers import unreadable
+
+FORMAT = "json"
+
+
+@hookimpl
+def form16lint_read_document(path: str, data: bytes):
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{") or (b'"documentType"' not in data and b"form16lint" not in head):
+        return None
+    return read_canonical_json(path, data)
+
+
+def read_canonical_json(path: str, data: bytes) -> Document:
+    try:
+        text = data.decode("utf-8-sig")
+        content = loads(text)
+    except UnicodeDecodeError as error:
+        return unreadable(path, FORMAT, f"the JSON is not UTF-8 ({error.reason} at byte {error.start})")
+    except json.JSONDecodeError as error:
+        return unreadable(path, FORMAT, f"the JSON is not valid at line {error.lineno}, column "
+                                        f"{error.colno}: {error.msg}", line=error.lineno, column=error.colno)
+    if not isinstance(content, dict):
+        return unreadable(path, FORMAT, "the JSON is not an object describing one filing")
+    document = Document(path=path, format=FORMAT, locations=json_locations(text))
+    from form16lint.schema import schema_violations
+
+    for pointer, message in schema_violations(content):
+        location = document.locate(pointer)
+        document.reader_findings.append(Finding(
+            code="S001", severity=Severity.ERROR, path=path, pointer=pointer,
+            message=f"the JSON does not follow the filing schema at {pointer or '/'}: {message}",
+            line=location.line, column=location.column, rule="schema-violation",
+        ))
+    try:
+        document.filing = from_data(content)
+    except (TypeError, ValueError, AttributeError) as error:
+        if not document.reader_findings:
+            return unreadable(path, FORMAT, f"the JSON cannot be read as a filing: {error}")
+        document.filing = None  # the S001 findings say why
+    return document

@@ -1,0 +1,37 @@
+"""``--format json``: one object other tools build on. Keep its shape."""
+
+from __future__ import annotations
+
+import json
+
+from form16lint.hookspecs import hookimpl
+from form16lint.reporters import file_summary
+
+
+def write_json(result, stream, settings=None) -> None:
+    report = {
+        "tool": {"name": "form16lint", "version": result.version},
+        "files": file_summary(result),
+        "findings": [
+            {
+                "code": f.code,
+                "severity": str(f.severity),
+                "message": f.message,
+                "path": f.path,
+                "pointer": f.pointer,
+                "line": f.line,
+                "column": f.column,
+                "page": f.page,
+                "fingerprint": f.fingerprint,
+                "suppressed": f.suppressed,
+            }
+            for f in result.findings
+        ],
+        "summary": result.counts(),
+    }
+    stream.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+
+
+@hookimpl
+def form16lint_output_formats():
+    return {"json": write_json}

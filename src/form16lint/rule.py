@@ -1,0 +1,87 @@
+"""The rule classes a pack subclasses.
+
+A rule is a class whose attributes declare it and whose docstring documents it, in the sections
+``What it checks``, ``Why it matters`` (with the rule of law), ``Failing example`` and ``Passing
+example``; ``form16lint explain CODE`` renders that docstring. Its ``check`` yields
+:class:`~form16lint.findings.Violation` objects: a JSON pointer into the filing and a message
+that a filing lawyer can act on. The engine adds the code, severity, file, source position and
+fingerprint.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar, Iterable, Sequence
+
+from form16lint.findings import Severity, Violation
+
+if TYPE_CHECKING:
+    from form16lint.model import Document, Filing
+
+ALL_FORMS = frozenset({"3", "4", "5"})
+EXTRACTED_FORMATS = frozenset({"pdf", "text"})  # inputs read off the printed form
+
+
+@dataclass
+class RunOptions:
+    """What a run knows beyond the filings: the user's answers to "when" and "against what"."""
+
+    filing_date: date | None = None  # --filing-date: "if I file on this day"
+    issuer_map: dict[str, set[str]] | None = None  # ticker -> issuer CIKs, from --issuer-map
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class RuleContext:
+    """What a filing rule may know about the filing besides its content."""
+
+    document: "Document"
+    options: RunOptions
+
+    @property
+    def source_format(self) -> str:
+        return self.document.format
+
+    @property
+    def extracted(self) -> bool:
+        """True for PDF and text input, read off the printed form rather than EDGAR XML."""
+        return self.document.format in EXTRACTED_FORMATS
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]  # kebab-case, e.g. "balance-mismatch"
+    severity: ClassVar[Severity]
+    forms: ClassVar[frozenset[str]] = ALL_FORMS  # base forms; amendments go with their form
+    pack: str = "form16lint"  # set by the engine to the registering plugin's name
+
+    @classmethod
+    def summary(cls) -> str:
+        doc = inspect.getdoc(cls) or ""
+        return doc.splitlines()[0].strip() if doc else cls.name
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The docstring after its summary line: the Markdown that ``explain`` renders."""
+        doc = inspect.getdoc(cls) or ""
+        return doc.partition("\n")[2].strip()
+
+    def applies_to(self, form: str | None) -> bool:
+        return form is None or form in self.forms
+
+
+class FilingRule(Rule):
+    """A rule over one filing at a time."""
+
+    def check(self, filing: "Filing", context: RuleContext) -> Iterable[Violation]:
+        raise NotImplementedError
+
+
+class CollectionRule(Rule):
+    """A rule over all the filings checked together. Each violation names the document it is
+    about through ``Violation.pointer`` relative to that document, yielded as a pair."""
+
+    def check(self, documents: Sequence["Document"], options: RunOptions) -> Iterable[tuple["Document", Violation]]:
+        raise NotImplementedError

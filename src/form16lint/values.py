@@ -1,0 +1,80 @@
+"""Reading the scalar values of a filing from text: dates, decimals, booleans, codes.
+
+Readers share these so that "2004-04-06", "04/06/2004", "1,000" and "true" mean the same whatever
+the input. Each function returns a :class:`~form16lint.model.Value`; text that cannot be read as
+its type is kept in ``raw`` with no value, for rule S003 to report.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from form16lint.model import Value
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?$")
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)$")
+_BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
+
+
+def parse_date(text: str | None) -> date | None:
+    """An ISO date (as EDGAR XML writes it) or a US date (as the printed form does)."""
+    if not text:
+        return None
+    text = text.strip()
+    match = _ISO_DATE.match(text)
+    try:
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        match = _US_DATE.match(text)
+        if match:
+            year = int(match[3])
+            if len(match[3]) == 2:
+                year += 2000 if year < 70 else 1900
+            return date(year, int(match[1]), int(match[2]))
+    except ValueError:  # 2023-02-30 and the like
+        return None
+    return None
+
+
+def parse_decimal(text: str | None, *, allow_grouping: bool = False) -> Decimal | None:
+    if text is None:
+        return None
+    text = text.strip()
+    if allow_grouping:
+        text = text.replace(",", "").replace("$", "").strip()
+    if not _DECIMAL.match(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return None
+
+
+def date_value(text: str | None, footnotes: list[str] | None = None) -> Value:
+    return _typed(text, parse_date(text), footnotes)
+
+
+def decimal_value(text: str | None, footnotes: list[str] | None = None, *, allow_grouping=False) -> Value:
+    return _typed(text, parse_decimal(text, allow_grouping=allow_grouping), footnotes)
+
+
+def bool_value(text: str | None, footnotes: list[str] | None = None) -> Value:
+    parsed = _BOOLEANS.get(text.strip()) if text is not None else None
+    return _typed(text, parsed, footnotes)
+
+
+def text_value(text: str | None, footnotes: list[str] | None = None) -> Value:
+    text = text.strip() if text else None
+    return Value(text or None, list(footnotes or ()))
+
+
+def _typed(text: str | None, parsed, footnotes) -> Value:
+    notes = list(footnotes or ())
+    if parsed is not None:
+        return Value(parsed, notes)
+    if text is not None and text.strip():
+        return Value(None, notes, raw=text.strip())
+    return Value(None, notes)
