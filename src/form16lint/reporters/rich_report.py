@@ -57,8 +57,8 @@ def write_rich(result, stream, settings=None) -> None:
             by_path.setdefault(finding.path, []).append(finding)
     for document in result.documents:
         findings = by_path.pop(document.path, [])
-        title = Text.assemble((document.path, "bold"), "  ", (heading(document), "dim"))
-        console.print(title)
+        console.print(Text(document.path, style="bold"), soft_wrap=True)
+        console.print(Text("  " + heading(document), style="dim"), soft_wrap=True)
         if not findings:
             console.print(Text("  no findings", style="green"))
         for finding in findings:
