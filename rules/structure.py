@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import lru_cache
 
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
@@ -27,14 +29,21 @@ STRING_LIMITS = {
 }
 
 
-def _limit_for(pointer: str) -> int | None:
-    parts = pointer.strip("/").split("/")
+_DIGITS = re.compile(r"/\d+(?=/|$)")
+
+
+@lru_cache(maxsize=None)
+def _limit_for_shape(shape: str) -> int | None:
+    parts = shape.strip("/").split("/")
     for width in (3, 2, 1):
-        tail = parts[-width:]
-        generic = "/".join("*" if p.isdigit() else p for p in tail)
+        generic = "/".join(parts[-width:])
         if generic in STRING_LIMITS:
             return STRING_LIMITS[generic]
     return None
+
+
+def _limit_for(pointer: str) -> int | None:
+    return _limit_for_shape(_DIGITS.sub("/*", pointer))
 
 
 class SchemaViolation(FilingRule):
@@ -190,13 +199,14 @@ class MalformedValue(FilingRule):
         for pointer, leaf in walk(filing):
             if not isinstance(leaf, Value):
                 continue
-            words = describe(pointer)
             if leaf.malformed:
-                yield Violation(pointer, f"{words}: {leaf.raw!r} is not {self._expected(pointer)}")
+                yield Violation(pointer, f"{describe(pointer)}: {leaf.raw!r} is not {self._expected(pointer)}")
             elif pointer.endswith("/acquiredDisposed") and leaf.value and leaf.value not in ("A", "D"):
-                yield Violation(pointer, f"{words}: {leaf.value!r} is neither A (acquired) nor D (disposed)")
+                yield Violation(pointer, f"{describe(pointer)}: {leaf.value!r} is neither A (acquired) nor D "
+                                         "(disposed)")
             elif pointer.endswith("/directOrIndirect") and leaf.value and leaf.value not in ("D", "I"):
-                yield Violation(pointer, f"{words}: {leaf.value!r} is neither D (direct) nor I (indirect)")
+                yield Violation(pointer, f"{describe(pointer)}: {leaf.value!r} is neither D (direct) nor I "
+                                         "(indirect)")
 
     @staticmethod
     def _expected(pointer: str) -> str:

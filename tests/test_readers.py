@@ -37,19 +37,19 @@ def test_every_value_has_line_and_column(plugins, tmp_path):
     document = read(plugins, tmp_path, xml)
     lines = xml.splitlines()
     for pointer in ("/nonDerivativeTransactions/1/sharesOwnedFollowing", "/issuer/tradingSymbol", "/periodOfReport"):
-        location = document.locations[pointer]
+        location = document.locate(pointer)
         assert location.line and location.column
         assert lines[location.line - 1][location.column - 1] == "<"
-    first = document.locations["/nonDerivativeTransactions/0/shares"]
-    second = document.locations["/nonDerivativeTransactions/1/shares"]
+    first = document.locate("/nonDerivativeTransactions/0/shares")
+    second = document.locate("/nonDerivativeTransactions/1/shares")
     assert second.line > first.line
 
 
 def test_columns_on_a_single_line_document(plugins, tmp_path):
     xml = ownership_xml(nd_transactions=[nd_tx(), nd_tx()]).replace("\n", "")
     document = read(plugins, tmp_path, xml)
-    first = document.locations["/nonDerivativeTransactions/0/shares"]
-    second = document.locations["/nonDerivativeTransactions/1/shares"]
+    first = document.locate("/nonDerivativeTransactions/0/shares")
+    second = document.locate("/nonDerivativeTransactions/1/shares")
     assert first.line == second.line == 1 and second.column > first.column
 
 
@@ -104,7 +104,7 @@ def test_submission_text_carries_edgar_dates(plugins, tmp_path):
     assert metadata.filing_date == date(2024, 3, 5)
     assert metadata.acceptance_datetime == datetime(2024, 3, 5, 18, 30, 57)
     # positions are those of the whole file
-    line = document.locations["/issuer/tradingSymbol"].line
+    line = document.locate("/issuer/tradingSymbol").line
     assert "issuerTradingSymbol" in text.splitlines()[line - 1]
 
 

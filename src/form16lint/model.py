@@ -260,9 +260,15 @@ class Document:
     locations: dict[str, Location] = field(default_factory=dict)
     reader_findings: list = field(default_factory=list)  # list[Finding]
     suppressions: list = field(default_factory=list)  # list[Suppression], from the input itself
+    # A reader may record lines cheaply and leave a callable that fills in the rest of
+    # ``locations`` (columns) the first time a finding asks for a position.
+    refine_locations: object = None
 
     def locate(self, pointer: str) -> Location:
         """The best known position for a pointer: its own, else its nearest parent's."""
+        if self.refine_locations is not None:
+            refine, self.refine_locations = self.refine_locations, None
+            refine()
         probe = pointer
         while True:
             location = self.locations.get(probe)

@@ -78,27 +78,34 @@ class _Builder:
 
     def __init__(self, path: str, fmt: str, data: bytes, line_offset: int):
         self.document = Document(path=path, format=fmt)
+        self.document.refine_locations = self._add_columns
         self.locations = self.document.locations
-        self.lines = data.split(b"\n")
+        self.data = data
         self.line_offset = line_offset
-        self.cursor: dict[tuple[int, str], int] = {}
+        self.order: list[tuple[str, int, str]] = []  # (pointer, line, tag) in document order
 
     # -- positions -----------------------------------------------------------------------------
     def _locate(self, pointer: str, element) -> None:
+        """Record the line now; the column is found later, only if a finding needs it."""
         line = element.sourceline
-        if not line:
-            return
-        column = None
-        tag = element.tag if isinstance(element.tag, str) else None
-        if tag and 0 < line <= len(self.lines):
-            text = self.lines[line - 1]
-            needle = b"<" + tag.encode()
-            start = self.cursor.get((line, tag), 0)
-            index = text.find(needle, start)
+        if line:
+            self.locations[pointer] = Location(line=line + self.line_offset)
+            self.order.append((pointer, line, element.tag))
+
+    def _add_columns(self) -> None:
+        """Find each element's start tag on its line, in document order, so that several
+        elements of the same name on one line (a minified document) get their own columns."""
+        lines = self.data.split(b"\n")
+        cursor: dict[tuple[int, str], int] = {}
+        for pointer, line, tag in self.order:
+            if not isinstance(tag, str) or not 0 < line <= len(lines):
+                continue
+            text = lines[line - 1]
+            index = text.find(b"<" + tag.encode(), cursor.get((line, tag), 0))
             if index >= 0:
-                self.cursor[(line, tag)] = index + 1
+                cursor[(line, tag)] = index + 1
                 column = len(text[:index].decode("utf-8", "replace")) + 1
-        self.locations[pointer] = Location(line=line + self.line_offset, column=column)
+                self.locations[pointer] = Location(line=line + self.line_offset, column=column)
 
     # -- value helpers ---------------------------------------------------------------------------
     @staticmethod
@@ -120,16 +127,21 @@ class _Builder:
         element = parent.find(tag) if parent is not None else None
         if element is None:
             return parse(None)
-        self._locate(pointer, element)
         footnotes = []
-        for note in element.iterfind("footnoteId"):
-            footnotes.append(note.get("id") or "")
-        value_element = element.find("value")
-        text = self._text(value_element) if value_element is not None else None
-        if value_element is None and not footnotes and len(element) == 0:
-            text = self._text(element)  # the flag elements carry their value directly
+        value_element = None
+        for child in element:  # one pass: lxml lookups dominate the reader's time
+            name = child.tag
+            if name == "value":
+                value_element = child
+            elif name == "footnoteId":
+                footnotes.append(child.get("id") or "")
         if value_element is not None:
             self._locate(pointer, value_element)
+            text = value_element.text
+        else:
+            self._locate(pointer, element)
+            text = element.text if not footnotes else None  # flags carry their value directly
+        text = text.strip() if text else None
         return parse(text or None, footnotes)
 
     # -- the document ------------------------------------------------------------------------

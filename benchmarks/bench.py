@@ -1,0 +1,85 @@
+"""form16lint benchmark: prints its figures; it is not a test.
+
+    python benchmarks/bench.py [CORPUS_FOLDER]
+
+1. Lints every filing of the folder in one process (read + all rules) and prints filings per
+   second, beside the time lxml alone takes to parse the same bytes (target: within 5x).
+2. Runs `form16lint check FILE` as a whole process several times and prints the median wall
+   time (target: under 0.3 s).
+3. Peak memory (max RSS) of the lint run.
+The corpus defaults to ../shared/corpus/edgar-xml beside the project.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def best_of(runs: int, work) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus" / "edgar-xml"
+    paths = sorted(str(p) for p in folder.glob("*.xml"))
+    if not paths:
+        print(f"no .xml filings in {folder}")
+        return 2
+    blobs = [Path(p).read_bytes() for p in paths]
+
+    from lxml import etree
+
+    from form16lint.engine import lint
+    from form16lint.plugins import load_plugins
+    from form16lint.rule import RunOptions
+    from form16lint.settings import Settings
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+    def parse_all():
+        for blob in blobs:
+            try:
+                etree.fromstring(blob, parser)
+            except etree.XMLSyntaxError:
+                pass
+
+    plugins = load_plugins(autoload=False)
+    lint(paths[:5], plugins, Settings(), RunOptions())  # warm imports
+
+    parse = best_of(5, parse_all)
+    full = best_of(5, lambda: lint(paths, plugins, Settings(), RunOptions()))
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    size_mb = sum(map(len, blobs)) / 1e6
+    print(f"corpus: {len(paths)} filings, {size_mb:.1f} MB")
+    print(f"bare lxml parse:      {parse * 1000:8.1f} ms  ({len(paths) / parse:8.0f} filings/s)")
+    print(f"form16lint lint:      {full * 1000:8.1f} ms  ({len(paths) / full:8.0f} filings/s)")
+    print(f"ratio lint / parse:   {full / parse:8.1f}x  (target <= 5x)")
+    print(f"peak memory (RSS):    {peak_mb:8.1f} MB")
+
+    one = str(ROOT / "examples" / "clean-form4.xml")
+    command = [sys.executable, "-m", "form16lint", "check", one, "--format", "concise"]
+    subprocess.run(command, capture_output=True)  # warm the file cache
+    walls = []
+    for _ in range(7):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True)
+        walls.append(time.perf_counter() - start)
+    print(f"one-file check, whole process: median {statistics.median(walls) * 1000:.0f} ms "
+          f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f}; target < 300 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
