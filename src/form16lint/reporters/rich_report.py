@@ -69,7 +69,7 @@ def write_rich(result, stream, settings=None) -> None:
             place = where(finding)
             if place:
                 line.append(place, style="dim")
-            console.print(line)
+            console.print(line, soft_wrap=True)
             console.print(Text("      " + finding.message), soft_wrap=True)
         console.print()
     for path, findings in by_path.items():  # findings on files that are not documents (none today)
