@@ -443,7 +443,8 @@ class _Reader:
         after = text[street_caption.end():self.doc.line_starts[line] + len(self.doc.line_text(line))]
         label = re.search(r"\d\.\s|If\s*Amend", after)
         after = after[:label.start()] if label else after
-        pieces = [p.strip() for p in after.split("\t") if re.search(r"[A-Za-z0-9]{2}", p)]
+        # only the caption's own cell and the next: a cell further right belongs to another box
+        pieces = [p.strip() for p in after.split("\t")[:2] if re.search(r"[A-Za-z0-9]{2}", p)]
         if pieces:
             words = pieces[0]
             for piece in pieces[1:]:
@@ -477,19 +478,32 @@ class _Reader:
             self.put(f"{pointer}/{key}", label[1] + option.start())
         if not relationship.any_checked:
             self.unsure(pointer, "no box of box 5 is marked", label[0])
-        title = None
-        for below in re.finditer(r"below\)", region):
-            tail = region[below.end():]
-            candidate = re.split(r"[\t\n]", tail.lstrip(" "), maxsplit=1)[0]
-            candidate = re.sub(r"^(?:below\)\s*)+", "", candidate.strip()).strip()
-            if candidate:
-                title = (candidate, label[1] + below.end() + tail.find(candidate))
+        title = self._title_text(label, region) if relationship.is_officer.value or relationship.is_other.value else None
         if title:
             key = "otherText" if relationship.is_other.value and not relationship.is_officer.value else "officerTitle"
             setattr(relationship, "other_text" if key == "otherText" else "officer_title", title[0])
             self.put(f"{pointer}/{key}", title[1])
         elif relationship.is_officer.value:
             self.unsure(f"{pointer}/officerTitle", "the Officer box is marked but no title was found", label[0])
+
+    def _title_text(self, label, region: str) -> tuple[str, int] | None:
+        """The officer title or 'other' text: after the last "below)" in its cell, else the first
+        cell of box 5's column on the lines below that is not a caption."""
+        belows = list(re.finditer(r"below\)", region))
+        if not belows:
+            return None
+        after = label[1] + belows[-1].end()
+        same_cell = re.split(r"[\t\n]", self.doc.text[after:], maxsplit=1)[0]
+        candidate = re.sub(r"^(?:\s*below\))+", "", same_cell).strip()
+        if candidate:
+            return candidate, after + same_cell.find(candidate)
+        column = self.doc.text.count("\t", self.doc.line_starts[self.doc.line_of(label[0])], label[0])
+        for line in range(self.doc.line_of(after) + 1, self.doc.line_of(label[1] + len(region)) + 1):
+            for cell in range(column, self.doc.line_text(line).count("\t") + 1):
+                piece, offset = self._cell(line, cell)
+                if piece and re.search(r"[A-Za-z]", piece) and not re.match(r"^(\d+\.|\(|X\s|Form filed)", piece):
+                    return piece, offset
+        return None
 
     def read_joint(self, labels) -> None:
         label = labels.get("box6")
@@ -576,6 +590,9 @@ class _Reader:
     def read_table2_row(self, tokens: list[_Token]) -> None:
         title, rest = self._title(tokens)
         groups = self._groups(rest)
+        if self.filing.base_form == "3":
+            self.read_form3_table2_row(tokens, title, groups)
+            return
         price = groups.pop(0) if groups and not self._is_date(groups[0]) else None
         dates = self._take_dates(groups, limit=2)
         is_transaction = bool(dates) and bool(groups) and groups[0][0] is not None and groups[0][0].text in _CODES
@@ -593,14 +610,7 @@ class _Reader:
             setattr(row, "exercise_date" if key == "exerciseDate" else "expiration_date", self._date(f"{pointer}/{key}", group))
         if len(exercise) < 2:
             self.unsure(f"{pointer}/expirationDate", "column 6 does not hold both dates", tokens[0].start)
-        words = []
-        while groups and groups[0][0] is not None and not self._is_number(groups[0]) and groups[0][0].text not in ("D", "I"):
-            words.append(groups.pop(0))
-        if words:
-            row.underlying_title = Value(" ".join(g[0].text for g in words), words[-1][1])
-            self.put(f"{pointer}/underlyingTitle", words[0][2].start)
-        else:
-            self.unsure(f"{pointer}/underlyingTitle", "no title of underlying security in column 7", tokens[0].start)
+        self._underlying_title(row, pointer, groups, tokens)
         amounts = self._numbers_until_ownership(groups)
         if amounts:
             row.underlying_shares = self._decimal(f"{pointer}/underlyingShares", amounts.pop(0))
@@ -610,6 +620,35 @@ class _Reader:
             amounts.remove(chosen)
             row.price_per_share = self._decimal(f"{pointer}/pricePerShare", chosen)
         self._tail(row, pointer, amounts, groups)
+
+    def read_form3_table2_row(self, tokens, title, groups) -> None:
+        """Form 3's Table II: dates exercisable and expiration, underlying title and amount,
+        then the exercise price, ownership form and nature."""
+        row, pointer = self._new_row(DerivativeHolding, tokens, title)
+        exercise = self._take_dates(groups, limit=2, markers_alone=True)
+        for key, group in zip(("exerciseDate", "expirationDate"), exercise):
+            setattr(row, "exercise_date" if key == "exerciseDate" else "expiration_date", self._date(f"{pointer}/{key}", group))
+        if len(exercise) < 2:
+            self.unsure(f"{pointer}/expirationDate", "column 2 does not hold both dates", tokens[0].start)
+        self._underlying_title(row, pointer, groups, tokens)
+        amounts = self._numbers_until_ownership(groups)
+        if len(amounts) >= 2:
+            row.underlying_shares = self._decimal(f"{pointer}/underlyingShares", amounts[0])
+            row.conversion_or_exercise_price = self._decimal(f"{pointer}/conversionOrExercisePrice", amounts[1])
+        else:
+            self.unsure(f"{pointer}/conversionOrExercisePrice", "columns 3 and 4 do not hold an amount and a "
+                                                               "price", tokens[0].start)
+        self._tail(row, pointer, [], groups, following=False)
+
+    def _underlying_title(self, row, pointer, groups, tokens) -> None:
+        words = []
+        while groups and groups[0][0] is not None and not self._is_number(groups[0]) and groups[0][0].text not in ("D", "I"):
+            words.append(groups.pop(0))
+        if words:
+            row.underlying_title = Value(" ".join(g[0].text for g in words), words[-1][1])
+            self.put(f"{pointer}/underlyingTitle", words[0][2].start)
+        else:
+            self.unsure(f"{pointer}/underlyingTitle", "no title of underlying security in column 7", tokens[0].start)
 
     _TABLE_OF = {NonDerivativeTransaction: "nonDerivativeTransactions", NonDerivativeHolding: "nonDerivativeHoldings",
                  DerivativeTransaction: "derivativeTransactions", DerivativeHolding: "derivativeHoldings"}
@@ -724,10 +763,10 @@ class _Reader:
             amounts.append(groups.pop(0))
         return amounts
 
-    def _tail(self, row, pointer, amounts, groups) -> None:
+    def _tail(self, row, pointer, amounts, groups, following: bool = True) -> None:
         if amounts:
             row.shares_owned_following = self._decimal(f"{pointer}/sharesOwnedFollowing", amounts[-1])
-        else:
+        elif following:
             self.unsure(f"{pointer}/sharesOwnedFollowing", "no amount owned following the transaction")
         if groups and groups[0][0] is not None and groups[0][0].text in ("D", "I"):
             ownership = groups.pop(0)
@@ -772,26 +811,26 @@ class _Reader:
         notes: list[list] = []  # [number, text, offset]
         remarks: list[str] | None = None
         tail: list[tuple[str, int]] = []
-        open_note = False
+        open_note = remarks_open = False
         for line in range(first_line, last_line + 1):
             raw = self.doc.line_text(line)
             offset = self.doc.line_starts[line]
             stripped = _clean_note(raw)
             if not stripped:
-                open_note = False
+                open_note = remarks_open = False
                 continue
             numbered = re.match(r"^\(?(\d{1,2})[.)]\s*(.*)$", stripped)
             if re.match(r"^Remarks\s*:", stripped, re.IGNORECASE):
                 remarks = [stripped.split(":", 1)[1].strip()]
                 self.put("/remarks", offset)
-                open_note = False
+                open_note, remarks_open = False, True
                 continue
             if numbered and not _DATE.fullmatch(stripped) and labels.get("explanation") and remarks is None:
                 notes.append([numbered.group(1), numbered.group(2), offset + raw.find(numbered.group(2)[:10] or " ")])
                 open_note = True
             elif open_note:
                 notes[-1][1] += " " + stripped
-            elif remarks is not None and not tail and not _DATE.search(stripped) and not stripped.startswith("/s/"):
+            elif remarks_open and not _DATE.search(stripped) and not stripped.startswith("/s/"):
                 remarks.append(stripped)
             else:
                 tail.append((stripped, offset + max(raw.find(stripped[:5]), 0)))
