@@ -606,10 +606,7 @@ class _Reader:
             exercise = self._take_dates(groups, limit=2, markers_alone=True)
         else:
             exercise = dates + self._take_dates(groups, limit=2 - len(dates), markers_alone=True)
-        for key, group in zip(("exerciseDate", "expirationDate"), exercise):
-            setattr(row, "exercise_date" if key == "exerciseDate" else "expiration_date", self._date(f"{pointer}/{key}", group))
-        if len(exercise) < 2:
-            self.unsure(f"{pointer}/expirationDate", "column 6 does not hold both dates", tokens[0].start)
+        self._exercise_dates(row, pointer, exercise, "6", tokens)
         self._underlying_title(row, pointer, groups, tokens)
         amounts = self._numbers_until_ownership(groups)
         if amounts:
@@ -626,10 +623,7 @@ class _Reader:
         then the exercise price, ownership form and nature."""
         row, pointer = self._new_row(DerivativeHolding, tokens, title)
         exercise = self._take_dates(groups, limit=2, markers_alone=True)
-        for key, group in zip(("exerciseDate", "expirationDate"), exercise):
-            setattr(row, "exercise_date" if key == "exerciseDate" else "expiration_date", self._date(f"{pointer}/{key}", group))
-        if len(exercise) < 2:
-            self.unsure(f"{pointer}/expirationDate", "column 2 does not hold both dates", tokens[0].start)
+        self._exercise_dates(row, pointer, exercise, "2", tokens)
         self._underlying_title(row, pointer, groups, tokens)
         amounts = self._numbers_until_ownership(groups)
         if len(amounts) >= 2:
@@ -639,6 +633,15 @@ class _Reader:
             self.unsure(f"{pointer}/conversionOrExercisePrice", "columns 3 and 4 do not hold an amount and a "
                                                                "price", tokens[0].start)
         self._tail(row, pointer, [], groups, following=False)
+
+    def _exercise_dates(self, row, pointer, exercise, column: str, tokens) -> None:
+        """Date exercisable and expiration date, each a date or a footnote marker alone."""
+        if exercise:
+            row.exercise_date = self._date(f"{pointer}/exerciseDate", exercise[0])
+        if len(exercise) > 1:
+            row.expiration_date = self._date(f"{pointer}/expirationDate", exercise[1])
+        else:
+            self.unsure(f"{pointer}/expirationDate", f"column {column} does not hold both dates", tokens[0].start)
 
     def _underlying_title(self, row, pointer, groups, tokens) -> None:
         words = []
