@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("code", help="a rule code, e.g. B001")
 
+    show = commands.add_parser("show", help="show what was read from a filing, laid out as the form")
+    show.add_argument("file", help="a filing in any format form16lint reads")
+    show.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
+
     extract = commands.add_parser("extract", help="write the canonical JSON of a filing")
     extract.add_argument("file", help="a filing in any format form16lint reads")
     extract.add_argument("-o", "--output", default=None, metavar="OUT", help="write to OUT instead of standard output")
@@ -212,4 +216,26 @@ def cmd_extract(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "extract": cmd_extract}
+def cmd_show(args) -> int:
+    from form16lint.engine import read_document
+    from form16lint.plugins import load_plugins
+    from form16lint.settings import Settings
+    from form16lint.show import show
+
+    if not os.path.isfile(args.file):
+        print(f"form16lint: {args.file}: no such file", file=sys.stderr)
+        return EXIT_FINDINGS
+    document = read_document(load_plugins(), args.file)
+    if document.filing is None:
+        reasons = "; ".join(f"{f.code} {f.message}" for f in document.reader_findings) or "unreadable"
+        print(f"form16lint: {args.file} could not be read: {reasons}", file=sys.stderr)
+        return EXIT_FINDINGS
+    settings = Settings()
+    if args.no_color:
+        settings.color = False
+    show(document, sys.stdout, settings)
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "extract": cmd_extract,
+            "show": cmd_show}
