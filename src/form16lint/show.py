@@ -132,10 +132,14 @@ def _table(title: str, columns, rows) -> Table | Text:
         return Text(f"{title}: no rows", style="dim")
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SQUARE, show_lines=True,
                   header_style="bold", expand=False)
-    for heading, _ in columns:
-        table.add_column(heading, overflow="fold")
-    for row in rows:
-        table.add_row(*(_row_cell(row, key) for _, key in columns))
+    cells = [[_row_cell(row, key) for _, key in columns] for row in rows]
+    for index, (heading, key) in enumerate(columns):
+        # figures and dates never break mid-figure; titles and natures wrap
+        wraps = key in ("security_title", "underlying_title", "nature_of_ownership")
+        widest = 0 if wraps else max(len(line[index].plain) for line in cells)
+        table.add_column(heading, overflow="fold", min_width=widest or None)
+    for line in cells:
+        table.add_row(*line)
     return table
 
 
