@@ -1,0 +1,383 @@
+"""V — vesting and derivative terms: the vesting text of Table II against its date columns.
+
+The vesting schedule is read from the footnotes a Table II row references (on any of its values)
+by :mod:`form16lint_rules._vesting`, and, when the filing has a single Table II row, from the
+remarks. The grant date is the one a footnote states ("granted on April 15, 2010"), else the
+transaction date of a grant or award (code A). A text that cannot be read exactly is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from form16lint.fieldnames import describe
+from form16lint.findings import Severity, Violation
+from form16lint.model import Value
+from form16lint.rule import FilingRule
+
+from ._vesting import Schedule, anniversary, parse_schedule, percent, stated_grant_date, stated_term_years
+
+# A schedule told as history (credit for service before the grant, a vesting commencement date)
+# may legitimately start before the grant: it is no evidence of a wrong date.
+RETROSPECTIVE = re.compile(r"commencement|was satisfied|were satisfied|became vested|has vested|have vested|"
+                           r"credit|previously|as adjusted", re.I)
+# Options assumed or exchanged in a merger keep their original exercisable dates.
+CARRIED_OVER = re.compile(r"assum|exchange|merger|substitut|replac|convert|conversion|acqui(?:red|sition) of",
+                          re.I)
+TERM_TOLERANCE_DAYS = 31  # "ten-year term" expiring the day before, or a grant dated days off the board date
+
+
+@dataclass
+class Terms:
+    """What the vesting text of one Table II row says, with where it says it."""
+
+    pointer: str  # the row
+    row: object
+    texts: list[tuple[str, str]]  # (pointer of the value that references it, text)
+    grant: date | None
+    grant_source: str  # how the grant date is known, in words
+    schedule: Schedule | None = None
+    schedule_at: str | None = None  # pointer of the value whose footnote states the schedule
+    schedule_note: str | None = None  # "footnote F1" or "the remarks"
+    schedule_text: str = ""
+
+    @property
+    def all_text(self) -> str:
+        return " ".join(text for _, text in self.texts)
+
+
+def _note_refs(row):
+    """(field name, footnote id) for every footnote reference of a row, in field order."""
+    for name in row.__dataclass_fields__:
+        item = getattr(row, name)
+        if isinstance(item, Value):
+            for note in item.footnotes:
+                yield name, note
+    for note in getattr(row, "coding_footnotes", ()):
+        yield "code", note
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def derivative_rows(filing):
+    """(JSON pointer, row) for every row of Table II."""
+    return ((p, r) for p, r in filing.rows() if p.startswith("/derivative"))
+
+
+def derivative_terms(filing) -> list[Terms]:
+    """The vesting terms of every Table II row that has any text to read."""
+    rows = list(derivative_rows(filing))
+    found = []
+    for pointer, row in rows:
+        texts, seen = [], set()
+        for name, note_id in _note_refs(row):
+            note = filing.footnote(note_id)
+            if note is None or note_id in seen or not note.text:
+                continue
+            seen.add(note_id)
+            texts.append((f"{pointer}/{_camel(name)}", f"footnote {note_id}", note.text))
+        if filing.remarks and len(rows) == 1:
+            texts.append((pointer, "the remarks", filing.remarks))
+        if not texts:
+            continue
+        stated = next((d for d in (stated_grant_date(text) for _, _, text in texts) if d), None)
+        transaction_date = getattr(row, "transaction_date", Value()).value
+        if stated:
+            grant, source = stated, "the grant date the footnote states"
+        elif getattr(row, "code", None) == "A" and transaction_date:
+            grant, source = transaction_date, "the grant date (transaction date of this code A grant)"
+        else:
+            grant, source = None, ""
+        shares = row.shares.value if getattr(row, "code", None) == "A" and hasattr(row, "shares") else None
+        terms = Terms(pointer, row, [(at, text) for at, _, text in texts], grant, source)
+        for at, label, text in texts:
+            schedule = parse_schedule(text, grant, shares)
+            if schedule is not None:
+                terms.schedule, terms.schedule_at, terms.schedule_note, terms.schedule_text = schedule, at, label, text
+                break
+        found.append(terms)
+    return found
+
+
+def _d(value: date) -> str:
+    return value.strftime("%m/%d/%Y")
+
+
+class ExercisableDateContradictsVesting(FilingRule):
+    """The date exercisable column contradicts the first vesting date the footnote states.
+
+    ## What it checks
+    For each Table II row whose footnote states a vesting schedule form16lint can compute (see
+    `V002`), the date exercisable (column 6) is compared with the first date of that schedule.
+    When the footnote says the option is immediately exercisable (early exercise), the expected
+    date is the grant date. Only a date written in the column is compared: a column that only
+    references the footnote says nothing to contradict.
+
+    ## Why it matters
+    Section 16(a) of the Exchange Act and Rule 16a-3 require the Form 4 to report the terms of
+    the derivative security; column 6 is where a reader looks for when the option can first be
+    exercised. When the column and the footnote disagree, one of them misstates the award, and the
+    form warns that misstatements are federal violations (18 U.S.C. 1001, 15 U.S.C. 78ff(a)).
+
+    ## Failing example
+    ```xml
+    <transactionDate><value>2024-03-01</value></transactionDate>
+    <exerciseDate><value>2024-09-01</value><footnoteId id="F1"/></exerciseDate>
+    <!-- F1: "The option vests in four equal annual installments beginning on the first
+         anniversary of the grant date." : first vesting 03/01/2025 -->
+    ```
+
+    ## Passing example
+    ```xml
+    <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    ```
+    """
+
+    code = "V001"
+    name = "exercisable-date-contradicts-vesting"
+    severity = Severity.WARNING
+
+    def check(self, filing, context):
+        for terms in derivative_terms(filing):
+            schedule, column = terms.schedule, terms.row.exercise_date.value
+            if schedule is None or column is None:
+                continue
+            if schedule.exercisable_at_grant:
+                if terms.grant is None or column == terms.grant:
+                    continue
+                expected, why = terms.grant, "the option is immediately exercisable, so from the grant date"
+            else:
+                expected, why = schedule.first, f"its first tranche vests then ({schedule.describe(2)})"
+            if column != expected:
+                pointer = terms.pointer + "/exerciseDate"
+                yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, but {terms.schedule_note} states a "
+                                         f"schedule under which it becomes exercisable on {_d(expected)}: {why}. "
+                                         "Correct the column or the footnote so that both state the award's terms.")
+
+
+class VestingScheduleIncomplete(FilingRule):
+    """The vesting schedule the footnote states does not add up to 100%, or ends after expiration.
+
+    ## What it checks
+    The footnote's schedule is computed tranche by tranche (for example "25% on 04/06/2005, the
+    remaining shares in equal monthly installments over the following thirty-six months" is 25%
+    then 36 tranches of 2.0833%, the last on 04/06/2008). It fires when the tranches add up to
+    more or less than 100% of the award, when share counts stated for each tranche do not add up
+    to the shares granted, or when the last tranche vests after the expiration date (column 6).
+    Understood: dates (04/06/2005, 4/6/05, April 6, 2005, Apr. 6, 2005, 2005-04-06), fractions
+    and numbers in words or digits (25%, 1/48th, one-third, thirty-six), equal annual, quarterly
+    or monthly installments, anniversaries of the grant or of a vesting commencement date, cliffs
+    ("vests in full on"), vesting at grant and "the remaining shares" clauses. Schedules tied to
+    performance, an annual meeting or "the earlier of" two events are skipped, never guessed.
+
+    ## Why it matters
+    Section 16(a) and Rule 16a-3 require the report of a grant to state its terms accurately; a
+    schedule that leaves shares unvested or vests shares after the option has expired cannot be
+    the award the issuer made, so the footnote misstates it (a false statement on a filed form:
+    18 U.S.C. 1001, 15 U.S.C. 78ff(a)).
+
+    ## Failing example
+    ```xml
+    <expirationDate><value>2034-03-01</value></expirationDate>
+    <!-- F1: "25% of the option vests on each of the first three anniversaries of the grant
+         date": 75% in all -->
+    ```
+
+    ## Passing example
+    ```xml
+    <!-- F1: "25% of the option vests on each of the first, second, third and fourth
+         anniversaries of the grant date" -->
+    ```
+    """
+
+    code = "V002"
+    name = "vesting-schedule-incomplete"
+    severity = Severity.WARNING
+
+    def check(self, filing, context):
+        for terms in derivative_terms(filing):
+            schedule = terms.schedule
+            if schedule is None:
+                continue
+            pointer, note, row = terms.schedule_at, terms.schedule_note, terms.row
+            granted = getattr(row, "shares", Value()).value if getattr(row, "code", None) == "A" else None
+            if schedule.by_shares and granted is not None and schedule.total_shares != granted:
+                yield Violation(pointer, f"{note} vests {schedule.total_shares:,} shares in all "
+                                         f"({schedule.describe()}), but {describe(terms.pointer + '/shares')} "
+                                         f"reports {granted:,} granted; the schedule must account for every share "
+                                         "of the award.")
+            elif not schedule.by_shares and schedule.total != 1:
+                yield Violation(pointer, f"the schedule {note} states adds up to {percent(schedule.total)} of the award, "
+                                         f"not 100% ({schedule.describe()}); a tranche is missing or mis-stated.")
+            expiration = row.expiration_date.value
+            if expiration is not None and schedule.last > expiration:
+                yield Violation(pointer, f"under the schedule {note} states, the last tranche vests on "
+                                         f"{_d(schedule.last)}, after the expiration date {_d(expiration)} "
+                                         f"({describe(terms.pointer + '/expirationDate')}): those shares could "
+                                         "never be exercised. One of the dates is wrong.")
+
+
+class VestingBeforeGrant(FilingRule):
+    """A vesting or exercisable date falls before the grant (transaction) date.
+
+    ## What it checks
+    For a Table II grant or award (code A, or a row whose footnote states when it was granted),
+    the date exercisable (column 6) and the first date of the vesting schedule its footnote
+    states must not precede the grant date. Schedules written as history (a vesting commencement
+    date, service credited before the grant, "was satisfied as to 1/48th on…") and options
+    assumed or exchanged in a merger, which keep their original dates, are not compared.
+
+    ## Why it matters
+    An award cannot vest or become exercisable before it exists. A date before the grant is a
+    typing error in the year or a report of the wrong award, and the Form 4 (Section 16(a), Rule
+    16a-3) then misstates the security reported.
+
+    ## Failing example
+    ```xml
+    <transactionDate><value>2024-03-01</value></transactionDate>
+    <transactionCode>A</transactionCode>
+    <exerciseDate><value>2023-03-01</value></exerciseDate>
+    ```
+
+    ## Passing example
+    ```xml
+    <transactionDate><value>2024-03-01</value></transactionDate>
+    <transactionCode>A</transactionCode>
+    <exerciseDate><value>2025-03-01</value></exerciseDate>
+    ```
+    """
+
+    code = "V003"
+    name = "vesting-before-grant"
+    severity = Severity.ERROR
+
+    def check(self, filing, context):
+        for terms in derivative_terms(filing):
+            grant, text = terms.grant, terms.all_text
+            if grant is None or CARRIED_OVER.search(text):
+                continue
+            column = terms.row.exercise_date.value
+            if column is not None and column < grant:
+                pointer = terms.pointer + "/exerciseDate"
+                yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, {(grant - column).days} days before "
+                                         f"{terms.grant_source}, {_d(grant)}: an award cannot be exercisable "
+                                         "before it is granted.")
+            schedule = terms.schedule
+            if schedule is not None and schedule.first < grant and not RETROSPECTIVE.search(terms.schedule_text):
+                yield Violation(terms.schedule_at, f"{terms.schedule_note} has the award vest on {_d(schedule.first)} "
+                                                   f"({schedule.describe(2)}), before {terms.grant_source}, "
+                                                   f"{_d(grant)}: an award cannot vest before it is granted.")
+
+
+class ExpirationNotAfterExercisable(FilingRule):
+    """An expiration date is not after the exercisable date or the grant date.
+
+    ## What it checks
+    For each Table II row with an expiration date (column 6): it must be later than the date
+    exercisable in the same column (or, when that column only references a footnote, the first
+    vesting date of the schedule the footnote states), and later than the grant date of a grant
+    or award (code A, or the grant date a footnote states).
+
+    ## Why it matters
+    A derivative security that expires before (or the day) it can first be exercised, or that
+    expires on the day it is granted, conveys nothing: one of the dates is wrong, and Form 4
+    (Section 16(a), Rule 16a-3) must report the terms of the security accurately.
+
+    ## Failing example
+    ```xml
+    <exerciseDate><value>2025-03-01</value></exerciseDate>
+    <expirationDate><value>2015-03-01</value></expirationDate>
+    ```
+
+    ## Passing example
+    ```xml
+    <exerciseDate><value>2025-03-01</value></exerciseDate>
+    <expirationDate><value>2034-03-01</value></expirationDate>
+    ```
+    """
+
+    code = "V004"
+    name = "expiration-not-after-exercisable"
+    severity = Severity.ERROR
+
+    def check(self, filing, context):
+        terms_by_row = {t.pointer: t for t in derivative_terms(filing)}
+        for pointer, row in derivative_rows(filing):
+            expiration = row.expiration_date.value
+            if expiration is None:
+                continue
+            terms = terms_by_row.get(pointer)
+            at = pointer + "/expirationDate"
+            exercisable, source = row.exercise_date.value, describe(pointer + "/exerciseDate")
+            if exercisable is None and terms and terms.schedule and not terms.schedule.exercisable_at_grant:
+                exercisable, source = terms.schedule.first, f"the first vesting date {terms.schedule_note} states"
+            if exercisable is not None and expiration <= exercisable:
+                yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {source}, {_d(exercisable)}: "
+                                    "the security would expire before it could be exercised.")
+                continue
+            code = getattr(row, "code", None)
+            transaction_date = getattr(row, "transaction_date", Value()).value
+            grant, grant_source = (terms.grant, terms.grant_source) if terms and terms.grant else (None, "")
+            if grant is None and code == "A" and transaction_date:
+                grant, grant_source = transaction_date, "the grant date (transaction date of this code A grant)"
+            if grant is not None and expiration <= grant:
+                yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {grant_source}, {_d(grant)}: "
+                                    "an award that expires when it is granted conveys nothing.")
+
+
+class StatedTermDisagrees(FilingRule):
+    """A term stated in words disagrees with the expiration date minus the grant date.
+
+    ## What it checks
+    When a footnote (or the remarks of a filing with one Table II row) states the term in words
+    ("ten-year term", "the term of the option is ten years", "expires seven years after the
+    grant date", "expires on the tenth anniversary of the date of grant"), the expiration date
+    (column 6) must be that anniversary of the grant date. Within a month counts as agreeing:
+    plans commonly expire the day before the anniversary, and grants are sometimes dated a few
+    days from the board's action.
+
+    ## Why it matters
+    The term is a material term of the derivative security that Section 16(a) and Rule 16a-3
+    require the report to state; a ten-year option reported with a five-year expiration
+    misstates either the award or the column.
+
+    ## Failing example
+    ```xml
+    <transactionDate><value>2024-03-01</value></transactionDate>
+    <expirationDate><value>2029-03-01</value><footnoteId id="F1"/></expirationDate>
+    <!-- F1: "The option has a ten-year term." -->
+    ```
+
+    ## Passing example
+    ```xml
+    <expirationDate><value>2034-02-28</value><footnoteId id="F1"/></expirationDate>
+    ```
+    """
+
+    code = "V005"
+    name = "stated-term-disagrees"
+    severity = Severity.WARNING
+
+    def check(self, filing, context):
+        for terms in derivative_terms(filing):
+            expiration = terms.row.expiration_date.value
+            if terms.grant is None or expiration is None:
+                continue
+            for at, text in terms.texts:
+                stated = stated_term_years(text)
+                if stated is None:
+                    continue
+                years, words = stated
+                expected = anniversary(terms.grant, years)
+                if abs((expiration - expected).days) > TERM_TOLERANCE_DAYS:
+                    pointer = terms.pointer + "/expirationDate"
+                    yield Violation(pointer, f"the text says \"{words}\" ({years} years), so from {terms.grant_source}, "
+                                             f"{_d(terms.grant)}, the award should expire about {_d(expected)}; "
+                                             f"{describe(pointer)} is {_d(expiration)}.")
+                break
