@@ -1,0 +1,74 @@
+"""Reading what footnotes and remarks say about Rule 10b5-1 plans: whether a trade was under one,
+and the date the plan was adopted. Text that cannot be read with confidence yields nothing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {name: index for index, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+     ("nov", "november"), ("dec", "december")], start=1) for name in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"
+    r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))\b",
+    re.IGNORECASE)
+_PLAN = re.compile(r"10b5-1|10b5\s*-\s*1|trading plan|sales plan", re.IGNORECASE)
+_ADOPTED = re.compile(r"\badopt|\bentered\s+into\b|\bestablished\b|\bdated\b|\bexecuted\b", re.IGNORECASE)
+_UNDER = re.compile(r"\b(pursuant\s+to|under|in\s+accordance\s+with|according\s+to|effected\s+(?:through|by|via))\b"
+                    r"[^.;]{0,80}?10b5\s*-\s*1", re.IGNORECASE)
+_NEGATED = re.compile(r"\bnot\b[^.;]{0,40}(pursuant|under|in accordance)", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+
+
+def dates_in(text: str) -> list[tuple[int, date]]:
+    """(position, date) of every date written in a common US or ISO form; impossible dates skipped."""
+    found = []
+    for match in _DATE.finditer(text):
+        groups = match.groupdict()
+        try:
+            if groups["month"] or groups["month2"]:
+                month = _MONTHS[(groups["month"] or groups["month2"]).lower()]
+                day, year = int(groups["day"] or groups["day2"]), int(groups["year"] or groups["year2"])
+            elif groups["m"]:
+                month, day, year = int(groups["m"]), int(groups["d"]), int(groups["y"])
+                year += 2000 if year < 100 else 0
+            else:
+                year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
+            found.append((match.start(), date(year, month, day)))
+        except ValueError:
+            continue
+    return found
+
+
+def sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE.split(" ".join(text.split())) if part]
+
+
+def adoption_dates(text: str) -> list[date]:
+    """The plan adoption dates a text gives: in a sentence about a trading plan, the first date
+    after a word of adoption ("adopted on", "entered into on", "dated")."""
+    result = []
+    for sentence in sentences(text):
+        if not _PLAN.search(sentence):
+            continue
+        for keyword in _ADOPTED.finditer(sentence):
+            after = [(pos, day) for pos, day in dates_in(sentence) if pos > keyword.start()]
+            if after:
+                result.append(after[0][1])
+                break
+    return result
+
+
+def gives_adoption_date(text: str) -> bool:
+    """True when a sentence about a trading plan carries a date (the adoption date, however worded)."""
+    return any(_PLAN.search(s) and dates_in(s) for s in sentences(text))
+
+
+def says_under_plan(text: str) -> bool:
+    """True when the text says a transaction was made under a Rule 10b5-1 plan (not that it was not)."""
+    return any(_UNDER.search(s) and not _NEGATED.search(s) for s in sentences(text))

@@ -1,0 +1,407 @@
+"""C — transaction codes: valid codes, their direction, what belongs on which form, Rule 10b5-1."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from form16lint.fieldnames import describe
+from form16lint.findings import Severity, Violation
+from form16lint.rule import FilingRule
+
+from ._amounts import row_footnote_ids
+from ._plans import adoption_dates, gives_adoption_date, says_under_plan
+from ._when import filing_date
+
+XML_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
+PRINTED_CODES = XML_CODES | {"K", "V"}
+CODE_NAMES = {
+    "P": "open market or private purchase", "S": "open market or private sale",
+    "A": "grant or award from the issuer", "D": "disposition to the issuer",
+    "F": "payment of exercise price or tax by delivering or withholding securities",
+    "L": "small acquisition", "M": "exercise or conversion of an exempt derivative security",
+    "C": "conversion of a derivative security", "X": "exercise of an in-the-money derivative security",
+    "O": "exercise of an out-of-the-money derivative security",
+    "U": "disposition in a change-of-control tender", "E": "expiration of a short derivative position",
+    "H": "expiration or cancellation of a long derivative position with value received",
+    "G": "gift", "W": "acquisition or disposition by will or the laws of descent",
+    "I": "discretionary transaction", "J": "other acquisition or disposition", "Z": "voting trust deposit or withdrawal",
+}
+ACQUIRE = {"I": frozenset("PALMCXO"), "II": frozenset("PAL")}
+DISPOSE = {"I": frozenset("SDFU"), "II": frozenset("SDFUMCXOEH")}
+FORM4_ALWAYS = frozenset("PSU")  # never a Form 5 item
+FORM4_SINCE_2002 = frozenset("ADFMCXO")  # Rule 16b-3 transactions: Form 4 since 2002-08-29
+SOX_FORM4 = date(2002, 8, 29)
+GIFTS_ON_FORM4 = date(2023, 2, 27)
+CHECKBOX_FROM = date(2023, 4, 1)
+COOLING_OFF_FROM = date(2023, 2, 27)  # plans adopted from then on (Release 33-11138)
+COOLING_OFF_DAYS = 90
+
+
+def _code(row) -> str:
+    return (row.code or "").strip().upper()
+
+
+def _table(pointer: str) -> str:
+    return "II" if pointer.startswith("/derivative") else "I"
+
+
+class UnknownTransactionCode(FilingRule):
+    """The transaction code is not one of the Form 4 codes.
+
+    ## What it checks
+    Every transaction row's code (column 3 of Table I, column 4 of Table II). In EDGAR XML the
+    codes are A C D E F G H I J L M O P S U W X Z: K and V are not codes there, because the
+    schema carries the equity swap (K) in the swap flag and voluntary early reporting (V) in the
+    timeliness field. On PDF and text input, read off the printed form, K and V appear in the
+    code and V columns legitimately.
+
+    ## Why it matters
+    The codes are fixed by the Form 4 General Instructions (Instruction 8, Transaction Codes);
+    EDGAR rejects an XML document with any other code, and a reader cannot tell what an unknown
+    code reports.
+
+    ## Failing example
+    ```xml
+    <transactionCoding><transactionCode>K</transactionCode></transactionCoding>
+    ```
+
+    ## Passing example
+    ```xml
+    <transactionCoding><transactionCode>S</transactionCode>
+      <equitySwapInvolved>1</equitySwapInvolved></transactionCoding>
+    ```
+    """
+
+    code = "C001"
+    name = "unknown-transaction-code"
+    severity = Severity.ERROR
+
+    def check(self, filing, context):
+        known = PRINTED_CODES if context.extracted else XML_CODES
+        for pointer, row in filing.transactions():
+            code = (row.code or "").strip()
+            if not code or code in known:
+                continue
+            where = pointer + "/code"
+            if code.upper() in ("K", "V"):
+                why = ("in EDGAR XML K is not a code: set the equity swap flag (equitySwapInvolved = 1) and give "
+                       "the underlying transaction's code" if code.upper() == "K" else
+                       "in EDGAR XML V is not a code: mark voluntary early reporting with timeliness E and give "
+                       "the transaction's own code")
+            else:
+                why = "the codes are " + " ".join(sorted(known)) + " (Form 4 General Instruction 8)"
+            yield Violation(where, f"{describe(where)} is {code!r}, not a transaction code: {why}")
+
+
+class DirectionContradictsCode(FilingRule):
+    """Acquired or disposed contradicts the direction the transaction code fixes.
+
+    ## What it checks
+    Codes P, A and L always acquire; S, D, F and U always dispose; M, C, X and O acquire in
+    Table I (the underlying shares received) and dispose in Table II (the derivative given up);
+    E and H dispose in Table II. The other codes go either way. The (A) or (D) column must
+    agree.
+
+    ## Why it matters
+    The code and the (A)/(D) column describe the same transaction (Form 4 General Instructions
+    4 and 8). When they disagree, one of them is wrong, and so is the holding the row reports:
+    a sale keyed as an acquisition adds shares the insider sold.
+
+    ## Failing example
+    ```xml
+    <transactionCode>S</transactionCode>
+    <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+    ```
+
+    ## Passing example
+    ```xml
+    <transactionCode>S</transactionCode>
+    <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+    ```
+    """
+
+    code = "C002"
+    name = "direction-contradicts-code"
+    severity = Severity.WARNING
+
+    def check(self, filing, context):
+        for pointer, row in filing.transactions():
+            code, direction = _code(row), (row.acquired_disposed.value or "").strip().upper()
+            table = _table(pointer)
+            if direction == "D" and code in ACQUIRE[table]:
+                expected = "A"
+            elif direction == "A" and code in DISPOSE[table] and not _received_derivative(filing, pointer, row):
+                expected = "D"
+            else:
+                continue
+            where = pointer + "/acquiredDisposed"
+            yield Violation(where, (
+                f"{describe(where)} is {direction}, but code {code} ({CODE_NAMES.get(code, code)}) "
+                f"{'acquires' if expected == 'A' else 'disposes'} in Table {table}: expected {expected}. "
+                "Correct the code or the (A)/(D) column (Form 4 General Instructions 4 and 8)."))
+
+
+def _received_derivative(filing, pointer: str, row) -> bool:
+    """A Table II M/C/X/O acquisition is the receiving side of a conversion into a security that is
+    itself a derivative (preferred stock into convertible Class B stock) when another Table II row
+    of that date gives up a derivative by exercise or conversion."""
+    if _table(pointer) != "II" or _code(row) not in "MCXO":
+        return False
+    return any(other is not row and _code(other) in "MCXO" and other.transaction_date.value == row.transaction_date.value
+               and (other.acquired_disposed.value or "").upper() == "D" for other in filing.derivative_transactions)
+
+
+class Form4TransactionOnForm5(FilingRule):
+    """A Form 5 reports a transaction that was due on a Form 4.
+
+    ## What it checks
+    On a Form 5 (and 5/A), each transaction row coded with transaction form type 4, or with a
+    code that only Form 4 takes: P, S and U always, and from 2002-08-29 the issuer transactions
+    A, D, F, M, C, X and O.
+
+    ## Why it matters
+    Such a transaction was due on Form 4 within two business days (Section 16(a)(2)(C); Rule
+    16a-3(g)); reporting it on Form 5 makes it a late Form 4 transaction, which the issuer must
+    disclose under Item 405 of Regulation S-K.
+
+    ## Failing example
+    ```xml
+    <documentType>5</documentType>
+    <transactionCoding><transactionFormType>4</transactionFormType>
+      <transactionCode>S</transactionCode></transactionCoding>
+    ```
+
+    ## Passing example
+    ```xml
+    <documentType>5</documentType>
+    <transactionCoding><transactionFormType>5</transactionFormType>
+      <transactionCode>G</transactionCode></transactionCoding>
+    ```
+    """
+
+    code = "C003"
+    name = "form4-transaction-on-form5"
+    severity = Severity.WARNING
+    forms = frozenset({"5"})
+
+    def check(self, filing, context):
+        for pointer, row in filing.transactions():
+            code, day = _code(row), row.transaction_date.value
+            form4_code = code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None and day >= SOX_FORM4)
+            if (row.form_type or "").strip() == "4":
+                why = "it is coded with transaction form type 4"
+            elif form4_code:
+                why = f"code {code} ({CODE_NAMES[code]}) is reportable only on Form 4"
+            else:
+                continue
+            yield Violation(pointer + "/code", (
+                f"{describe(pointer)} on this Form 5 was due on Form 4: {why}. It is a late Form 4 "
+                "transaction (due within two business days, Rule 16a-3(g)), which the issuer must disclose "
+                "under Item 405 of Regulation S-K."))
+
+
+class GiftOnForm5(FilingRule):
+    """A gift made on or after 2023-02-27 is reported on Form 5.
+
+    ## What it checks
+    On a Form 5 (and 5/A), each gift disposition (code G, disposed) dated on or after
+    2023-02-27. (Some advisers date the change from 2023-04-01, when the new forms took effect;
+    form16lint follows the rule's effective date.)
+
+    ## Why it matters
+    Release 33-11138 (December 2022) amended Rule 16a-3 so that bona fide gifts are reported on
+    Form 4 within two business days, no longer on Form 5. A gift on Form 5 is a late Form 4
+    transaction (Item 405 of Regulation S-K).
+
+    ## Failing example
+    ```xml
+    <documentType>5</documentType>
+    <!-- code G, disposed, dated 2023-06-01 -->
+    ```
+
+    ## Passing example
+    ```xml
+    <documentType>5</documentType>
+    <!-- code G, disposed, dated 2022-06-01 -->
+    ```
+    """
+
+    code = "C004"
+    name = "gift-on-form5"
+    severity = Severity.WARNING
+    forms = frozenset({"5"})
+
+    def check(self, filing, context):
+        for pointer, row in filing.transactions():
+            day = row.transaction_date.value
+            if _code(row) == "G" and (row.acquired_disposed.value or "").upper() == "D" \
+                    and day is not None and day >= GIFTS_ON_FORM4:
+                where = pointer + "/transactionDate"
+                yield Violation(where, (
+                    f"{describe(pointer)} is a gift made on {day.isoformat()}: gifts from 2023-02-27 are due on "
+                    "Form 4 within two business days (Rule 16a-3(g)(1) as amended by Release 33-11138), not on "
+                    "Form 5."))
+
+
+def _plan_texts(filing) -> list[str]:
+    texts = [note.text for note in filing.footnotes]
+    if filing.remarks:
+        texts.append(filing.remarks)
+    return texts
+
+
+class PlanAdoptionDateMissing(FilingRule):
+    """The Rule 10b5-1 box is checked and no footnote or remark gives the plan's adoption date.
+
+    ## What it checks
+    When the Rule 10b5-1 checkbox (`aff10b5One`) is checked, some footnote or the remarks must
+    state the date the plan was adopted: a sentence about the trading plan carrying a date
+    ("adopted on May 5, 2023", "entered into on 05/05/2023").
+
+    ## Why it matters
+    Forms 4 and 5 as amended by Release 33-11138 (effective 2023-04-01) require a filer who
+    checks the box to "provide the date of adoption of the plan" in the explanation of
+    responses (Form 4 General Instruction 10). Without it, readers cannot check the
+    cooling-off period.
+
+    ## Failing example
+    ```xml
+    <aff10b5One>1</aff10b5One>
+    <footnote id="F1">Sold under a Rule 10b5-1 trading plan.</footnote>
+    ```
+
+    ## Passing example
+    ```xml
+    <aff10b5One>1</aff10b5One>
+    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    ```
+    """
+
+    code = "C005"
+    name = "plan-adoption-date-missing"
+    severity = Severity.ERROR
+
+    def check(self, filing, context):
+        if filing.aff10b5_one.value is not True:
+            return
+        if any(gives_adoption_date(text) for text in _plan_texts(filing)):
+            return
+        yield Violation("/aff10b5One", (
+            f"the {describe('/aff10b5One')} is checked, but no footnote or remark gives the date the Rule "
+            "10b5-1 plan was adopted; add it, e.g. \"effected pursuant to a Rule 10b5-1 trading plan adopted "
+            "on May 5, 2023\" (Form 4 General Instruction 10, as amended by Release 33-11138)."))
+
+
+class PlanCheckboxNotChecked(FilingRule):
+    """A footnote says a trade was under a Rule 10b5-1 plan, but the box is not checked.
+
+    ## What it checks
+    On Forms 4 and 5 filed on or after 2023-04-01 (EDGAR filing date, else `--filing-date`,
+    else the signature date), a footnote or the remarks saying a transaction was made
+    "pursuant to" or "under" a Rule 10b5-1 plan while the Rule 10b5-1 checkbox (`aff10b5One`)
+    is not checked.
+
+    ## Why it matters
+    From 2023-04-01 Forms 4 and 5 carry a checkbox that must be checked when a reported
+    transaction was made under a plan intended to satisfy Rule 10b5-1(c) (Release 33-11138).
+    A footnote saying so with the box left empty is an inconsistent filing.
+
+    ## Failing example
+    ```xml
+    <aff10b5One>0</aff10b5One>
+    <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    ```
+
+    ## Passing example
+    ```xml
+    <aff10b5One>1</aff10b5One>
+    <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    ```
+    """
+
+    code = "C006"
+    name = "plan-checkbox-not-checked"
+    severity = Severity.WARNING
+    forms = frozenset({"4", "5"})
+
+    def check(self, filing, context):
+        filed, source = filing_date(filing, context)
+        if filed is None or filed < CHECKBOX_FROM or filing.aff10b5_one.value is True:
+            return
+        for index, note in enumerate(filing.footnotes):
+            if says_under_plan(note.text):
+                yield Violation("/aff10b5One", (
+                    f"footnote {note.id} says a transaction was made under a Rule 10b5-1 plan, but the "
+                    f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
+                    f"(Release 33-11138). Filed {filed.isoformat()} ({source})."))
+                return
+        if filing.remarks and says_under_plan(filing.remarks):
+            yield Violation("/aff10b5One", (
+                f"the remarks say a transaction was made under a Rule 10b5-1 plan, but the "
+                f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
+                f"(Release 33-11138). Filed {filed.isoformat()} ({source})."))
+
+
+class CoolingOffNotObserved(FilingRule):
+    """An officer or director traded under a Rule 10b5-1 plan within 90 days of adopting it.
+
+    ## What it checks
+    For a filing whose reporting person is an officer or director, each transaction row under a
+    Rule 10b5-1 plan (a footnote of the row says so, or the Rule 10b5-1 box is checked) and the
+    plan's adoption date that a footnote of the row gives (else the one adoption date the
+    filing's footnotes and remarks give): a trade dated less than 90 days after an adoption on
+    or after 2023-02-27. Plans adopted earlier are not subject to the cooling-off period.
+
+    ## Why it matters
+    Rule 10b5-1(c)(1)(ii)(B), as amended by Release 33-11138, denies the affirmative defense to
+    an officer's or director's trade made before the later of 90 days after the plan's adoption
+    and two business days after the issuer's next periodic report (at most 120 days). A trade
+    within 90 days is never covered.
+
+    ## Failing example
+    ```xml
+    <!-- an officer's sale on 2023-06-01 -->
+    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    ```
+
+    ## Passing example
+    ```xml
+    <!-- an officer's sale on 2023-09-01 -->
+    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    ```
+    """
+
+    code = "C007"
+    name = "cooling-off-not-observed"
+    severity = Severity.WARNING
+    forms = frozenset({"4", "5"})
+
+    def check(self, filing, context):
+        if not any(owner.relationship.insider for owner in filing.reporting_owners):
+            return
+        everywhere = sorted({day for text in _plan_texts(filing) for day in adoption_dates(text)})
+        for pointer, row in filing.transactions():
+            traded = row.transaction_date.value
+            if traded is None:
+                continue
+            notes = [filing.footnote(note_id) for note_id in row_footnote_ids(row)]
+            notes = [note for note in notes if note is not None]
+            under = any(says_under_plan(note.text) for note in notes) or filing.aff10b5_one.value is True
+            if not under:
+                continue
+            adopted = sorted({day for note in notes for day in adoption_dates(note.text)})
+            if not adopted and len(everywhere) == 1:
+                adopted = everywhere
+            if len(adopted) != 1:
+                continue  # none given, or several: cannot tell which plan
+            start = adopted[0]
+            if start < COOLING_OFF_FROM or traded < start:
+                continue
+            elapsed = (traded - start).days
+            if elapsed < COOLING_OFF_DAYS:
+                where = pointer + "/transactionDate"
+                yield Violation(where, (
+                    f"{describe(where)} is {traded.isoformat()}, {elapsed} days after the Rule 10b5-1 plan was "
+                    f"adopted on {start.isoformat()}: an officer or director may not trade under a plan before "
+                    f"{(start + timedelta(days=COOLING_OFF_DAYS)).isoformat()} (90 days; Rule 10b5-1(c)(1)(ii)(B) "
+                    "as amended by Release 33-11138), so the affirmative defense does not cover this trade."))

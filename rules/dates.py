@@ -1,0 +1,403 @@
+"""D — dates: the fiscal year of a Form 5, the period of report, and the filing deadlines."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from form16lint.business_days import (
+    add_business_days,
+    business_days_after,
+    calendar_deadline,
+    next_business_day,
+)
+from form16lint.fieldnames import describe
+from form16lint.findings import Severity, Violation
+from form16lint.rule import FilingRule
+
+from ._when import filing_date, submitted_date
+
+FORM4_TWO_DAY_RULE = date(2002, 8, 29)  # Sarbanes-Oxley section 403; Release 34-46421
+GIFTS_ON_FORM4 = date(2023, 2, 27)  # Release 33-11138: gifts due on Form 4 from this date
+FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
+
+
+def _month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def fiscal_year(end: date) -> tuple[date, date] | None:
+    """The first and last day of the fiscal year ending on ``end``. A year ending on a month's last
+    day began the day after the same month's end a year earlier; a 52-53-week year (ending on a
+    weekday near a month's end) may have run 371 days, so the earliest possible start is taken."""
+    if _month_end(end):
+        year, month = end.year - 1, end.month
+        previous_end = date(year, month, calendar.monthrange(year, month)[1])
+        return previous_end + timedelta(days=1), end
+    return end - timedelta(days=370), end
+
+
+class TransactionOutsideFiscalYear(FilingRule):
+    """A Form 5 reports a transaction dated outside the fiscal year it covers.
+
+    ## What it checks
+    On a Form 5 (and 5/A), every transaction date of Tables I and II must fall within the
+    issuer's fiscal year that ends on the period of report ("Statement for Issuer's Fiscal Year
+    Ended"). A year ending on the last day of a month runs from the day after the same month's
+    end a year earlier (FY ended 2003-12-31: 2003-01-01 to 2003-12-31). A year ending on another
+    day (a 52-53-week year) may have run up to 371 days, so only a date more than 371 days back,
+    or after the year's end, is reported.
+
+    ## Why it matters
+    A Form 5 reports the transactions of one fiscal year (Rule 16a-3(f); Form 5 General
+    Instruction 1). A transaction dated outside it is either keyed with the wrong date, or
+    belongs on another year's Form 5 or on a Form 4; either way the report misstates when the
+    insider traded.
+
+    ## Failing example
+    ```xml
+    <documentType>5</documentType>
+    <periodOfReport>2003-12-31</periodOfReport>
+    <!-- a gift dated 2004-01-15 -->
+    ```
+
+    ## Passing example
+    ```xml
+    <documentType>5</documentType>
+    <periodOfReport>2003-12-31</periodOfReport>
+    <!-- a gift dated 2003-11-12 -->
+    ```
+    """
+
+    code = "D001"
+    name = "transaction-outside-fiscal-year"
+    severity = Severity.ERROR
+    forms = frozenset({"5"})
+
+    def check(self, filing, context):
+        end = filing.period_of_report.value
+        if end is None:
+            return
+        start, end = fiscal_year(end)
+        for pointer, row in filing.transactions():
+            day = row.transaction_date.value
+            if day is None or start <= day <= end:
+                continue
+            where = pointer + "/transactionDate"
+            when = "after the fiscal year ended" if day > end else "before the fiscal year began"
+            span = (f"{start.isoformat()} to {end.isoformat()}" if _month_end(end)
+                    else f"at most 371 days, {start.isoformat()} to {end.isoformat()}, for a 52-53-week year")
+            yield Violation(where, (
+                f"{describe(where)} is {day.isoformat()}, {when}: this Form 5 is for the fiscal year ended "
+                f"{end.isoformat()} (box 3), which runs {span}. A Form 5 reports that fiscal year's "
+                "transactions (Rule 16a-3(f)); correct the date, or report the transaction for the year it "
+                "belongs to."))
+
+
+class FiscalYearEndSuspect(FilingRule):
+    """A Form 5's fiscal-year end is not a month's last day, or the form is signed before it.
+
+    ## What it checks
+    On a Form 5 (and 5/A), the period of report ("Statement for Issuer's Fiscal Year Ended")
+    should be the last day of a month, and no signature may be dated before it.
+
+    ## Why it matters
+    Almost every issuer's fiscal year ends on the last day of a month; another date is most
+    often a typing slip (a 52-53-week year is the exception, and then this warning can be
+    suppressed with its reason). A Form 5 reports a fiscal year that has ended (Rule 16a-3(f):
+    due within 45 days after the year's end); signed before the end, it cannot be complete.
+
+    ## Failing example
+    ```xml
+    <documentType>5</documentType>
+    <periodOfReport>2003-12-30</periodOfReport>
+    <signatureDate>2003-12-15</signatureDate>
+    ```
+
+    ## Passing example
+    ```xml
+    <documentType>5</documentType>
+    <periodOfReport>2003-12-31</periodOfReport>
+    <signatureDate>2004-02-12</signatureDate>
+    ```
+    """
+
+    code = "D002"
+    name = "fiscal-year-end-suspect"
+    severity = Severity.WARNING
+    forms = frozenset({"5"})
+
+    def check(self, filing, context):
+        end = filing.period_of_report.value
+        if end is None:
+            return
+        if not _month_end(end):
+            last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
+            yield Violation("/periodOfReport", (
+                f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
+                f"({last.isoformat()}): check the issuer's fiscal year end (a 52-53-week fiscal year "
+                "explains it)."))
+        for index, signature in enumerate(filing.signatures):
+            signed = signature.date.value
+            if signed is not None and signed < end:
+                where = f"/signatures/{index}/date"
+                yield Violation(where, (
+                    f"{describe(where)} is {signed.isoformat()}, before the fiscal year this Form 5 reports "
+                    f"ended ({end.isoformat()}): a Form 5 reports a completed fiscal year (Rule 16a-3(f))."))
+
+
+class PeriodNotEarliestTransaction(FilingRule):
+    """A Form 4's period of report is not its earliest transaction date.
+
+    ## What it checks
+    On a Form 4 (and 4/A), box 3 ("Date of Earliest Transaction Required to be Reported") must
+    equal the earliest date of the transactions in Tables I and II that were required on Form 4:
+    rows that report a Form 5 item early (form type 5 or timeliness E, codes L and W, gifts
+    before 2023-02-27) are not counted.
+
+    ## Why it matters
+    EDGAR files and indexes the Form 4 under this date, and readers use it to judge whether the
+    form was filed on time (Form 4 General Instruction 3; Rule 16a-3(g)). A period that is not
+    the earliest transaction misdates the report.
+
+    ## Failing example
+    ```xml
+    <periodOfReport>2024-03-05</periodOfReport>
+    <!-- transactions dated 2024-03-01 and 2024-03-05 -->
+    ```
+
+    ## Passing example
+    ```xml
+    <periodOfReport>2024-03-01</periodOfReport>
+    <!-- transactions dated 2024-03-01 and 2024-03-05 -->
+    ```
+    """
+
+    code = "D003"
+    name = "period-not-earliest-transaction"
+    severity = Severity.WARNING
+    forms = frozenset({"4"})
+
+    def check(self, filing, context):
+        period = filing.period_of_report.value
+        dated = [(row.transaction_date.value, pointer) for pointer, row in filing.transactions()
+                 if row.transaction_date.value is not None and _required_on_form4(row, row.transaction_date.value)]
+        if period is None or not dated:
+            return
+        earliest, pointer = min(dated)
+        if earliest != period:
+            yield Violation("/periodOfReport", (
+                f"{describe('/periodOfReport')} is {period.isoformat()}, but the earliest transaction is "
+                f"{earliest.isoformat()} ({describe(pointer)}): box 3 must give the date of the earliest "
+                "transaction reported (Form 4 General Instruction 3)."))
+
+
+class TransactionAfterSigning(FilingRule):
+    """A transaction is dated after the signature or after the filing date.
+
+    ## What it checks
+    Every transaction date of Tables I and II against the latest signature date and, when one is
+    known (EDGAR's filing date or acceptance time, or `--filing-date`), the filing date.
+
+    ## Why it matters
+    A report can only state transactions that happened before it was signed and filed
+    (Section 16(a); Rule 16a-3). A later date is a typing slip in the date, or a report signed
+    in advance, which the signature certifies against.
+
+    ## Failing example
+    ```xml
+    <transactionDate><value>2024-03-08</value></transactionDate>
+    <signatureDate>2024-03-04</signatureDate>
+    ```
+
+    ## Passing example
+    ```xml
+    <transactionDate><value>2024-03-01</value></transactionDate>
+    <signatureDate>2024-03-04</signatureDate>
+    ```
+    """
+
+    code = "D004"
+    name = "transaction-after-signing"
+    severity = Severity.ERROR
+
+    def check(self, filing, context):
+        signed = filing.signature_date
+        filed, source = submitted_date(filing, context)
+        for pointer, row in filing.transactions():
+            day = row.transaction_date.value
+            if day is None:
+                continue
+            where = pointer + "/transactionDate"
+            if signed is not None and day > signed:
+                yield Violation(where, (
+                    f"{describe(where)} is {day.isoformat()}, after the form was signed on {signed.isoformat()}: "
+                    "a report can only state transactions made before it is signed; check the date."))
+            elif filed is not None and day > filed:
+                yield Violation(where, (
+                    f"{describe(where)} is {day.isoformat()}, after the filing date {filed.isoformat()} "
+                    f"({source}): check the date."))
+
+
+class LateFiling(FilingRule):
+    """The filing is late: filed after its deadline under Rule 16a-3.
+
+    ## What it checks
+    The deadline of each form, measured against the filing date: EDGAR's filing date when the
+    input carries one (an acceptance by 10:00 p.m. Eastern counts for that day), else the date
+    given with `--filing-date`, else the signature date (a filing signed after its deadline was
+    certainly filed late). The message gives the due date and how many business days late.
+
+    - Form 3: 10 calendar days after the event that made the person an insider (the period of
+      report).
+    - Form 4: the end of the second business day after the execution date (the deemed execution
+      date when given), for transactions from 2002-08-29. Only rows due on Form 4 count: not
+      rows coded form type 5 or early (E), small acquisitions (L), wills and descent (W), nor gifts
+      (G) before 2023-02-27. The row with the earliest deadline is reported, with the number of
+      late rows.
+    - Form 5: 45 calendar days after the fiscal year end (the period of report).
+
+    A calendar deadline on a weekend, federal holiday or SEC closure moves to the next business
+    day. Business days follow the SEC's calendar (federal holidays, Juneteenth from 2021, and
+    the closures of 2018-12-05, 2019-12-24 and 2020-12-24). Amendments are not checked: their
+    timeliness is the original's.
+
+    ## Why it matters
+    Section 16(a) and Rule 16a-3 set these deadlines; Item 405 of Regulation S-K requires the
+    issuer to disclose every late filing by name in its proxy statement or 10-K, and the SEC
+    brings enforcement actions against repeat late filers.
+
+    ## Failing example
+    ```xml
+    <documentType>4</documentType>
+    <transactionDate><value>2004-04-06</value></transactionDate>
+    <signatureDate>2004-04-29</signatureDate>
+    <!-- due 2004-04-08: 15 business days late -->
+    ```
+
+    ## Passing example
+    ```xml
+    <documentType>4</documentType>
+    <transactionDate><value>2004-04-06</value></transactionDate>
+    <signatureDate>2004-04-08</signatureDate>
+    ```
+    """
+
+    code = "D005"
+    name = "late-filing"
+    severity = Severity.WARNING
+
+    def check(self, filing, context):
+        if filing.is_amendment:
+            return
+        filed, source = filing_date(filing, context)
+        if filed is None:
+            return
+        effective = next_business_day(filed)  # EDGAR files on business days only
+        if filing.base_form == "4":
+            yield from self._form4(filing, filed, effective, source)
+            return
+        period = filing.period_of_report.value
+        if period is None:
+            return
+        if filing.base_form == "3":
+            due, basis = calendar_deadline(period, 10), f"10 calendar days after the event on {period.isoformat()}"
+            law = "Rule 16a-3(a); Form 3 General Instruction 1"
+        elif filing.base_form == "5":
+            due, basis = calendar_deadline(period, 45), \
+                f"45 calendar days after the fiscal year ended {period.isoformat()}"
+            law = "Rule 16a-3(f); Form 5 General Instruction 1"
+        else:
+            return
+        if effective > due:
+            late = business_days_after(due, effective)
+            yield Violation("/periodOfReport", (
+                f"Form {filing.base_form} filed {filed.isoformat()} ({source}) was due {due.isoformat()}, "
+                f"{basis}: {late} business day{'s' if late != 1 else ''} late ({law}). The issuer must "
+                "disclose a late filing under Item 405 of Regulation S-K."))
+
+    def _form4(self, filing, filed, effective, source):
+        late = []
+        for pointer, row in filing.transactions():
+            executed = row.deemed_execution_date.value or row.transaction_date.value
+            if executed is None or not _due_on_form4(row, executed):
+                continue
+            due = add_business_days(executed, 2)
+            if effective > due:
+                late.append((due, pointer, row, executed))
+        if not late:
+            return
+        due, pointer, row, executed = min(late, key=lambda item: item[0])
+        deemed = row.deemed_execution_date.value is not None
+        field = "deemedExecutionDate" if deemed else "transactionDate"
+        what = "deemed execution date" if deemed else "transaction"
+        days = business_days_after(due, effective)
+        others = f" {len(late)} of the form's rows are past their deadlines." if len(late) > 1 else ""
+        yield Violation(f"{pointer}/{field}", (
+            f"Form 4 filed {filed.isoformat()} ({source}) was due {due.isoformat()}, the end of the second "
+            f"business day after the {what} on {executed.isoformat()} ({describe(pointer)}): "
+            f"{days} business day{'s' if days != 1 else ''} late (Section 16(a)(2)(C); Rule 16a-3(g)(1))."
+            f"{others} The issuer must disclose a late filing under Item 405 of Regulation S-K."))
+
+
+def _required_on_form4(row, executed: date) -> bool:
+    """Whether a Form 4 row was required on Form 4, rather than a Form 5 item reported early
+    (form type 5, timeliness E, small acquisitions, wills and descent, gifts before 2023-02-27)."""
+    code = (row.code or "").strip().upper()
+    if (row.form_type or "4").strip() != "4" or (row.timeliness.value or "").strip().upper() == "E":
+        return False
+    return code not in FORM5_ONLY_CODES and not (code == "G" and executed < GIFTS_ON_FORM4)
+
+
+def _due_on_form4(row, executed: date) -> bool:
+    """Whether a Form 4 row was due within two business days of its execution."""
+    return executed >= FORM4_TWO_DAY_RULE and _required_on_form4(row, executed)
+
+
+class DeemedExecutionDateOutOfRange(FilingRule):
+    """A deemed execution date is before the transaction date or more than 3 business days after it.
+
+    ## What it checks
+    Every transaction row with a deemed execution date (column 2A of Table I, 3A of Table II):
+    it may not precede the transaction (trade) date, nor fall more than three business days
+    after it.
+
+    ## Why it matters
+    Rule 16a-3(g)(2) deems a transaction under a Rule 10b5-1 plan or a discretionary plan
+    executed on the date the insider learns of it, but no later than the third business day
+    after the trade. A date outside that window moves the Form 4 deadline where the rule does
+    not allow.
+
+    ## Failing example
+    ```xml
+    <transactionDate><value>2024-03-01</value></transactionDate>
+    <deemedExecutionDate><value>2024-03-08</value></deemedExecutionDate>
+    ```
+
+    ## Passing example
+    ```xml
+    <transactionDate><value>2024-03-01</value></transactionDate>
+    <deemedExecutionDate><value>2024-03-05</value></deemedExecutionDate>
+    ```
+    """
+
+    code = "D006"
+    name = "deemed-execution-date-out-of-range"
+    severity = Severity.WARNING
+
+    def check(self, filing, context):
+        for pointer, row in filing.transactions():
+            traded, deemed = row.transaction_date.value, row.deemed_execution_date.value
+            if traded is None or deemed is None:
+                continue
+            where = pointer + "/deemedExecutionDate"
+            latest = add_business_days(traded, 3)
+            if deemed < traded:
+                yield Violation(where, (
+                    f"{describe(where)} is {deemed.isoformat()}, before the transaction date {traded.isoformat()}: "
+                    "a transaction cannot be deemed executed before it took place (Rule 16a-3(g)(2))."))
+            elif deemed > latest:
+                yield Violation(where, (
+                    f"{describe(where)} is {deemed.isoformat()}, more than three business days after the "
+                    f"transaction date {traded.isoformat()} (latest allowed {latest.isoformat()}, Rule "
+                    "16a-3(g)(2))."))

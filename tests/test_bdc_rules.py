@@ -1,0 +1,305 @@
+"""B001-B003, D001-D006 and C001-C007 fire on filings that break them and stay silent on clean ones."""
+
+from datetime import date, datetime
+
+import pytest
+
+from filings import d_tx, nd_holding, nd_tx, owner, ownership_xml
+from form16lint.business_days import (
+    add_business_days,
+    business_days_after,
+    calendar_deadline,
+    edgar_filing_date,
+    is_business_day,
+)
+from form16lint.rule import RunOptions
+
+# A Form 4 an insider filed on time: exercise of 10,000 options, same-day sale, balances that add up.
+CLEAN = ownership_xml(
+    period="2024-03-01",
+    nd_transactions=[nd_tx(code="M", shares="10000", ad="A", price="20.00", after="15000"),
+                     nd_tx(code="S", shares="4000", ad="D", after="11000")],
+    d_transactions=[d_tx(code="M", shares="10000", ad="D", under_shares="10000", after="30000")],
+    signatures=(("/s/ Jane Doe", "2024-03-04"),),
+)
+
+BDC = ["B001", "B002", "B003", "D001", "D002", "D003", "D004", "D005", "D006",
+       "C001", "C002", "C003", "C004", "C005", "C006", "C007"]
+
+
+@pytest.mark.parametrize("code", BDC)
+def test_silent_on_clean_form4(codes_for, code):
+    assert codes_for(CLEAN, code) == []
+
+
+# -- the business-day calendar ---------------------------------------------------------------
+
+def test_business_days_calendar():
+    assert add_business_days(date(2004, 4, 6), 2) == date(2004, 4, 8)
+    assert business_days_after(date(2004, 4, 8), date(2004, 4, 29)) == 15  # Good Friday is a business day
+    assert not is_business_day(date(2023, 6, 19))  # Juneteenth
+    assert is_business_day(date(2020, 6, 19))  # before Juneteenth was a federal holiday
+    assert not is_business_day(date(2021, 6, 18))  # Juneteenth 2021, observed on the Friday
+    assert not is_business_day(date(2020, 12, 24))  # SEC closure
+    assert not is_business_day(date(2018, 12, 5))  # national day of mourning
+    assert add_business_days(date(2020, 12, 22), 2) == date(2020, 12, 28)  # skips 24th, 25th, weekend
+    assert add_business_days(date(2022, 1, 14), 2) == date(2022, 1, 19)  # Martin Luther King Jr. Day
+    assert calendar_deadline(date(2003, 12, 31), 45) == date(2004, 2, 17)  # Feb 14 Sat, 16 Presidents' Day
+    assert edgar_filing_date(datetime(2024, 3, 1, 21, 59)) == date(2024, 3, 1)
+    assert edgar_filing_date(datetime(2024, 3, 1, 22, 30)) == date(2024, 3, 4)
+
+
+# -- B: balances -------------------------------------------------------------------------------
+
+def test_b001_running_balance(codes_for):
+    xml = ownership_xml(document_type="5", period="2003-12-31", nd_transactions=[
+        nd_tx(code="G", date="2003-03-01", shares="50000", ad="D", after="4051557", price="0", form_type="5"),
+        nd_tx(code="G", date="2003-06-01", shares="50000", ad="D", after="4001557", price="0", form_type="5"),
+        nd_tx(code="G", date="2003-09-01", shares="50000", ad="D", after="3961557", price="0", form_type="5"),
+    ], signatures=(("/s/ M H", "2004-02-12"),))
+    found = codes_for(xml, "B001")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/2/sharesOwnedFollowing"]
+    message = found[0].message
+    assert message.startswith("Table I transaction row 3, amount owned following the transaction (column 5)")
+    assert "reported 3,961,557; expected 3,951,557 = 4,001,557 previous balance − 50,000 (D)" in message
+    assert str(found[0].severity) == "error"
+
+
+def test_b001_groups_by_ownership_and_skips_value_rows(codes_for):
+    xml = ownership_xml(nd_transactions=[
+        nd_tx(shares="100", ad="D", after="900"),
+        nd_tx(shares="100", ad="D", after="500", di="I", nature="By trust"),  # another holding
+        nd_tx(shares="100", ad="D", after="800"),
+        nd_tx(shares="100", ad="D", after="400", di="I", nature="by  TRUST"),
+        nd_tx(shares="100", ad="D", after=None, after_value="5000"),  # a value row breaks the chain
+        nd_tx(shares="100", ad="D", after="123"),
+    ])
+    assert codes_for(xml, "B001") == []
+
+
+def test_b001_names_a_flipped_direction(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="100", ad="D", after="900"),
+                                         nd_tx(code="S", shares="50", ad="A", after="850")])
+    found = codes_for(xml, "B001")
+    assert "expected 950 = 900 previous balance + 50 (A)" in found[0].message
+    assert "what (D) would give" in found[0].message
+
+
+def test_b001_separates_table_ii_grants_and_footnoted_difference(codes_for):
+    xml = ownership_xml(
+        nd_transactions=[nd_tx(code="P", shares="100", ad="A", after="1000"),
+                         nd_tx(code="P", shares="100", ad="A", after="1350", notes={"after": ["F1"]})],
+        d_transactions=[d_tx(exercise_price="20.00", after="4000"), d_tx(exercise_price="25.00", shares="500",
+                                                                           under_shares="500", after="500")],
+        footnotes={"F1": "Includes 250 shares acquired under the employee stock purchase plan."})
+    assert codes_for(xml, "B001") == []
+
+
+def test_b002_zero_shares(codes_for):
+    found = codes_for(ownership_xml(nd_transactions=[nd_tx(shares="0")]), "B002")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/shares"]
+    assert "is 0" in found[0].message and str(found[0].severity) == "warning"
+
+
+def test_b003_exercise_without_table_i_row(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(code="S", shares="4000", ad="D", after="1000")],
+                        d_transactions=[d_tx(code="M", shares="10000", ad="D", under_shares="10000", after="0")])
+    found = codes_for(xml, "B003")
+    assert [f.pointer for f in found] == ["/derivativeTransactions/0"]
+    assert "10,000" in found[0].message and "2024-03-01" in found[0].message
+
+
+def test_b003_table_i_exercise_without_table_ii_row(codes_for):
+    found = codes_for(ownership_xml(nd_transactions=[nd_tx(code="M", shares="2500", ad="A", after="3000")]), "B003")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0"]
+    assert "2,500" in found[0].message
+
+
+# -- D: dates ----------------------------------------------------------------------------------
+
+FORM5 = dict(document_type="5", period="2003-12-31", signatures=(("/s/ M H", "2004-02-12"),))
+
+
+def test_d001_form5_transaction_outside_fiscal_year(codes_for):
+    xml = ownership_xml(**FORM5, nd_transactions=[
+        nd_tx(code="G", date="2003-01-01", price="0", form_type="5", after="900"),
+        nd_tx(code="G", date="2002-12-31", price="0", form_type="5", after="800"),
+        nd_tx(code="G", date="2004-01-15", price="0", form_type="5", after="700")])
+    found = codes_for(xml, "D001")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/1/transactionDate",
+                                          "/nonDerivativeTransactions/2/transactionDate"]
+    assert "2002-12-31, before the fiscal year began" in found[0].message
+    assert "2003-01-01 to 2003-12-31" in found[0].message
+    assert "2004-01-15, after the fiscal year ended" in found[1].message
+
+
+def test_d001_silent_inside_year_and_on_52_53_week_year(codes_for):
+    inside = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-12-31", price="0", form_type="5")])
+    assert codes_for(inside, "D001") == []
+    week_year = ownership_xml(document_type="5", period="2004-01-03", signatures=(("/s/ X", "2004-02-12"),),
+                              nd_transactions=[nd_tx(code="G", date="2002-12-29", price="0", form_type="5")])
+    assert codes_for(week_year, "D001") == []  # a 53-week year began 2002-12-29
+
+
+def test_d002_fiscal_year_end_and_early_signature(codes_for):
+    xml = ownership_xml(document_type="5", period="2003-12-30", signatures=(("/s/ M H", "2003-12-15"),),
+                        nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0", form_type="5")])
+    found = {f.pointer: f.message for f in codes_for(xml, "D002")}
+    assert "not the last day of a month (2003-12-31)" in found["/periodOfReport"]
+    assert "2003-12-15, before the fiscal year" in found["/signatures/0/date"]
+    assert codes_for(ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0",
+                                                                   form_type="5")]), "D002") == []
+
+
+def test_d003_period_not_earliest(codes_for):
+    xml = ownership_xml(period="2024-03-05", nd_transactions=[nd_tx(date="2024-03-05"), nd_tx(date="2024-03-01")],
+                        signatures=(("/s/ J", "2024-03-06"),))
+    found = codes_for(xml, "D003")
+    assert [f.pointer for f in found] == ["/periodOfReport"]
+    assert "2024-03-05" in found[0].message and "earliest transaction is 2024-03-01" in found[0].message
+    early = ownership_xml(period="2024-03-05", nd_transactions=[
+        nd_tx(date="2024-03-05"), nd_tx(code="G", date="2024-01-02", form_type="5", timeliness="E")],
+        signatures=(("/s/ J", "2024-03-06"),))
+    assert codes_for(early, "D003") == []  # a Form 5 item reported early does not count
+
+
+def test_d004_transaction_after_signature_and_filing_date(codes_for):
+    found = codes_for(ownership_xml(nd_transactions=[nd_tx(date="2024-03-08")]), "D004")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/transactionDate"]
+    assert "2024-03-08, after the form was signed on 2024-03-04" in found[0].message
+    options = RunOptions(filing_date=date(2024, 2, 28))
+    found = codes_for(ownership_xml(period="2024-02-27", nd_transactions=[nd_tx(date="2024-02-29")],
+                                    signatures=(("/s/ J", "2024-03-01"),)), "D004", options=options)
+    assert "after the filing date 2024-02-28" in found[0].message
+
+
+SEED_FORM4 = ownership_xml(
+    period="2004-04-06", schema="X0202", issuer_name="SONUS NETWORKS INC", ticker="SONSE",
+    d_transactions=[d_tx(title="Stock Option (Right to Buy)", exercise_price="3.99", date="2004-04-06", code="A",
+                         shares="2450000", price="0", exercisable=None, expiration="2014-04-06",
+                         under_shares="2450000", after="2450000", notes={"exercisable": ["F1"]})],
+    footnotes={"F1": "25% on 04/06/2005, the remaining shares in equal monthly installments."},
+    signatures=(("/s/ Albert A. Notini", "2004-04-29"),))
+
+
+def test_d005_seed_form4_signed_late(codes_for):
+    found = codes_for(SEED_FORM4, "D005")
+    assert [f.pointer for f in found] == ["/derivativeTransactions/0/transactionDate"]
+    message = found[0].message
+    assert "due 2004-04-08" in message and "15 business days late" in message
+    assert "signature date" in message and str(found[0].severity) == "warning"
+
+
+def test_d005_filing_date_option_and_on_time(codes_for):
+    on_time = RunOptions(filing_date=date(2004, 4, 8))
+    assert codes_for(SEED_FORM4, "D005", options=on_time) == []
+    found = codes_for(SEED_FORM4, "D005", options=RunOptions(filing_date=date(2004, 4, 9)))
+    assert "1 business day late" in found[0].message and "--filing-date" in found[0].message
+
+
+def test_d005_deemed_date_early_rows_form3_and_form5(codes_for):
+    deemed = ownership_xml(period="2024-03-01", nd_transactions=[nd_tx(date="2024-03-01", deemed="2024-03-05")],
+                           signatures=(("/s/ J", "2024-03-07"),))
+    assert codes_for(deemed, "D005") == []  # due 2024-03-07, two business days after the deemed date
+    early = ownership_xml(period="2024-01-02", signatures=(("/s/ J", "2024-03-07"),), nd_transactions=[
+        nd_tx(code="G", date="2024-01-02", form_type="5", timeliness="E")])
+    assert codes_for(early, "D005") == []
+    form3 = ownership_xml(document_type="3", period="2024-03-01", signatures=(("/s/ J", "2024-03-12"),),
+                          nd_holdings=[nd_holding()])
+    found = codes_for(form3, "D005")
+    assert "due 2024-03-11" in found[0].message and "1 business day late" in found[0].message
+    form5 = ownership_xml(**dict(FORM5, signatures=(("/s/ M H", "2004-02-18"),)),
+                          nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0", form_type="5")])
+    found = codes_for(form5, "D005")
+    assert "due 2004-02-17" in found[0].message and "1 business day late" in found[0].message
+
+
+def test_d006_deemed_execution_date(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(date="2024-03-01", deemed="2024-03-08"),
+                                         nd_tx(date="2024-03-01", deemed="2024-02-28"),
+                                         nd_tx(date="2024-03-01", deemed="2024-03-06")],
+                        signatures=(("/s/ J", "2024-03-08"),))
+    found = codes_for(xml, "D006")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/deemedExecutionDate",
+                                          "/nonDerivativeTransactions/1/deemedExecutionDate"]
+    assert "latest allowed 2024-03-06" in found[0].message
+    assert "before the transaction date 2024-03-01" in found[1].message
+
+
+# -- C: codes ----------------------------------------------------------------------------------
+
+def test_c001_unknown_code_and_k_in_xml(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(code="K"), nd_tx(code="Q")])
+    found = codes_for(xml, "C001")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/code", "/nonDerivativeTransactions/1/code"]
+    assert "equity swap flag" in found[0].message and "'Q'" in found[1].message
+
+
+def test_c002_direction(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(code="S", ad="A", after="1100")],
+                        d_transactions=[d_tx(code="M", ad="A")])
+    found = codes_for(xml, "C002")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/acquiredDisposed",
+                                          "/derivativeTransactions/0/acquiredDisposed"]
+    assert "is A, but code S" in found[0].message and "expected D" in found[0].message
+
+
+def test_c002_conversion_into_a_derivative_is_fine(codes_for):
+    xml = ownership_xml(d_transactions=[d_tx(title="Series A Preferred", code="C", ad="D", after="0"),
+                                        d_tx(title="Class B Common Stock", code="C", ad="A")])
+    assert codes_for(xml, "C002") == []
+
+
+def test_c003_and_c004_form5(codes_for):
+    xml = ownership_xml(document_type="5", period="2023-12-31", signatures=(("/s/ J", "2024-02-10"),),
+                        nd_transactions=[nd_tx(code="S", date="2023-05-01", form_type="5"),
+                                         nd_tx(code="G", date="2023-06-01", price="0", form_type="5")])
+    c003 = codes_for(xml, "C003")
+    assert [f.pointer for f in c003] == ["/nonDerivativeTransactions/0/code"]
+    assert "code S" in c003[0].message and "Item 405" in c003[0].message
+    c004 = codes_for(xml, "C004")
+    assert [f.pointer for f in c004] == ["/nonDerivativeTransactions/1/transactionDate"]
+    assert "2023-06-01" in c004[0].message
+    old_gift = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-06-01", price="0", form_type="5")])
+    assert codes_for(old_gift, "C003") == [] and codes_for(old_gift, "C004") == []
+
+
+def test_c005_box_checked_without_adoption_date(codes_for):
+    bare = ownership_xml(aff10b5one=1, nd_transactions=[nd_tx(notes={"shares": ["F1"]})],
+                         footnotes={"F1": "Sold under a Rule 10b5-1 trading plan."})
+    found = codes_for(bare, "C005")
+    assert [f.pointer for f in found] == ["/aff10b5One"] and "adopted" in found[0].message
+    dated = ownership_xml(aff10b5one=1, nd_transactions=[nd_tx(notes={"shares": ["F1"]})],
+                          footnotes={"F1": "Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023."})
+    assert codes_for(dated, "C005") == []
+
+
+def test_c006_plan_footnote_without_box(codes_for):
+    text = {"F1": "The sales were effected pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023."}
+    xml = ownership_xml(aff10b5one=0, nd_transactions=[nd_tx(notes={"shares": ["F1"]})], footnotes=text)
+    found = codes_for(xml, "C006")
+    assert [f.pointer for f in found] == ["/aff10b5One"] and "footnote F1" in found[0].message
+    before = ownership_xml(schema="X0306", period="2023-03-01", aff10b5one=None, footnotes=text,
+                           nd_transactions=[nd_tx(date="2023-03-01", notes={"shares": ["F1"]})],
+                           signatures=(("/s/ J", "2023-03-02"),))
+    assert codes_for(before, "C006") == []
+    negated = ownership_xml(aff10b5one=0, nd_transactions=[nd_tx(notes={"shares": ["F1"]})],
+                            footnotes={"F1": "This sale was not made pursuant to a Rule 10b5-1 plan."})
+    assert codes_for(negated, "C006") == []
+
+
+def test_c007_cooling_off(codes_for):
+    text = {"F1": "Sold pursuant to a Rule 10b5-1 trading plan adopted by the reporting person on May 5, 2023."}
+    early = ownership_xml(period="2023-06-01", aff10b5one=1, footnotes=text,
+                          nd_transactions=[nd_tx(date="2023-06-01", notes={"shares": ["F1"]})],
+                          signatures=(("/s/ J", "2023-06-02"),))
+    found = codes_for(early, "C007")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/transactionDate"]
+    assert "27 days after" in found[0].message and "2023-08-03" in found[0].message
+    later = early.replace("2023-06-01", "2023-09-01").replace("2023-06-02", "2023-09-05")
+    assert codes_for(later, "C007") == []
+    ten_percent = ownership_xml(period="2023-06-01", aff10b5one=1, footnotes=text,
+                                owners=[owner(officer=0, ten_percent=1)],
+                                nd_transactions=[nd_tx(date="2023-06-01", notes={"shares": ["F1"]})],
+                                signatures=(("/s/ J", "2023-06-02"),))
+    assert codes_for(ten_percent, "C007") == []
