@@ -4,12 +4,11 @@ import json
 
 import pytest
 
-from filings import nd_tx, owner, ownership_xml
+from batch import lint_files
+from filings import d_tx, nd_tx, owner, ownership_xml
 
 from form16lint.cli import main
-from form16lint.engine import lint
 from form16lint.rule import RunOptions
-from form16lint.settings import Settings
 
 SONUS = dict(issuer_cik="0001105472", issuer_name="SONUS NETWORKS INC")
 MAP = {"AAPL": {"320193"}, "MSFT": {"789019"}, "SONS": {"1105472"}, "BRK-B": {"1067983"}}
@@ -82,16 +81,6 @@ def test_t003_from_the_command_line(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["findings"] == []
 
 
-def lint_files(tmp_path, plugins, files, select):
-    paths = []
-    for name, text in files.items():
-        (tmp_path / name).write_text(text)
-        paths.append(str(tmp_path / name))
-    settings = Settings()
-    settings.select = select
-    return lint(paths, plugins, settings, RunOptions()).findings
-
-
 def test_t004_one_issuer_two_tickers(tmp_path, plugins):
     found = lint_files(tmp_path, plugins, {
         "form5.xml": ownership_xml(document_type="5", ticker="SONS", period="2003-12-31",
@@ -122,3 +111,34 @@ def test_t005_cik_not_digits(codes_for):
     found = {f.pointer: f.message for f in codes_for(xml, "T005")}
     assert set(found) == {"/issuer/cik", "/reportingOwners/0/cik"}
     assert "'320193A' is not a CIK: a CIK is 1 to 10 digits" in found["/issuer/cik"]
+
+
+def test_sonus_pair_gives_t002_and_t004_and_no_error(tmp_path, plugins):
+    """The two filings the project started from, written as EDGAR XML: a Form 5 (three gifts) under
+    SONS and a Form 4 (an option grant) under SONSE."""
+    gift = dict(code="G", price=None, form_type="5", notes={"price": ["F1"]})
+    form5 = ownership_xml(
+        document_type="5", schema="X0202", period="2003-12-31", ticker="SONS",
+        owners=[owner(name="HLUCHYJ MICHAEL", title="Vice President and CTO")],
+        nd_transactions=[nd_tx(date="2003-06-12", shares="10350", after="4051557", **gift),
+                         nd_tx(date="2003-08-15", shares="50000", after="4001557", **gift),
+                         nd_tx(date="2003-09-03", shares="50000", after="3951557",
+                               **{**gift, "notes": {"price": ["F1"], "after": ["F2", "F3"]}})],
+        footnotes={"F1": "Gift.", "F2": "Includes shares held in the 401(k) plan.",
+                   "F3": "Excludes shares held by the reporting person's spouse."},
+        signatures=(("/s/ Michael Hluchyj", "2004-02-12"),), **SONUS)
+    form4 = ownership_xml(
+        schema="X0202", period="2004-04-06", ticker="SONSE",
+        owners=[owner(cik="0001000002", name="NOTINI ALBERT A", title="President & COO")],
+        d_transactions=[d_tx(exercise_price="3.99", date="2004-04-06", shares="2450000", exercisable=None,
+                             expiration="2014-04-06", under_shares="2450000", after="2450000",
+                             notes={"exercisable": ["F1"]})],
+        footnotes={"F1": "25% of the shares vest on 04/06/2005, the remaining shares in equal monthly "
+                         "installments over the following thirty-six months."},
+        signatures=(("/s/ Albert A. Notini", "2004-04-29"),), **SONUS)
+    found = lint_files(tmp_path, plugins, {"form5.xml": form5, "form4.xml": form4}, ["N", "R", "T", "X"])
+    assert [f for f in found if str(f.severity) == "error"] == []
+    by_code = {}
+    for finding in found:
+        by_code.setdefault(finding.code, []).append(finding.path.rsplit("/", 1)[-1])
+    assert by_code == {"T002": ["form4.xml"], "T004": ["form4.xml", "form5.xml"]}
