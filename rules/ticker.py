@@ -217,9 +217,8 @@ class CikMalformed(FilingRule):
     ## Why it matters
     The Central Index Key is how EDGAR identifies the issuer and each reporting person
     (assigned on enrolment with Form ID under Regulation S-T, Rule 10; Technical
-    Specification, ch. 4). A CIK with letters, spaces
-    or eleven digits matches no filer: EDGAR rejects the submission, and a reader cannot tell
-    whose report it is.
+    Specification, ch. 4). A CIK with letters, spaces or eleven digits matches no filer:
+    EDGAR rejects the submission, and a reader cannot tell whose report it is.
 
     ## Failing example
     ```xml
