@@ -1,0 +1,74 @@
+"""Who a filing is about: the issuer's key, its ticker's parts, the owners' key.
+
+Shared by the ticker rules and the rules across filings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from form16lint.engine import portable_path
+
+# 1-5 letters, then optionally a class or unit suffix: BRK.A, BF-B, MFAC.U, MFAC.WS, BRK/B.
+TICKER = re.compile(r"[A-Z]{1,5}(?:[.\-/ ][A-Z]{1,2})?")
+NO_LISTED_CLASS = frozenset({"NONE", "N/A"})
+# Nasdaq's fifth-letter status qualifiers that are not part of the issuer's own symbol.
+QUALIFIERS = {"E": "delinquent in its SEC filings", "Q": "in bankruptcy proceedings"}
+_CORPORATE = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l p|sa|nv|ag)\b")
+
+
+def normal_ticker(symbol: str | None) -> str:
+    """Upper case, trimmed, one separator for class suffixes: 'brk.b' and 'BRK-B' are one symbol."""
+    return re.sub(r"[.\-/ ]", ".", (symbol or "").strip().upper())
+
+
+def qualifier(symbol: str | None) -> tuple[str, str] | None:
+    """(base symbol, qualifier letter) for a five-letter Nasdaq symbol ending in E or Q."""
+    ticker = normal_ticker(symbol)
+    if len(ticker) == 5 and ticker.isalpha() and ticker[-1] in QUALIFIERS:
+        return ticker[:4], ticker[-1]
+    return None
+
+
+def cik_key(cik: str | None) -> str | None:
+    """A CIK without leading zeros, when it is one."""
+    text = (cik or "").strip()
+    return (text.lstrip("0") or "0") if text.isdigit() else None
+
+
+def normal_name(name: str | None) -> str:
+    """'Sonus Networks, Inc.' and 'SONUS NETWORKS INC' are one name."""
+    text = re.sub(r"[^a-z0-9 ]", " ", (name or "").lower().replace("&", " and "))
+    text = _CORPORATE.sub(" ", text)
+    return " ".join(text.split())
+
+
+def issuer_keys(documents) -> dict[int, str]:
+    """id(document) -> issuer key: its CIK, else the CIK another document gives for the same
+    name, else the normalised name. Documents with neither are left out."""
+    cik_by_name: dict[str, str] = {}
+    for document in documents:
+        issuer = document.filing.issuer
+        cik, name = cik_key(issuer.cik), normal_name(issuer.name)
+        if cik and name:
+            cik_by_name.setdefault(name, cik)
+    keys = {}
+    for document in documents:
+        issuer = document.filing.issuer
+        name = normal_name(issuer.name)
+        key = cik_key(issuer.cik) or cik_by_name.get(name) or (f"name:{name}" if name else None)
+        if key:
+            keys[id(document)] = key
+    return keys
+
+
+def describe_issuer(filing) -> str:
+    issuer = filing.issuer
+    cik = cik_key(issuer.cik)
+    if issuer.name and cik:
+        return f"{issuer.name} (CIK {cik})"
+    return issuer.name or (f"CIK {cik}" if cik else "the issuer")
+
+
+def file_name(document) -> str:
+    return portable_path(document.path)

@@ -1,0 +1,216 @@
+"""X — across filings: balances that carry from one filing to the next, and filings given twice."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from form16lint.canonical import to_data
+from form16lint.fieldnames import describe
+from form16lint.findings import Severity, Violation
+from form16lint.rule import CollectionRule
+
+from form16lint_rules._identity import cik_key, describe_issuer, file_name, issuer_keys, normal_name
+
+
+def _owners_key(filing) -> frozenset[str] | None:
+    """The reporting persons, by CIK else by name; a joint filing is its own group of persons."""
+    keys = set()
+    for owner in filing.reporting_owners:
+        key = cik_key(owner.cik) or (f"name:{normal_name(owner.name)}" if owner.name else None)
+        if key is None:
+            return None
+        keys.add(key)
+    return frozenset(keys) or None
+
+
+def _words(text: str | None) -> str:
+    """Lower case, punctuation and a leading "by" set aside: "By Fund IV, L.P" = "Fund IV LP"."""
+    words = re.sub(r"[^a-z0-9 ]", "", re.sub(r"[-/]", " ", (text or "").lower())).split()
+    return " ".join(words[1:] if words[:1] == ["by"] else words)
+
+
+def _ownership(row) -> tuple[str, str]:
+    kind = (row.direct_or_indirect.value or "").upper()
+    return kind, _words(row.nature_of_ownership.value) if kind == "I" else ""
+
+
+def _security_key(pointer: str, row) -> tuple | None:
+    """Table I: title and ownership. Table II: title, exercise price, expiration and underlying,
+    which tell one grant of options from another, and ownership."""
+    title = _words(row.security_title.value)
+    if not title:
+        return None
+    if pointer.startswith("/derivative"):
+        return ("II", title, row.conversion_or_exercise_price.value, row.expiration_date.value,
+                _words(row.underlying_title.value), _ownership(row))
+    return ("I", title, _ownership(row))
+
+
+def _amounts(filing):
+    """(key, pointer, row) for every row that reports an amount owned, in filed order."""
+    for pointer, row in filing.rows():
+        if row.shares_owned_following.value is None:
+            continue  # value-based reporting, or unreadable: nothing to carry
+        key = _security_key(pointer, row)
+        if key is not None:
+            yield key, pointer, row
+
+
+def _change(row):
+    """The signed change a transaction row makes, None when it cannot be told; 0 for a holding."""
+    if not hasattr(row, "acquired_disposed"):
+        return 0
+    shares, direction = row.shares.value, (row.acquired_disposed.value or "").upper()
+    if shares is None or direction not in ("A", "D"):
+        return None
+    return shares if direction == "A" else -shares
+
+
+def _order(document):
+    filing = document.filing
+    return (filing.period_of_report.value or date.max, filing.metadata.filing_date or date.max,
+            filing.metadata.accession_number or "", document.path)
+
+
+class CarriedBalanceMismatch(CollectionRule):
+    """The first amount owned in a filing does not follow from the filing before it.
+
+    ## What it checks
+    Among the filings checked together, for one reporting person (or group of joint filers),
+    one issuer, one security and one ownership (direct, or indirect with its nature; in Table
+    II also the exercise price, expiration date and underlying security), the filings are put
+    in order of period of report. The first amount owned following a transaction in the later
+    filing must equal the last amount owned in the filing before it, plus the shares of that
+    first row if acquired (A) or minus them if disposed (D); a holding row must equal it.
+    Amendments (which restate, not continue), rows reported by value and filings without a
+    period of report are left out.
+
+    ## Why it matters
+    Column 5 of Table I (column 9 of Table II) states what the person owns after each
+    reported transaction (Form 4 and Form 5 instructions); the figures of successive reports
+    form one running balance. A break means a transaction that was never reported (a Section
+    16(a) violation to be disclosed under Item 405 of Regulation S-K), a split not carried
+    through, or a mistyped figure. A filing missing from the batch also breaks the chain, so
+    this is a warning.
+
+    ## Failing example
+    ```text
+    form4-march.xml:  Common Stock, D: sold 100, 900 owned following
+    form4-april.xml:  Common Stock, D: sold 100, 700 owned following   (900 - 100 = 800)
+    ```
+
+    ## Passing example
+    ```text
+    form4-march.xml:  Common Stock, D: sold 100, 900 owned following
+    form4-april.xml:  Common Stock, D: sold 100, 800 owned following
+    ```
+    """
+
+    code = "X001"
+    name = "carried-balance-mismatch"
+    severity = Severity.WARNING
+
+    def check(self, documents, options):
+        issuers = issuer_keys(documents)
+        repeated = {id(document) for document, _, _ in duplicates(documents)}  # X002's finding
+        chains: dict[tuple, list] = {}
+        for document in sorted(documents, key=_order):
+            filing = document.filing
+            owners = _owners_key(filing)
+            if filing.is_amendment or owners is None or id(document) not in issuers \
+                    or id(document) in repeated or filing.period_of_report.value is None:
+                continue
+            first: dict[tuple, tuple] = {}
+            last: dict[tuple, object] = {}
+            for key, pointer, row in _amounts(filing):
+                first.setdefault(key, (pointer, row))
+                last[key] = row
+            for key in first:
+                chains.setdefault((owners, issuers[id(document)], key), []).append(
+                    (document, first[key], last[key]))
+        for (_, _, key), chain in chains.items():
+            for (before, _, previous), (after, (pointer, row), _) in zip(chain, chain[1:]):
+                change = _change(row)
+                if change is None:
+                    continue
+                carried = previous.shares_owned_following.value
+                expected, reported = carried + change, row.shares_owned_following.value
+                if expected == reported:
+                    continue
+                how = (f"{carried} + {change} acquired = {expected}" if change > 0 else
+                       f"{carried} - {-change} disposed = {expected}" if change else
+                       f"{carried}, as a holding row reports no change")
+                held = "held directly" if row.direct_or_indirect.value == "D" else \
+                    f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
+                yield after, Violation(
+                    pointer + "/sharesOwnedFollowing",
+                    f"{describe(pointer + '/sharesOwnedFollowing')} is {reported} {row.security_title.value} "
+                    f"{held}, but the filing before it for the same person and issuer ({file_name(before)}, "
+                    f"period {before.filing.period_of_report.value}) ended with {carried}; expected {how}. "
+                    "An unreported transaction, a split or a filing missing from this batch would explain it")
+
+
+def _content(document) -> str:
+    data = to_data(document.filing)
+    data.pop("metadata", None)
+    return json.dumps(data, sort_keys=True, default=str)
+
+
+def duplicates(documents):
+    """Yield (document, the earlier document it repeats, why) for every repeated filing."""
+    by_accession: dict[str, object] = {}
+    by_content: dict[str, object] = {}
+    for document in documents:
+        accession = document.filing.metadata.accession_number
+        content = _content(document)
+        first = by_accession.get(accession) if accession else None
+        reason = f"the same accession number {accession}"
+        if first is None and content in by_content:
+            first, reason = by_content[content], "the same content"
+        if first is not None:
+            yield document, first, reason
+            continue
+        if accession:
+            by_accession[accession] = document
+        by_content.setdefault(content, document)
+
+
+class DuplicateFiling(CollectionRule):
+    """The same filing appears twice among the filings checked.
+
+    ## What it checks
+    Two inputs of one run with the same EDGAR accession number, or with the same content
+    (the same filing model, whatever format each was read from: an XML and the JSON made from
+    it are one filing). The second and later copies are reported, naming the first.
+
+    ## Why it matters
+    A batch with one filing twice double-counts it: its transactions appear twice in any
+    review, and rules across filings (T004, X001) compare it with itself. Usually a file was
+    copied or downloaded twice. EDGAR gives each submission one accession number (Regulation
+    S-T, Rule 11), so two files with one number are one filing.
+
+    ## Failing example
+    ```text
+    downloads/form4.xml   accession 0001209191-24-012345
+    archive/form4.xml     accession 0001209191-24-012345
+    ```
+
+    ## Passing example
+    ```text
+    downloads/form4.xml   accession 0001209191-24-012345
+    archive/form4.xml     accession 0001209191-24-012399
+    ```
+    """
+
+    code = "X002"
+    name = "duplicate-filing"
+    severity = Severity.INFO
+
+    def check(self, documents, options):
+        for document, first, reason in duplicates(documents):
+            filing = document.filing
+            yield document, Violation("", f"this is the same filing as {file_name(first)} ({reason}): "
+                                          f"{describe_issuer(filing)}, Form {filing.document_type or '?'}, "
+                                          f"period {filing.period_of_report.value or '?'}")
