@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from form16lint.engine import portable_path
 
 # 1-5 letters, then optionally a class or unit suffix: BRK.A, BF-B, MFAC.U, MFAC.WS, BRK/B.
 TICKER = re.compile(r"[A-Z]{1,5}(?:[.\-/ ][A-Z]{1,2})?")
@@ -71,4 +70,5 @@ def describe_issuer(filing) -> str:
 
 
 def file_name(document) -> str:
-    return portable_path(document.path)
+    """The file as the user named it, so a message matches the path the report prints."""
+    return document.path
