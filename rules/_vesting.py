@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -203,7 +204,9 @@ def _replace_fractions(text: str) -> str:
     return re.sub(r"\b(?:all|the full amount|the entire award)\b(?= of the)", "#1/1#", text)
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
+    """Pure and called for every footnote by five rules: cached."""
     text = " ".join(text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-").split()).lower()
     text = _replace_dates(text)
     text = _replace_fractions(text)  # before ordinals: "one-third" is a fraction, "third" an ordinal

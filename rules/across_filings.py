@@ -158,23 +158,45 @@ def _content(document) -> str:
     return json.dumps(data, sort_keys=True, default=str)
 
 
+def _outline(filing) -> tuple:
+    """A cheap key that two identical filings share; the full content is compared only within it."""
+    return (filing.document_type, filing.issuer.cik, filing.issuer.name, filing.period_of_report.value,
+            tuple(owner.cik or owner.name for owner in filing.reporting_owners),
+            len(filing.non_derivative_transactions), len(filing.derivative_transactions),
+            len(filing.non_derivative_holdings), len(filing.derivative_holdings), len(filing.footnotes))
+
+
+_last_run: tuple = (None, [])
+
+
 def duplicates(documents):
-    """Yield (document, the earlier document it repeats, why) for every repeated filing."""
+    """(document, the earlier document it repeats, why) for every repeated filing.
+
+    X001 and X002 both ask, over the same documents: the last answer is kept."""
+    global _last_run
+    if _last_run[0] is not documents:
+        _last_run = (documents, list(_find_duplicates(documents)))
+    return _last_run[1]
+
+
+def _find_duplicates(documents):
     by_accession: dict[str, object] = {}
-    by_content: dict[str, object] = {}
+    by_outline: dict[tuple, list] = {}
     for document in documents:
         accession = document.filing.metadata.accession_number
-        content = _content(document)
         first = by_accession.get(accession) if accession else None
         reason = f"the same accession number {accession}"
-        if first is None and content in by_content:
-            first, reason = by_content[content], "the same content"
+        alike = by_outline.setdefault(_outline(document.filing), [])
+        if first is None and alike:
+            content = _content(document)
+            first = next((earlier for earlier in alike if _content(earlier) == content), None)
+            reason = "the same content"
         if first is not None:
             yield document, first, reason
             continue
         if accession:
             by_accession[accession] = document
-        by_content.setdefault(content, document)
+        alike.append(document)
 
 
 class DuplicateFiling(CollectionRule):

@@ -70,8 +70,23 @@ def derivative_rows(filing):
     return ((p, r) for p, r in filing.rows() if p.startswith("/derivative"))
 
 
+_last_terms: tuple = (None, [])
+
+
 def derivative_terms(filing) -> list[Terms]:
-    """The vesting terms of every Table II row that has any text to read."""
+    """The vesting terms of every Table II row that has any text to read.
+
+    The five V rules run one after another on the same filing: the last answer is kept so the
+    footnotes are read once a filing, not five times."""
+    global _last_terms
+    if _last_terms[0] is filing:
+        return _last_terms[1]
+    found = _derivative_terms(filing)
+    _last_terms = (filing, found)
+    return found
+
+
+def _derivative_terms(filing) -> list[Terms]:
     rows = list(derivative_rows(filing))
     found = []
     for pointer, row in rows:
