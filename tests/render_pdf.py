@@ -559,7 +559,7 @@ def printed_view(filing) -> dict:
     view["jointFiling"] = len(filing.reporting_owners) > 1 or bool(filing.joint_filing.value)
     for index, owner in enumerate(filing.reporting_owners):
         p = f"reportingOwners/{index}/"
-        view[p + "name"] = owner.name
+        view[p + "name"] = " ".join((owner.name or "").split()) or None
         for key in ("street1", "street2", "city", "state", "zip_code"):
             view[p + key] = getattr(owner.address, key) or None
         rel = owner.relationship
@@ -571,12 +571,14 @@ def printed_view(filing) -> dict:
         for index, row in enumerate(rows):
             p = f"{name}/{index}/"
             cells = _cells(row, name.startswith("derivative"))
+            if base == "3" and name.startswith("derivative"):
+                cells.pop("following")  # Form 3's Table II has no column for the amount owned
             for key, (text, notes) in cells.items():
                 view[p + key] = (" ".join(text.split()) or None, tuple(notes))
     for note in filing.footnotes:
         view[f"footnotes/{marker_text(note.id)}"] = " ".join((note.text or "").split())
     view["remarks"] = " ".join(filing.remarks.split()) if filing.remarks else None
     for index, signature in enumerate(filing.signatures):
-        view[f"signatures/{index}/name"] = signature.name
+        view[f"signatures/{index}/name"] = " ".join((signature.name or "").split()) or None
         view[f"signatures/{index}/date"] = _v(signature.date)
     return view

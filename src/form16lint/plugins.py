@@ -23,6 +23,7 @@ BUILTIN_PLUGINS = (
     "form16lint.readers.edgar_xml",
     "form16lint.readers.edgar_submission",
     "form16lint.readers.canonical_json",
+    "form16lint.readers.pdf",
     "form16lint.readers.extracted_text",
     "form16lint.reporters.rich_report",
     "form16lint.reporters.concise",

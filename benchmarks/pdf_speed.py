@@ -1,0 +1,85 @@
+"""How long linting a PDF takes per page, beside pdfplumber's own open + extract_words.
+
+    python benchmarks/pdf_speed.py [N]
+
+Renders N filings (our test filings and, when the shared corpus sits beside the project, corpus
+filings) in every style of the test renderer, then for each PDF times
+
+* pdfplumber alone: open the PDF and run ``extract_words`` on every page;
+* form16lint: the whole lint of that file (read with the PDF reader, every rule, findings).
+
+and prints the time per page of each and their ratio (target: at most 1.5x). Each figure is the
+best of three runs, so that disk and allocator warm-up do not count.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from filings import nd_tx, ownership_xml  # noqa: E402
+from render_pdf import STYLES, render_pdf  # noqa: E402
+
+from form16lint.engine import lint  # noqa: E402
+from form16lint.plugins import load_plugins  # noqa: E402
+from form16lint.readers.edgar_xml import read_ownership_xml  # noqa: E402
+from form16lint.rule import RunOptions  # noqa: E402
+from form16lint.settings import Settings  # noqa: E402
+
+
+def sources(count: int) -> list[bytes]:
+    corpus = ROOT.parent / "shared" / "corpus" / "edgar-xml"
+    found = [p.read_bytes() for p in sorted(corpus.glob("*.xml"))[:: 30]][:count] if corpus.exists() else []
+    found.append(ownership_xml(nd_transactions=[nd_tx(shares=str(100 + i)) for i in range(30)]).encode())
+    return found
+
+
+def best(run, repeat=3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main(count: int = 6) -> None:
+    import pdfplumber
+
+    plugins = load_plugins(autoload=False)
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for index, data in enumerate(sources(count)):
+            filing = read_ownership_xml("x.xml", data).filing
+            for style in STYLES:
+                path = Path(folder) / f"{index}-{style}.pdf"
+                path.write_bytes(render_pdf(filing, style))
+
+                def plumber():
+                    with pdfplumber.open(path) as pdf:
+                        for page in pdf.pages:
+                            page.extract_words()
+
+                def ours():
+                    lint([str(path)], plugins, Settings(), RunOptions())
+
+                with pdfplumber.open(path) as pdf:
+                    pages = len(pdf.pages)
+                rows.append((path.name, pages, best(plumber), best(ours)))
+    pages = sum(r[1] for r in rows)
+    plumber_total = sum(r[2] for r in rows)
+    ours_total = sum(r[3] for r in rows)
+    print(f"{'file':40} {'pages':>5} {'pdfplumber ms/page':>19} {'form16lint ms/page':>19} {'ratio':>6}")
+    for name, n, a, b in rows:
+        print(f"{name:40} {n:5} {1000 * a / n:19.1f} {1000 * b / n:19.1f} {b / a:6.2f}")
+    print(f"{'all':40} {pages:5} {1000 * plumber_total / pages:19.1f} {1000 * ours_total / pages:19.1f} "
+          f"{ours_total / plumber_total:6.2f}  (target <= 1.50)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 6)

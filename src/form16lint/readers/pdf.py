@@ -1,0 +1,845 @@
+"""Forms 3, 4 and 5 printed to PDF, read with pdfplumber (imported only when a PDF arrives).
+
+Each page is parsed once: its words (with their font size) and its horizontal rules. Words are
+normalised with Unicode NFKC, so superscript markers such as "⁽²⁾" read "(2)". Then:
+
+* the form type comes from the statement title ("STATEMENT OF CHANGES ..."), checked against the
+  large "FORM n" heading;
+* each header box is found by its label ("Issuer Name and Ticker or Trading Symbol", "Date of
+  Earliest Transaction", ...) and read from the region between it and the labels around it;
+* a checkbox is checked when a mark (☒ ☑ ✓ ■, "X", "[X]") stands just left of its option;
+* the tables' columns are placed by their numbered labels ("1.", "2A.", ...) and sub-labels
+  ("Code", "V", "Amount", "(A) or (D)", "Price", ...), and every word goes to the column holding
+  its centre, so ruled and unruled tables read alike; rows are split by horizontal rules or by a
+  wider gap than a wrapped line leaves; a table running onto the next page keeps its columns,
+  whether the header is repeated there or not;
+* a footnote marker is a word made only of "(n)" groups, whether small and raised, a Unicode
+  superscript or a bare "(1)" in a cell, or "(n)" groups glued to the end of a value;
+* footnotes run from "Explanation of Responses" to the signature; the signature is the line above
+  "Signature of Reporting Person", its date under "Date".
+
+Every value read is located by page and box ("Table I, row 2, column 5"). A field that cannot be
+read with confidence is an E001 warning; an encrypted, image-only or non-filing PDF, or a blank
+form, is an E002 error.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from statistics import median
+
+from form16lint.findings import Finding, Severity
+from form16lint.hookspecs import hookimpl
+from form16lint.model import (
+    Address,
+    DerivativeHolding,
+    DerivativeTransaction,
+    Document,
+    Filing,
+    Footnote,
+    Issuer,
+    Location,
+    NonDerivativeHolding,
+    NonDerivativeTransaction,
+    Relationship,
+    ReportingOwner,
+    Signature,
+    Value,
+    camel_case,
+)
+from form16lint.readers import unreadable
+from form16lint.values import date_value, decimal_value, text_value
+
+FORMAT = "pdf"
+
+
+@hookimpl
+def form16lint_read_document(path: str, data: bytes):
+    if not data[:1024].lstrip().startswith(b"%PDF"):
+        return None
+    return read_pdf(path, data)
+
+
+# -- words and lines ---------------------------------------------------------------------------
+@dataclass(slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+    page: int
+    top: float = 0.0
+    bottom: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def compact(self) -> str:
+        return compact(self.text)
+
+    @property
+    def size(self) -> float:
+        return max(w.size for w in self.words)
+
+
+def compact(text: str) -> str:
+    """Text with whitespace and hyphen breaks removed, for matching labels broken anywhere."""
+    return re.sub(r"[\s\-‐‑–—]+", "", text).lower()
+
+
+def group_lines(words: list[Word], page: int) -> list[Line]:
+    """Lines of text, top to bottom; small raised markers join the line they are raised above."""
+    lines: list[Line] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        line = lines[-1] if lines else None
+        if line is not None and word.middle <= line.bottom and word.top >= line.top - 1:
+            line.words.append(word)
+            line.bottom = max(line.bottom, word.bottom)
+        else:
+            lines.append(Line([word], page, word.top, word.bottom))
+    merged: list[Line] = []
+    for index, line in enumerate(lines):
+        below = lines[index + 1] if index + 1 < len(lines) else None
+        if (below is not None and all(_MARKERS.match(w.text) for w in line.words)
+                and line.size < below.size and below.top - line.top < below.size):
+            below.words.extend(line.words)
+            continue
+        merged.append(line)
+    for line in merged:
+        line.words.sort(key=lambda w: w.x0)
+    return merged
+
+
+# -- footnote markers and values ---------------------------------------------------------------
+_MARKERS = re.compile(r"^(?:\((\d{1,3})\))+$")
+_TRAILING = re.compile(r"((?:\(\d{1,3}\))+)$")
+_ONE = re.compile(r"\((\d{1,3})\)")
+_CHECKED = ("☒", "☑", "✓", "✔", "■", "x]", "x")
+
+
+def note_id(number: str) -> str:
+    return f"F{number}"
+
+
+def split_markers(words: list[Word]) -> tuple[str, list[str]]:
+    """A cell's text and the footnote ids its markers reference."""
+    parts: list[str] = []
+    notes: list[str] = []
+    for word in words:
+        text = word.text
+        if _MARKERS.match(text):
+            notes.extend(note_id(n) for n in _ONE.findall(text))
+            continue
+        trailing = _TRAILING.search(text)
+        if trailing and trailing.start() > 0:
+            notes.extend(note_id(n) for n in _ONE.findall(trailing.group(1)))
+            text = text[: trailing.start()]
+        parts.append(text)
+    return " ".join(parts).strip(), notes
+
+
+def amount_value(text: str, notes: list[str]) -> Value:
+    return decimal_value(text.replace("$", "").replace(",", "") or None, notes)
+
+
+# -- the tables' columns ---------------------------------------------------------------------------
+# number -> [(field key, sub-label that starts the sub-column, or "" for the first)]
+_TABLE_I = {"1": [("title", "")], "2": [("date", "")], "2A": [("deemed", "")],
+            "3": [("code", ""), ("v", "v")], "4": [("shares", ""), ("ad", "(a)"), ("price", "price")],
+            "5": [("following", "")], "6": [("di", "")], "7": [("nature", "")]}
+_TABLE_II = {"1": [("title", "")], "2": [("exercise_price", "")], "3": [("date", "")],
+             "3A": [("deemed", "")], "4": [("code", ""), ("v", "v")],
+             "5": [("acquired", ""), ("disposed", "(d)")],
+             "6": [("exercisable", ""), ("expiration", "expiration")],
+             "7": [("under_title", ""), ("under_shares", "amount")], "8": [("price", "")],
+             "9": [("following", "")], "10": [("di", "")], "11": [("nature", "")]}
+_FORM3_I = {"1": [("title", "")], "2": [("following", "")], "3": [("di", "")], "4": [("nature", "")]}
+_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "expiration")],
+             "3": [("under_title", ""), ("under_shares", "amount")], "4": [("exercise_price", "")],
+             "5": [("di", "")], "6": [("nature", "")]}
+_LABEL_WORDS = (
+    "Title of Security Derivative (Instr. 3) (Instr. 4) (Instr. 5) (Instr. 8) Transaction Date "
+    "(Month/Day/Year) Deemed Execution Date, if any Code V Securities Acquired (A) or Disposed Of (D) "
+    "(Instr. 3, 4 and 5) Amount Price Beneficially Owned Following Reported Transaction(s) "
+    "(Instr. 3 and 4) at end of Issuer's Fiscal Year Ownership Form: Direct (D) or Indirect (I) "
+    "Nature of Indirect Beneficial Ownership Conversion Exercise Price of Derivative Security Number "
+    "Exercisable and Expiration Underlying Shares From: Amount or Number of Shares Title "
+    "(continued) Date Exer- cisable Expira- tion Month/Day/Year) (Month/Day/ Year)"
+)
+_VOCAB = set(re.findall(r"[a-z]+", _LABEL_WORDS.lower()))
+_NUMBER = re.compile(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
+_COLUMN_LABELS = {"title": "1", "v": "V"}
+
+
+def is_header_line(line: Line) -> bool:
+    """A line made only of the tables' label words and column numbers (1-11)."""
+    tokens = re.findall(r"[a-z]+|\d+", line.text.lower())
+    return bool(tokens) and all(t in _VOCAB or (t.isdigit() and len(t) <= 2 and int(t) <= 11) for t in tokens)
+
+
+@dataclass
+class Column:
+    key: str
+    start: float
+    number: str
+    label: str
+
+
+def place_columns(header: list[Line], spec: dict) -> tuple[list[Column], list[str]]:
+    """Columns ordered by x from the header's numbered labels and sub-labels; missing numbers."""
+    words = [w for line in header for w in line.words]
+    starts: dict[str, Word] = {}
+    for word in words:
+        match = _NUMBER.match(word.text)
+        if match and match[1].upper() in spec and match[1].upper() not in starts:
+            starts[match[1].upper()] = word
+    missing = [n for n in spec if n not in starts]
+    ordered = sorted(starts.items(), key=lambda item: item[1].x0)
+    columns: list[Column] = []
+    for index, (number, word) in enumerate(ordered):
+        start = word.x0 - 1.5
+        end = ordered[index + 1][1].x0 - 1.5 if index + 1 < len(ordered) else 1e9
+        for key, sub in spec[number]:
+            if not sub:
+                columns.append(Column(key, start, number, ""))
+                continue
+            found = [w for w in words if start <= w.x0 < end and w.text.lower().startswith(sub)
+                     and w.top > word.bottom]
+            if found:
+                best = max(found, key=lambda w: w.top)
+                columns.append(Column(key, best.x0 - 1.5, number, best.text))
+            else:
+                missing.append(f"{number} ({sub})")
+    columns.sort(key=lambda c: c.start)
+    return columns, missing
+
+
+# -- the reader ----------------------------------------------------------------------------------
+_FORM_TITLES = (
+    ("initialstatementofbeneficialownership", "3"),
+    ("annualstatementofchanges", "5"),
+    ("statementofchangesinbeneficialownership", "4"),
+)
+_PERIOD_LABELS = ("dateofearliesttransaction", "statementforissuer", "fiscalyearended", "dateofeventrequiring")
+
+
+def read_pdf(path: str, data: bytes) -> Document:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        pages = list(pdf.pages)
+        first = _page_lines(pages[0], 1) if pages else ([], [])
+    except Exception as error:  # pdfminer raises its own types for encryption and damage
+        return unreadable(path, FORMAT, _parse_failure(error))
+    with pdf:
+        if not first[0]:
+            if any(page.images for page in pages[:3]):
+                return unreadable(path, FORMAT, "the PDF is image-only (a scan with no text layer); "
+                                  "run OCR first or supply the EDGAR XML", page=1)
+            return unreadable(path, FORMAT, "the PDF has no text on its first page", page=1)
+        title = compact(" ".join(line.text for line in first[0]))
+        form = next((number for phrase, number in _FORM_TITLES if phrase in title), None)
+        if form is None or "tablei" not in title and "nameandaddressofreportingperson" not in title:
+            return unreadable(path, FORMAT, "the PDF is not a Form 3, 4 or 5: its first page has neither "
+                              "the statement title nor the form's header boxes", page=1)
+        page_lines = [first] + [_page_lines(page, number) for number, page in enumerate(pages[1:], 2)]
+    reader = _PdfReader(path, form, page_lines)
+    document = reader.read()
+    filing = document.filing
+    # the header boxes and the signature say whether anything was filled in; stray text of a blank
+    # form's footer may still fall into the tables' columns
+    if not (filing.issuer.name or filing.period_of_report.present
+            or any(owner.name for owner in filing.reporting_owners)
+            or any(s.name or s.date.present for s in filing.signatures)):
+        return unreadable(path, FORMAT, f"the PDF is a blank Form {form}: a form with no data filled in "
+                          "(no reporting person, issuer, date or signature)", page=1)
+    return document
+
+
+def _parse_failure(error: Exception) -> str:
+    causes = [error, *getattr(error, "args", ()), error.__cause__, error.__context__]
+    names = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
+    if "password" in names or "encrypt" in names:
+        return "the PDF is encrypted and no password was given"
+    return f"the PDF cannot be parsed ({type(error).__name__}: {error})"
+
+
+def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float, float]]]:
+    raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2)
+    words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
+                  round(w["size"], 1), number) for w in raw]
+    rules = [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges if e["x1"] - e["x0"] > 8]
+    return group_lines(words, number), rules
+
+
+def _mark_before(prefix: str) -> bool:
+    prefix = prefix.strip()
+    return prefix.endswith(_CHECKED)
+
+
+def _checked(line: Line, key: str, after: int = 0) -> tuple[bool | None, int]:
+    """Whether the option whose label starts with key is marked on this line; and where it ends."""
+    text = line.compact
+    index = text.find(key, after)
+    if index < 0:
+        return None, after
+    return _mark_before(text[after:index]), index + len(key)
+
+
+class _PdfReader:
+    def __init__(self, path: str, form: str, page_lines):
+        self.document = Document(path=path, format=FORMAT, filing=Filing())
+        self.filing = self.document.filing
+        self.form = form
+        self.pages = [lines for lines, _ in page_lines]
+        self.rules = [rules for _, rules in page_lines]
+        self.stream = [line for lines in self.pages for line in lines]
+
+    # -- bookkeeping --------------------------------------------------------------------------
+    def locate(self, pointer: str, page: int, box: str) -> None:
+        self.document.locations[pointer] = Location(page=page, box=box)
+
+    def unsure(self, pointer: str, what: str, page: int, box: str) -> None:
+        self.document.reader_findings.append(Finding(
+            code="E001", severity=Severity.WARNING,
+            message=f"{what} could not be read with confidence from page {page} ({box}); check it by hand",
+            path=self.document.path, pointer=pointer, page=page, box=box, rule="unreadable-field",
+        ))
+
+    # -- the whole -----------------------------------------------------------------------------
+    def read(self) -> Document:
+        self.locate("", 1, "the form")
+        self.read_form_type()
+        sections = self.sections()
+        self.read_header(sections["table1"])
+        self.read_tables(sections)
+        self.read_notes(sections)
+        self.read_owners(sections)
+        return self.document
+
+    def read_form_type(self) -> None:
+        amended = False
+        for line in self.pages[0][:12]:
+            match = re.search(r"\bFORM\s*([345])(\s*/\s*A)?\b", line.text, re.IGNORECASE)
+            if match and line.size >= 10:
+                amended = bool(match[2])
+                if match[1] != self.form:
+                    self.unsure("/documentType", f"the form type (the heading says Form {match[1]}, the "
+                                f"title says Form {self.form})", line.page, "the form heading")
+                break
+        self.filing.document_type = self.form + ("/A" if amended else "")
+        self.locate("/documentType", 1, "the form heading")
+
+    def sections(self) -> dict:
+        """Indexes into the line stream where each part of the form begins."""
+        marks = {"table1": None, "table2": None, "notes": None, "remarks": None, "owners": None,
+                 "reminder": None}
+        signatures = []
+        for index, line in enumerate(self.stream):
+            text = line.compact
+            if re.match(r"^tablei[^i]", text) and marks["table1"] is None:
+                marks["table1"] = index
+            elif re.match(r"^tableii[^i]", text) and marks["table2"] is None:
+                marks["table2"] = index
+            elif text.startswith("explanationofresponses") and marks["notes"] is None:
+                marks["notes"] = index
+            elif text.startswith("remarks:") and marks["remarks"] is None:
+                marks["remarks"] = index
+            elif "signatureofreportingperson" in text:
+                signatures.append(index)
+            elif text.startswith("reportingowners") and marks["owners"] is None:
+                marks["owners"] = index
+            elif text.startswith("reminder:") and marks["reminder"] is None:
+                marks["reminder"] = index
+        marks["signatures"] = signatures
+        return marks
+
+    # -- header boxes ----------------------------------------------------------------------------
+    def read_header(self, table1: int | None) -> None:
+        lines = self.pages[0]
+        end = self.stream[table1].top if table1 is not None and self.stream[table1].page == 1 else 1e9
+        lines = [ln for ln in lines if ln.top < end - 1]
+        labels = {}
+        keys = {"owner": ("nameandaddressofreportingperson",), "issuer": ("issuernameandticker",),
+                "period": _PERIOD_LABELS, "amend": ("ifamendment",),
+                "relation": ("relationshipofreportingperson",), "joint": ("individualorjoint",)}
+        for name, options in keys.items():
+            for line in lines:
+                hit = self._find_label(line, options)
+                if hit is not None:
+                    labels[name] = (line, hit)
+                    break
+        f = self.filing
+        for name, pointer in (("owner", "/reportingOwners/0"), ("issuer", "/issuer"),
+                              ("period", "/periodOfReport"), ("relation", "/reportingOwners/0/relationship"),
+                              ("joint", "/jointFiling")):
+            if name not in labels:
+                self.unsure(pointer, f"header box {name!r} (its label was not found)", 1, "the header")
+        self._read_top_checkboxes(lines)
+        regions = {name: self._region(name, labels, lines, end) for name in labels}
+
+        if "issuer" in regions:
+            box, region = regions["issuer"]
+            text, _ = split_markers([w for ln in region for w in ln.words])
+            match = re.match(r"^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$", text)
+            if match:
+                f.issuer = Issuer(name=match[1] or None, trading_symbol=match[2] or None)
+            elif text:
+                f.issuer = Issuer(name=text)
+                self.unsure("/issuer/tradingSymbol", "the ticker (no [TICKER] after the issuer name)", 1, box)
+            self.locate("/issuer", 1, box)
+            self.locate("/issuer/name", 1, box)
+            self.locate("/issuer/tradingSymbol", 1, box)
+        if "period" in regions:
+            box, region = regions["period"]
+            text, notes = split_markers([w for ln in region for w in ln.words])
+            f.period_of_report = date_value(text or None, notes)
+            self.locate("/periodOfReport", 1, box)
+        if "amend" in regions:
+            box, region = regions["amend"]
+            text, notes = split_markers([w for ln in region for w in ln.words])
+            f.date_of_original_submission = date_value(text or None, notes)
+            self.locate("/dateOfOriginalSubmission", 1, box)
+            if f.date_of_original_submission.present and not f.document_type.endswith("/A"):
+                f.document_type += "/A"
+        owner = None
+        if "owner" in regions:
+            owner = self._read_owner_box(*regions["owner"])
+        if "relation" in regions:
+            owner = owner or ReportingOwner()
+            owner.relationship = self._read_relationship(*regions["relation"])
+        if owner is not None and (owner.name or owner.relationship.any_checked):
+            f.reporting_owners.append(owner)
+        if "joint" in regions:
+            box, region = regions["joint"]
+            single = joint = None
+            for line in region:
+                single = single if single is not None else _checked(line, "formfiledbyonereporting")[0]
+                joint = joint if joint is not None else _checked(line, "formfiledbymorethanone")[0]
+            if single or joint:
+                f.joint_filing = Value(bool(joint))
+            self.locate("/jointFiling", 1, box)
+
+    def _find_label(self, line: Line, options) -> int | None:
+        text = line.compact
+        for key in options:
+            index = text.find(key)
+            if index >= 0:
+                # the word where the label begins, stepping back over its number ("2." or "2.Issuer")
+                position = 0
+                for number, word in enumerate(line.words):
+                    position += len(compact(word.text))
+                    if position > index:
+                        if number > 0 and _NUMBER.match(line.words[number - 1].text) and index == position - len(
+                                compact(word.text)):
+                            return number - 1
+                        return number
+        return None
+
+    def _region(self, name, labels, lines, end) -> tuple[str, list[Line]]:
+        """The lines of one header box: below its label, left of the next box, above the box below."""
+        line, index = labels[name]
+        label_word = line.words[index]
+        left = label_word.x0 - 2
+        others = [(ln.words[i].x0 - 2, ln.top) for n, (ln, i) in labels.items() if n != name]
+        right = min((x for x, _ in others if x > left + 20), default=1e9)
+        bottom = min((top for x, top in others if abs(x - left) < 20 and top > line.top), default=end)
+        label_text = " ".join(w.text for w in line.words[index:] if w.x0 < right)
+        box = self._box_name(label_text)
+        region = []
+        for ln in lines:
+            if ln.top < line.top - 0.5 or ln.top >= bottom - 0.5:
+                continue
+            words = [w for w in ln.words if left <= w.center < right]
+            if ln is line:
+                words = [w for w in words if w.x0 < label_word.x0 - 1]
+            if words:
+                region.append(Line(words, ln.page, min(w.top for w in words), max(w.bottom for w in words)))
+        # drop the label's wrapped continuation lines
+        while region and is_label_tail(region[0], label_text):
+            label_text += " " + region[0].text
+            region.pop(0)
+        return box, region
+
+    @staticmethod
+    def _box_name(label: str) -> str:
+        label = " ".join(label.split())
+        match = re.match(r"^(\d)\.\s*(.*)$", label)
+        return f"box {match[1]} ({match[2]})" if match else label
+
+    def _read_top_checkboxes(self, lines) -> None:
+        f = self.filing
+        keys = (("checkthisboxifnolongersubject", "not_subject_to_section16", "/notSubjectToSection16"),
+                ("checkthisboxtoindicatethatatransaction", "aff10b5_one", "/aff10b5One"),
+                ("form3holdingsreported", "form3_holdings_reported", "/form3HoldingsReported"),
+                ("form4transactionsreported", "form4_transactions_reported", "/form4TransactionsReported"))
+        for key, name, pointer in keys:
+            for line in lines:
+                checked, _ = _checked(line, key)
+                if checked is not None:
+                    setattr(f, name, Value(checked))
+                    self.locate(pointer, line.page, "the checkbox above the header boxes")
+                    break
+
+    def _read_owner_box(self, box, region) -> ReportingOwner:
+        owner = ReportingOwner()
+        captions = {}
+        for number, line in enumerate(region):
+            for word in line.words:
+                caption = word.text.lower()
+                if caption in ("(last)", "(street)", "(city)", "(state)", "(zip)"):
+                    captions.setdefault(caption, (number, word))
+        last = captions.get("(last)", (None,))[0]
+        street = captions.get("(street)", (None,))[0]
+        city = captions.get("(city)", (None,))[0]
+        names = region[:last] if last is not None else region[:1]
+        owner.name = " ".join(ln.text for ln in names) or None
+        address = Address()
+        if last is not None and street is not None:
+            streets = [ln.text for ln in region[last + 1:street]]
+            address.street1 = streets[0] if streets else None
+            address.street2 = " ".join(streets[1:]) or None
+        if city is not None and street is not None and city - 1 > street:
+            place = region[city - 1]
+            state_x = captions.get("(state)", (0, None))[1]
+            zip_x = captions.get("(zip)", (0, None))[1]
+            parts = {"city": [], "state": [], "zip": []}
+            for word in place.words:
+                if zip_x is not None and word.center >= zip_x.x0 - 2:
+                    parts["zip"].append(word.text)
+                elif state_x is not None and word.center >= state_x.x0 - 2:
+                    parts["state"].append(word.text)
+                else:
+                    parts["city"].append(word.text)
+            address.city = " ".join(parts["city"]) or None
+            address.state = " ".join(parts["state"]) or None
+            address.zip_code = " ".join(parts["zip"]) or None
+        owner.address = address
+        for key in ("name", "address", "address/street1", "address/street2", "address/city",
+                    "address/state", "address/zipCode"):
+            self.locate(f"/reportingOwners/0/{key}", 1, box)
+        self.locate("/reportingOwners/0", 1, box)
+        return owner
+
+    def _read_relationship(self, box, region) -> Relationship:
+        rel = Relationship()
+        found: dict[str, bool] = {}
+        rest = []
+        options = (("director", "is_director"), ("10%owner", "is_ten_percent_owner"),
+                   ("officer(give", "is_officer"), ("other(specify", "is_other"))
+        for line in region:
+            after = 0
+            hit = False
+            for key, name in options:
+                if name in found:
+                    continue
+                checked, end = _checked(line, key, after)
+                if checked is not None:
+                    found[name] = checked
+                    after = end
+                    hit = True
+            if not hit and line.text.strip():
+                rest.append(line.text)
+        for name, checked in found.items():
+            setattr(rel, name, Value(checked))
+        if rel.is_officer.value and rel.is_other.value and len(rest) >= 2:
+            rel.officer_title, rel.other_text = rest[0], " ".join(rest[1:])
+        elif rel.is_officer.value:
+            rel.officer_title = " ".join(rest) or None
+        elif rel.is_other.value:
+            rel.other_text = " ".join(rest) or None
+        for key in ("isDirector", "isOfficer", "isTenPercentOwner", "isOther", "officerTitle", "otherText"):
+            self.locate(f"/reportingOwners/0/relationship/{key}", 1, box)
+        self.locate("/reportingOwners/0/relationship", 1, box)
+        return rel
+
+    # -- tables --------------------------------------------------------------------------------
+    def read_tables(self, sections) -> None:
+        after = [i for i in (sections["table2"], sections["notes"], sections["remarks"], sections["owners"],
+                             sections["reminder"], *sections["signatures"]) if i is not None]
+        derivative = self.form != "3"
+        specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
+                 "II": _FORM3_II if self.form == "3" else _TABLE_II}
+        for table, start in (("I", sections["table1"]), ("II", sections["table2"])):
+            if start is None:
+                continue
+            stop = min((i for i in after if i > start), default=len(self.stream))
+            rows = self._table_rows(table, specs[table], start, stop)
+            self._store_rows(table, rows, derivative)
+
+    def _table_rows(self, table: str, spec: dict, start: int, stop: int) -> list:
+        """[(page, printed row number, {key: (text, notes)}, {key: column label})]"""
+        header: list[Line] = []
+        columns: list[Column] | None = None
+        in_header = True
+        rows: list[list[Line]] = []
+        previous: Line | None = None
+        for line in self.stream[start + 1:stop]:
+            if re.match(r"^table" + table.lower() + r"[^i]", line.compact):
+                in_header, header = True, []
+                continue
+            if in_header and is_header_line(line):
+                header.append(line)
+                continue
+            if header:
+                placed, missing = place_columns(header, spec)
+                if missing:
+                    self.unsure(f"/{'non' if table == 'I' else ''}derivative", f"Table {table} columns "
+                                f"{', '.join(missing)} (their labels were not found)", line.page, f"Table {table}")
+                if placed:
+                    columns = placed
+                header = []
+            in_header = False
+            if previous is not None and self._same_row(previous, line):
+                rows[-1].append(line)
+            else:
+                rows.append([line])
+            previous = line
+        if columns is None:
+            if rows:
+                self.unsure("", f"Table {table} (its column labels were not found)", rows[0][0].page,
+                            f"Table {table}")
+            return []
+        out = []
+        for number, lines in enumerate(rows, 1):
+            cells: dict[str, list[Word]] = {}
+            for line in lines:
+                for word in line.words:
+                    column = None
+                    for candidate in columns:
+                        if word.center >= candidate.start:
+                            column = candidate
+                    if column is not None:
+                        cells.setdefault(column.key, []).append(word)
+            labels = {c.key: c.number + (f" ({c.label})" if c.label else "") for c in columns}
+            out.append((lines[0].page, number, {k: split_markers(v) for k, v in cells.items()}, labels))
+        return out
+
+    def _same_row(self, previous: Line, line: Line) -> bool:
+        if line.page != previous.page:
+            return False
+        for top, _x0, _x1 in self.rules[line.page - 1]:
+            if previous.bottom - 1 < top < line.top + 1:
+                return False
+        size = median(w.size for w in line.words)
+        return line.top - previous.top <= 1.6 * size
+
+    def _store_rows(self, table: str, rows, derivative_form: bool) -> None:
+        f = self.filing
+        for page, number, cells, labels in rows:
+            def cell(key):
+                return cells.get(key, ("", []))
+
+            def text(key):
+                value, notes = cell(key)
+                return text_value(value or None, notes)
+
+            def amount(key):
+                return amount_value(*cell(key))
+
+            def when(key):
+                value, notes = cell(key)
+                return date_value(value or None, notes)
+
+            fields = {"security_title": text("title"), "shares_owned_following": Value(),
+                      "direct_or_indirect": text("di"), "nature_of_ownership": text("nature")}
+            following, notes = cell("following")
+            if following.startswith("$"):
+                fields["value_owned_following"] = amount("following")
+            else:
+                fields["shares_owned_following"] = amount("following")
+            is_transaction = self.form != "3" and any(cell(k)[0] or cell(k)[1] for k in (
+                "date", "code", "shares", "acquired", "disposed", "deemed"))
+            if is_transaction:
+                code, code_notes = cell("code")
+                fields.update(transaction_date=when("date"), deemed_execution_date=when("deemed"),
+                              code=code or None, coding_footnotes=code_notes,
+                              price_per_share=amount("price"),
+                              timeliness=Value("E") if cell("v")[0].upper() == "V" else Value())
+                if table == "I":
+                    fields["shares"] = amount("shares")
+                    fields["acquired_disposed"] = text("ad")
+                else:
+                    side = "disposed" if (cell("disposed")[0] or cell("disposed")[1]) else "acquired"
+                    fields["shares"] = amount(side)
+                    fields["acquired_disposed"] = Value("D" if side == "disposed" else "A")
+            if table == "II":
+                under, under_notes = cell("under_shares")
+                fields.update(conversion_or_exercise_price=amount("exercise_price"),
+                              exercise_date=when("exercisable"), expiration_date=when("expiration"),
+                              underlying_title=text("under_title"))
+                if under.startswith("$"):
+                    fields["underlying_value"] = amount("under_shares")
+                else:
+                    fields["underlying_shares"] = amount("under_shares")
+            if table == "I":
+                cls, rows_out, name = ((NonDerivativeTransaction, f.non_derivative_transactions,
+                                        "nonDerivativeTransactions") if is_transaction else
+                                       (NonDerivativeHolding, f.non_derivative_holdings, "nonDerivativeHoldings"))
+            else:
+                cls, rows_out, name = ((DerivativeTransaction, f.derivative_transactions,
+                                        "derivativeTransactions") if is_transaction else
+                                       (DerivativeHolding, f.derivative_holdings, "derivativeHoldings"))
+            allowed = cls.__dataclass_fields__
+            row = cls(**{k: v for k, v in fields.items() if k in allowed})
+            pointer = f"/{name}/{len(rows_out)}"
+            rows_out.append(row)
+            self.locate(pointer, page, f"Table {table}, row {number}")
+            for key, field_name in _POINTER_KEYS.items():
+                if key in labels:
+                    self.locate(f"{pointer}/{field_name}", page,
+                                f"Table {table}, row {number}, column {labels[key]}")
+            for pointer_field, value in fields.items():
+                if isinstance(value, Value) and value.malformed:
+                    camel = camel_case(pointer_field)
+                    self.unsure(f"{pointer}/{camel}", f"Table {table} row {number}, {camel} ({value.raw!r})",
+                                page, f"Table {table}, row {number}")
+
+    # -- footnotes, remarks, signatures -------------------------------------------------------
+    def read_notes(self, sections) -> None:
+        f = self.filing
+        signature_lines = set()
+        for index in sections["signatures"]:
+            caption = self.stream[index]
+            above = self.stream[index - 1] if index > 0 else None
+            date_word = next((w for w in caption.words if w.text.lower() == "date"), None)
+            signature = Signature()
+            if above is not None and above.page == caption.page and caption.top - above.bottom < 20:
+                signature_lines.add(index - 1)
+                cut = date_word.x0 - 5 if date_word else 1e9
+                name, _ = split_markers([w for w in above.words if w.center < cut])
+                when, notes = split_markers([w for w in above.words if w.center >= cut])
+                signature.name = name or None
+                signature.date = date_value(when or None, notes)
+            pointer = f"/signatures/{len(f.signatures)}"
+            f.signatures.append(signature)
+            for key in ("", "/name", "/date"):
+                self.locate(pointer + key, caption.page, "the signature")
+        ends = [i for i in (sections["owners"], sections["reminder"], *sections["signatures"],
+                            sections["remarks"]) if i is not None]
+        start = sections["notes"]
+        if start is not None:
+            stop = min([i for i in ends if i > start] + [len(self.stream)])
+            lines = [ln for i, ln in enumerate(self.stream[start + 1:stop], start + 1) if i not in signature_lines]
+            left = min((ln.words[0].x0 for ln in lines), default=0)
+            for line in lines:
+                match = re.match(r"^\(?(\d{1,3})[.)]$", line.words[0].text)
+                if match and line.words[0].x0 <= left + 3:
+                    self.locate(f"/footnotes/{len(f.footnotes)}", line.page, "Explanation of Responses")
+                    f.footnotes.append(Footnote(id=note_id(match[1]), text=" ".join(w.text for w in line.words[1:])))
+                elif f.footnotes:
+                    f.footnotes[-1].text = (f.footnotes[-1].text + " " + line.text).strip()
+        start = sections["remarks"]
+        if start is not None:
+            stop = min([i for i in ends if i > start] + [len(self.stream)])
+            lines = [ln for i, ln in enumerate(self.stream[start:stop], start) if i not in signature_lines]
+            text = " ".join(ln.text for ln in lines)
+            f.remarks = re.sub(r"^remarks:\s*", "", text, flags=re.IGNORECASE) or None
+            self.locate("/remarks", self.stream[start].page, "Remarks")
+
+    def read_owners(self, sections) -> None:
+        """The list of reporting owners a joint filing carries after the tables."""
+        start = sections["owners"]
+        if start is None:
+            return
+        stop = min([i for i in (sections["reminder"],) if i is not None and i > start] + [len(self.stream)])
+        lines = self.stream[start + 1:stop]
+        if not lines:
+            return
+        head = lines[0]
+        xs = {}
+        for word in head.words:
+            key = word.text.lower().rstrip(":")
+            if key in ("director", "10%", "officer", "other") and key not in xs:
+                xs[key] = word.x0 - 2
+        if len(xs) < 4:
+            self.unsure("/reportingOwners", "the list of reporting owners (its columns were not found)",
+                        head.page, "Reporting Owners")
+            return
+        blocks: list[list[Line]] = []
+        previous = None
+        for line in lines[1:]:
+            if previous is not None and self._same_row(previous, line):
+                blocks[-1].append(line)
+            else:
+                blocks.append([line])
+            previous = line
+        owners = []
+        for block in blocks:
+            name_lines = [" ".join(w.text for w in ln.words if w.center < xs["director"]) for ln in block]
+            name_lines = [t for t in name_lines if t]
+            cells = {key: " ".join(w.text for ln in block for w in ln.words
+                                   if x <= w.center < min([v for v in xs.values() if v > x] + [1e9]))
+                     for key, x in xs.items()}
+            owner = ReportingOwner(name=name_lines[0] if name_lines else None)
+            rest = name_lines[1:]
+            place = None
+            if rest and ("," in rest[-1] or re.search(r"\d{3,}", rest[-1].split()[-1])):
+                place = rest.pop()
+            owner.address.street1 = rest[0] if rest else None
+            owner.address.street2 = " ".join(rest[1:]) or None
+            if place:
+                city, _, tail = place.rpartition(",")
+                if not _:
+                    city, tail = "", place
+                parts = tail.split()
+                owner.address.city = city.strip() or None
+                owner.address.state = parts[0] if len(parts) >= 2 else None
+                owner.address.zip_code = parts[-1] if parts else None
+            rel = owner.relationship
+            rel.is_director = Value(cells["director"].upper() == "X")
+            rel.is_ten_percent_owner = Value(cells["10%"].upper() == "X")
+            rel.is_officer = Value(bool(cells["officer"]))
+            rel.officer_title = cells["officer"] if cells["officer"].upper() != "X" and cells["officer"] else None
+            rel.is_other = Value(bool(cells["other"]))
+            rel.other_text = cells["other"] if cells["other"].upper() != "X" and cells["other"] else None
+            owners.append((block[0].page, owner))
+        f = self.filing
+        for index, (page, owner) in enumerate(owners):
+            if index == 0 and f.reporting_owners:
+                continue  # box 1 has the first owner, with city, state and zip told apart
+            pointer = f"/reportingOwners/{len(f.reporting_owners)}"
+            f.reporting_owners.append(owner)
+            self.locate(pointer, page, f"Reporting Owners, owner {index + 1}")
+
+
+_LABEL_TAILS = ("(month/day/year)", "(checkallapplicable)", "(checkapplicableline)", "(clickallapplicable)",
+                "statement", "statement(month/day/year)", "fiscalyearended(month/day/year)",
+                "issuer'sfiscalyearended(month/day/year)", "originalfiled(month/day/year)", "filed(month/day/year)")
+
+
+def is_label_tail(line: Line, label: str) -> bool:
+    """True when this line continues a wrapped label rather than starting the box's content."""
+    return line.compact in _LABEL_TAILS
+
+
+_POINTER_KEYS = {
+    "title": "securityTitle", "date": "transactionDate", "deemed": "deemedExecutionDate", "code": "code",
+    "shares": "shares", "ad": "acquiredDisposed", "price": "pricePerShare",
+    "following": "sharesOwnedFollowing", "di": "directOrIndirect", "nature": "natureOfOwnership",
+    "exercise_price": "conversionOrExercisePrice", "exercisable": "exerciseDate",
+    "expiration": "expirationDate", "under_title": "underlyingTitle", "under_shares": "underlyingShares",
+    "acquired": "shares", "disposed": "shares",
+}
