@@ -113,14 +113,11 @@ def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOpt
 
 
 def portable_path(path: str) -> str:
-    """The path relative to the working directory when below it, with forward slashes."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        relative = path
-    if relative.startswith(".."):
-        relative = os.path.abspath(path)
-    return relative.replace(os.sep, "/")
+    """The path relative to the repository root (else absolute), with forward slashes, so that
+    fingerprints do not depend on the folder a run starts from."""
+    from form16lint.paths import repository_path
+
+    return repository_path(path) or os.path.abspath(path).replace(os.sep, "/")
 
 
 def _finding(rule: Rule, document: Document, violation: Violation) -> Finding:

@@ -26,6 +26,7 @@ BUILTIN_PLUGINS = (
     "form16lint.reporters.rich_report",
     "form16lint.reporters.concise",
     "form16lint.reporters.json_report",
+    "form16lint.reporters.sarif",
     "form16lint_rules",
 )
 
