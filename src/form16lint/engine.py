@@ -95,7 +95,7 @@ def run_rules(documents: list[Document], rules: list[Rule], settings: Settings,
 
 def finish(findings: list[Finding], settings: Settings) -> list[Finding]:
     """Apply selection and severity overrides, sort, and fingerprint."""
-    kept = [f for f in findings if settings.selects(f.code)]
+    kept = [f for f in findings if settings.selects_in(f.code, f.path)]
     for finding in kept:
         override = settings.severity.get(finding.code)
         if override is not None:
