@@ -148,6 +148,9 @@ def cmd_check(args) -> int:
     settings = settings_from(args)
     settings.filing_date = args.filing_date
     settings.jobs = args.jobs
+    from form16lint.suppressions import load_sidecar
+
+    settings.suppressions = load_sidecar()
     if args.no_color:
         settings.color = False
 

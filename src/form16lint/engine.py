@@ -93,9 +93,15 @@ def run_rules(documents: list[Document], rules: list[Rule], settings: Settings,
     return findings
 
 
-def finish(findings: list[Finding], settings: Settings) -> list[Finding]:
-    """Apply selection and severity overrides, sort, and fingerprint."""
+def finish(findings: list[Finding], settings: Settings, documents: list[Document] = ()) -> list[Finding]:
+    """Apply selection, per-file ignores, suppressions and severity overrides; sort; fingerprint."""
     kept = [f for f in findings if settings.selects_in(f.code, f.path)]
+    suppressions = [s for document in documents for s in document.suppressions] + list(settings.suppressions)
+    if suppressions:
+        from form16lint.suppressions import apply_suppressions
+
+        problems = apply_suppressions(kept, suppressions, [d.path for d in documents], settings)
+        kept += [f for f in problems if settings.selects_in(f.code, f.path)]
     for finding in kept:
         override = settings.severity.get(finding.code)
         if override is not None:
@@ -108,7 +114,7 @@ def finish(findings: list[Finding], settings: Settings) -> list[Finding]:
 def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOptions) -> LintResult:
     documents = [read_document(plugins, path) for path in paths]
     rules = plugins.all_rules()
-    findings = finish(run_rules(documents, rules, settings, options), settings)
+    findings = finish(run_rules(documents, rules, settings, options), settings, documents)
     return LintResult(documents=documents, findings=findings, rules=rules, notes=list(plugins.load_errors))
 
 

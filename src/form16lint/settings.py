@@ -25,6 +25,7 @@ class Settings:
     config_file: str | None = None
     sources: dict[str, str] = field(default_factory=dict)  # option key -> where its value came from
     jobs: int = 1
+    suppressions: list = field(default_factory=list)  # from .form16lint-ignore.toml
 
     def selects(self, code: str) -> bool:
         """flake8's rule: the longest matching prefix of select and ignore wins."""
