@@ -170,6 +170,18 @@ def cmd_check(args) -> int:
 
         options.issuer_map = load_issuer_map(settings.issuer_map)
     result = lint(files, plugins, settings, options)
+    if args.write_baseline:
+        from form16lint.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, result.findings)
+        print(f"form16lint: recorded {count} finding(s) in the baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    if args.baseline:
+        from form16lint.baseline import apply_baseline
+
+        for entry in apply_baseline(result, args.baseline):
+            print(f"form16lint: baseline entry no longer occurs: {entry.get('path')}: {entry.get('code')} "
+                  f"{entry.get('message', '')} ({entry['fingerprint']})", file=sys.stderr)
     write_report(formats[settings.output_format], result, settings, args.output)
     return EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
 
