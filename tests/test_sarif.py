@@ -107,6 +107,7 @@ def test_output_file_is_written_whole(tmp_path, monkeypatch):
     assert main(["check", "--format", "sarif", "-o", "report.sarif", "filing.xml"]) == 1
     assert json.loads((tmp_path / "report.sarif").read_text())["version"] == "2.1.0"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".form16lint-")] == []
+    assert (tmp_path / "report.sarif").stat().st_mode & 0o044  # readable by others, as the umask allows
 
 
 def test_corpus_is_valid_sarif(shared, plugins, sarif_validator):
