@@ -68,3 +68,37 @@ class RuleCrashed(_ReportedElsewhere):
     code = "F001"
     name = "rule-crashed"
     severity = Severity.ERROR
+
+
+class IneffectiveSuppression(_ReportedElsewhere):
+    """A suppression matched no finding, or gives no reason and so is not honoured.
+
+    ## What it checks
+    Every suppression: an XML comment `<!-- form16lint: ignore CODE reason: … -->` before an
+    element, an entry of the canonical JSON's `suppressions` key, an `[[ignore]]` entry of
+    `.form16lint-ignore.toml`. It reports one that gives no reason (it is not honoured), one
+    that precedes no element, and one whose code no longer fires where it points (judged only
+    when this run checks that code in that file).
+
+    ## Why it matters
+    A suppression records that someone reviewed a finding and accepted it; without the reason
+    the next reviewer, or the SEC staff asking about a late or inconsistent Section 16 report,
+    cannot tell why. A stale suppression would silently hide the same problem if it came back
+    after the filing was corrected.
+
+    ## Failing example
+    ```xml
+    <!-- form16lint: ignore S007 -->
+    <nonDerivativeTransaction>…</nonDerivativeTransaction>
+    ```
+
+    ## Passing example
+    ```xml
+    <!-- form16lint: ignore S007 reason: nature of ownership explained in footnote F2 -->
+    <nonDerivativeTransaction>…</nonDerivativeTransaction>
+    ```
+    """
+
+    code = "F002"
+    name = "ineffective-suppression"
+    severity = Severity.WARNING

@@ -133,3 +133,12 @@ def test_fingerprints_survive_moved_lines_and_reordered_files(plugins, tmp_path)
     assert {f.fingerprint for f in first} == {f.fingerprint for f in second}
     assert {f.line for f in first if f.path == a} != {f.line for f in second if f.path == a}
     assert len({f.fingerprint for f in first}) == len(first)
+
+
+def test_every_builtin_plugin_loads():
+    from form16lint.plugins import BUILTIN_PLUGINS
+
+    plugins = load_plugins(autoload=False)
+    assert plugins.load_errors == []
+    assert all(plugins.manager.has_plugin(name) for name in BUILTIN_PLUGINS)
+    assert {"rich", "concise", "json", "sarif", "github", "junit"} <= set(plugins.output_formats())

@@ -42,6 +42,44 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (0 or more)")
+    return jobs or os.cpu_count() or 1
+
+
+def _settings_options(parser) -> None:
+    """The options that a configuration file can also set; on the command line they win."""
+    parser.add_argument("--format", dest="output_format", default=None,
+                        help="output format: rich (default), concise, json, sarif, github, junit, "
+                             "or one a plugin adds")
+    parser.add_argument("--select", type=_codes, action="extend", default=None, metavar="CODES",
+                        help="only these codes or prefixes, comma-separated (e.g. B,D005)")
+    parser.add_argument("--extend-select", type=_codes, action="extend", default=None, metavar="CODES",
+                        help="these codes or prefixes as well as the selected ones")
+    parser.add_argument("--ignore", type=_codes, action="extend", default=None, metavar="CODES",
+                        help="skip these codes or prefixes; the longer matching prefix wins")
+    parser.add_argument("--fail-on", type=_severity, default=None, metavar="SEVERITY",
+                        help="exit 1 when a finding reaches this severity: error (default), warning, info")
+    parser.add_argument("--issuer-map", default=None, metavar="FILE",
+                        help="ticker map in the SEC company_tickers.json format, for rule T003")
+    parser.add_argument("--config", default=None, metavar="FILE",
+                        help="read this configuration file instead of searching for one")
+    parser.add_argument("--isolated", action="store_true", help="read no configuration file")
+
+
+def settings_from(args):
+    from form16lint.config import resolve
+
+    given = {"select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
+             "fail-on": args.fail_on, "output-format": args.output_format, "issuer-map": args.issuer_map}
+    return resolve(given, config=args.config, isolated=args.isolated)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="form16lint", description="Lint SEC Section 16 filings (Forms 3, 4, 5).")
     parser.add_argument("--version", action="version", version=f"form16lint {__version__}")
@@ -49,20 +87,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check filings and report findings")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
-    check.add_argument("--format", dest="output_format", default=None,
-                       help="output format: rich (default), concise, json, or one a plugin adds")
-    check.add_argument("--select", type=_codes, action="extend", default=None, metavar="CODES",
-                       help="only these codes or prefixes, comma-separated (e.g. B,D005)")
-    check.add_argument("--ignore", type=_codes, action="extend", default=None, metavar="CODES",
-                       help="skip these codes or prefixes; the longer matching prefix wins")
-    check.add_argument("--fail-on", type=_severity, default=None, metavar="SEVERITY",
-                       help="exit 1 when a finding reaches this severity: error (default), warning, info")
+    _settings_options(check)
     check.add_argument("--filing-date", type=_date, default=None, metavar="YYYY-MM-DD",
                        help="judge deadlines as if filed on this day (used when the input has no EDGAR date)")
-    check.add_argument("--issuer-map", default=None, metavar="FILE",
-                       help="ticker map in the SEC company_tickers.json format, for rule T003")
     check.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     check.add_argument("-o", "--output", default=None, metavar="FILE", help="write the report to FILE")
+    check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
+                       help="check files in N processes (0: one per CPU); the output is the same")
+    check.add_argument("--baseline", default=None, metavar="FILE",
+                       help="report only findings not recorded in FILE (see --write-baseline)")
+    check.add_argument("--write-baseline", default=None, metavar="FILE",
+                       help="record the current findings in FILE, to adopt form16lint on old filings")
+
+    config = commands.add_parser("config", help="show the resolved configuration and where each value came from")
+    _settings_options(config)
+    config.add_argument("--reference", action="store_true",
+                        help="print the configuration reference (Markdown) instead")
 
     commands.add_parser("rules", help="list every rule: code, severity, summary, pack")
 
@@ -108,36 +148,44 @@ def cmd_check(args) -> int:
     from form16lint.engine import lint
     from form16lint.plugins import load_plugins
     from form16lint.rule import RunOptions
-    from form16lint.settings import Settings
 
-    settings = Settings()
-    if args.select:
-        settings.select = args.select
-    if args.ignore:
-        settings.ignore = args.ignore
-    if args.fail_on:
-        settings.fail_on = args.fail_on
-    if args.output_format:
-        settings.output_format = args.output_format
+    settings = settings_from(args)
     settings.filing_date = args.filing_date
-    settings.issuer_map = args.issuer_map
+    settings.jobs = args.jobs
+    from form16lint.suppressions import load_sidecar
+
+    settings.suppressions = load_sidecar()
     if args.no_color:
         settings.color = False
 
     plugins = load_plugins()
     formats = plugins.output_formats()
     if settings.output_format not in formats:
-        raise UsageError(f"unknown output format {settings.output_format!r} "
-                         f"(choose from {', '.join(sorted(formats))})")
+        raise UsageError(f"unknown output format {settings.output_format!r} from "
+                         f"{settings.sources.get('output-format')} (choose from {', '.join(sorted(formats))})")
     files, missing = discover(args.paths)
     if missing:
         raise UsageError("no such file or folder: " + ", ".join(missing))
+    if settings.exclude:
+        files = [path for path in files if not settings.excludes(path)]
     options = RunOptions(filing_date=settings.filing_date)
     if settings.issuer_map:
         from form16lint.issuer_map import load_issuer_map
 
         options.issuer_map = load_issuer_map(settings.issuer_map)
     result = lint(files, plugins, settings, options)
+    if args.write_baseline:
+        from form16lint.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, result.findings)
+        print(f"form16lint: recorded {count} finding(s) in the baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    if args.baseline:
+        from form16lint.baseline import apply_baseline
+
+        for entry in apply_baseline(result, args.baseline):
+            print(f"form16lint: baseline entry no longer occurs: {entry.get('path')}: {entry.get('code')} "
+                  f"{entry.get('message', '')} ({entry['fingerprint']})", file=sys.stderr)
     write_report(formats[settings.output_format], result, settings, args.output)
     return EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
 
@@ -150,6 +198,13 @@ def write_report(reporter, result, settings, output: str | None) -> None:
 
     with atomic_writer(output) as stream:
         reporter(result, stream, settings)
+
+
+def cmd_config(args) -> int:
+    from form16lint.config import describe_settings, reference_markdown
+
+    sys.stdout.write(reference_markdown() if args.reference else describe_settings(settings_from(args)))
+    return EXIT_CLEAN
 
 
 def cmd_rules(args) -> int:
@@ -237,5 +292,5 @@ def cmd_show(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain, "extract": cmd_extract,
-            "show": cmd_show}
+COMMANDS = {"check": cmd_check, "config": cmd_config, "rules": cmd_rules, "explain": cmd_explain,
+            "extract": cmd_extract, "show": cmd_show}

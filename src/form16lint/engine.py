@@ -63,25 +63,42 @@ def read_document(plugins: Plugins, path: str) -> Document:
 def run_rules(documents: list[Document], rules: list[Rule], settings: Settings,
               options: RunOptions) -> list[Finding]:
     """Run every selected rule over the documents; a rule that raises becomes an F001 finding."""
-    active = [rule for rule in rules if settings.selects(rule.code)]
-    filing_rules = [rule for rule in active if isinstance(rule, FilingRule)]
-    collection_rules = [rule for rule in active if isinstance(rule, CollectionRule)]
+    filing_rules, collection_rules = split_rules(rules, settings)
     findings: list[Finding] = []
     for document in documents:
-        findings.extend(document.reader_findings)
-        filing = document.filing
-        if filing is None:
+        findings.extend(filing_findings(document, filing_rules, options))
+    findings.extend(collection_findings(documents, collection_rules, options))
+    return findings
+
+
+def split_rules(rules: list[Rule], settings: Settings) -> tuple[list[FilingRule], list[CollectionRule]]:
+    active = [rule for rule in rules if settings.selects(rule.code)]
+    return ([rule for rule in active if isinstance(rule, FilingRule)],
+            [rule for rule in active if isinstance(rule, CollectionRule)])
+
+
+def filing_findings(document: Document, filing_rules: list[FilingRule], options: RunOptions) -> list[Finding]:
+    """The reader's findings and those of the rules over this one filing."""
+    findings = list(document.reader_findings)
+    filing = document.filing
+    if filing is None:
+        return findings
+    context = RuleContext(document=document, options=options)
+    form = filing.base_form
+    for rule in filing_rules:
+        if not rule.applies_to(form):
             continue
-        context = RuleContext(document=document, options=options)
-        form = filing.base_form
-        for rule in filing_rules:
-            if not rule.applies_to(form):
-                continue
-            try:
-                for violation in rule.check(filing, context) or ():
-                    findings.append(_finding(rule, document, violation))
-            except Exception as error:
-                findings.append(_crash(rule, document, error))
+        try:
+            for violation in rule.check(filing, context) or ():
+                findings.append(_finding(rule, document, violation))
+        except Exception as error:
+            findings.append(_crash(rule, document, error))
+    return findings
+
+
+def collection_findings(documents: list[Document], collection_rules: list[CollectionRule],
+                        options: RunOptions) -> list[Finding]:
+    findings: list[Finding] = []
     readable = [d for d in documents if d.filing is not None]
     for rule in collection_rules:
         try:
@@ -93,9 +110,15 @@ def run_rules(documents: list[Document], rules: list[Rule], settings: Settings,
     return findings
 
 
-def finish(findings: list[Finding], settings: Settings) -> list[Finding]:
-    """Apply selection and severity overrides, sort, and fingerprint."""
-    kept = [f for f in findings if settings.selects(f.code)]
+def finish(findings: list[Finding], settings: Settings, documents: list[Document] = ()) -> list[Finding]:
+    """Apply selection, per-file ignores, suppressions and severity overrides; sort; fingerprint."""
+    kept = [f for f in findings if settings.selects_in(f.code, f.path)]
+    suppressions = [s for document in documents for s in document.suppressions] + list(settings.suppressions)
+    if suppressions:
+        from form16lint.suppressions import apply_suppressions
+
+        problems = apply_suppressions(kept, suppressions, [d.path for d in documents], settings)
+        kept += [f for f in problems if settings.selects_in(f.code, f.path)]
     for finding in kept:
         override = settings.severity.get(finding.code)
         if override is not None:
@@ -106,21 +129,35 @@ def finish(findings: list[Finding], settings: Settings) -> list[Finding]:
 
 
 def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOptions) -> LintResult:
-    documents = [read_document(plugins, path) for path in paths]
+    """Read and check each file (in ``settings.jobs`` processes), then run the collection rules
+    over them all; the result is the same whatever the number of processes."""
     rules = plugins.all_rules()
-    findings = finish(run_rules(documents, rules, settings, options), settings)
+    filing_rules, collection_rules = split_rules(rules, settings)
+    if settings.jobs > 1 and len(paths) > 1:
+        from form16lint.parallel import check_in_parallel
+
+        checked = check_in_parallel(paths, plugins, filing_rules, settings, options)
+    else:
+        checked = [check_file(plugins, path, filing_rules, options) for path in paths]
+    documents = [document for document, _ in checked]
+    findings = [finding for _, found in checked for finding in found]
+    findings.extend(collection_findings(documents, collection_rules, options))
+    findings = finish(findings, settings, documents)
     return LintResult(documents=documents, findings=findings, rules=rules, notes=list(plugins.load_errors))
 
 
+def check_file(plugins: Plugins, path: str, filing_rules: list[FilingRule],
+               options: RunOptions) -> tuple[Document, list[Finding]]:
+    document = read_document(plugins, path)
+    return document, filing_findings(document, filing_rules, options)
+
+
 def portable_path(path: str) -> str:
-    """The path relative to the working directory when below it, with forward slashes."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        relative = path
-    if relative.startswith(".."):
-        relative = os.path.abspath(path)
-    return relative.replace(os.sep, "/")
+    """The path relative to the repository root (else absolute), with forward slashes, so that
+    fingerprints do not depend on the folder a run starts from."""
+    from form16lint.paths import repository_path
+
+    return repository_path(path) or os.path.abspath(path).replace(os.sep, "/")
 
 
 def _finding(rule: Rule, document: Document, violation: Violation) -> Finding:

@@ -19,6 +19,7 @@ def atomic_writer(path: str):
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
+        os.chmod(temporary, _mode(path))  # mkstemp makes 0600; a report is as readable as any new file
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -26,3 +27,13 @@ def atomic_writer(path: str):
         except OSError:
             pass
         raise
+
+
+def _mode(path: str) -> int:
+    """The replaced file's permissions, else those the umask gives a new file."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

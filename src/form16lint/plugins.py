@@ -28,6 +28,9 @@ BUILTIN_PLUGINS = (
     "form16lint.reporters.rich_report",
     "form16lint.reporters.concise",
     "form16lint.reporters.json_report",
+    "form16lint.reporters.sarif",
+    "form16lint.reporters.github",
+    "form16lint.reporters.junit",
     "form16lint_rules",
 )
 

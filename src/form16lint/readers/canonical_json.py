@@ -47,6 +47,7 @@ def read_canonical_json(path: str, data: bytes) -> Document:
             message=f"the JSON does not follow the filing schema at {pointer or '/'}: {message}",
             line=location.line, column=location.column, rule="schema-violation",
         ))
+    document.suppressions = _suppressions(path, content.get("suppressions"), document)
     try:
         document.filing = from_data(content)
     except (TypeError, ValueError, AttributeError) as error:
@@ -54,3 +55,19 @@ def read_canonical_json(path: str, data: bytes) -> Document:
             return unreadable(path, FORMAT, f"the JSON cannot be read as a filing: {error}")
         document.filing = None  # the S001 findings say why
     return document
+
+
+def _suppressions(path: str, entries, document: Document) -> list:
+    """The reserved key ``suppressions``: [{code, pointer, reason}]; S001 reports a bad shape."""
+    from form16lint.suppressions import Suppression
+
+    found = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        if isinstance(entry, dict) and isinstance(entry.get("code"), str):
+            reason = entry.get("reason")
+            found.append(Suppression(
+                code=entry["code"], pointer=str(entry.get("pointer", "")), path=path,
+                reason=reason.strip() or None if isinstance(reason, str) else None,
+                line=document.locate(f"/suppressions/{index}").line,
+            ))
+    return found

@@ -83,6 +83,7 @@ class _Builder:
         self.data = data
         self.line_offset = line_offset
         self.order: list[tuple[str, int, str]] = []  # (pointer, line, tag) in document order
+        self.pointers: dict[tuple[int, str], list[str]] = {}  # (line, tag) -> pointers, in order
 
     # -- positions -----------------------------------------------------------------------------
     def _locate(self, pointer: str, element) -> None:
@@ -91,6 +92,7 @@ class _Builder:
         if line:
             self.locations[pointer] = Location(line=line + self.line_offset)
             self.order.append((pointer, line, element.tag))
+            self.pointers.setdefault((line, element.tag), []).append(pointer)
 
     def _add_columns(self) -> None:
         """Find each element's start tag on its line, in document order, so that several
@@ -204,7 +206,49 @@ class _Builder:
                 name=self._plain(element, "signatureName", pointer + "/name"),
                 date=self._boxed(element, "signatureDate", pointer + "/date", date_value),
             ))
+        self._suppressions(root)
         return self.document
+
+    # -- suppressions: <!-- form16lint: ignore CODE reason: … --> before the element covered ------
+    def _suppressions(self, root) -> None:
+        from lxml import etree
+
+        from form16lint.suppressions import Suppression, parse_comment
+
+        comments = [*root.itersiblings(etree.Comment, preceding=True), *root.iter(etree.Comment)]
+        for comment in comments:
+            parsed = parse_comment(comment.text)
+            if parsed is None:
+                continue
+            codes, reason = parsed
+            line = comment.sourceline + self.line_offset if comment.sourceline else None
+            pointer = self._pointer_of(self._next_element(comment))
+            for code in codes or ["?"]:
+                self.document.suppressions.append(
+                    Suppression(code=code, reason=reason, path=self.document.path, pointer=pointer, line=line))
+
+    @staticmethod
+    def _next_element(node):
+        node = node.getnext()
+        while node is not None and not isinstance(node.tag, str):
+            node = node.getnext()
+        return node
+
+    def _pointer_of(self, element) -> str | None:
+        """The pointer recorded for an element (or for the ``<value>`` it wraps, which is what a
+        boxed value records), else for its nearest recorded ancestor."""
+        if element is not None and (element.sourceline, element.tag) not in self.pointers:
+            inner = element.find("value")
+            if inner is not None and (inner.sourceline, inner.tag) in self.pointers:
+                element = inner
+        while element is not None:
+            found = self.pointers.get((element.sourceline, element.tag))
+            if found:
+                same = [e for e in element.getroottree().iter(element.tag) if e.sourceline == element.sourceline]
+                index = same.index(element)
+                return found[index] if index < len(found) else found[0]
+            element = element.getparent()
+        return None
 
     def _owner(self, element, pointer: str) -> ReportingOwner:
         self._locate(pointer, element)

@@ -5,13 +5,21 @@ from __future__ import annotations
 from form16lint.hookspecs import hookimpl
 
 
+def position(finding) -> str:
+    """``line:column`` where the input has lines; ``page N, box`` for PDF; else empty."""
+    if finding.line is not None:
+        return f"{finding.line}:{finding.column or 1}"
+    if finding.page is not None:
+        return f"page {finding.page}" + (f", {finding.box}" if finding.box else "")
+    return ""
+
+
 def location(finding) -> str:
     """``path:line:column`` where the input has lines; ``path (page N, box)`` for PDF."""
-    if finding.line is not None:
-        return f"{finding.path}:{finding.line}:{finding.column or 1}"
-    if finding.page is not None:
-        return f"{finding.path} (page {finding.page}" + (f", {finding.box})" if finding.box else ")")
-    return finding.path
+    where = position(finding)
+    if not where:
+        return finding.path
+    return f"{finding.path}:{where}" if finding.line is not None else f"{finding.path} ({where})"
 
 
 def write_concise(result, stream, settings=None) -> None:

@@ -24,6 +24,7 @@ def write_json(result, stream, settings=None) -> None:
                 "page": f.page,
                 "fingerprint": f.fingerprint,
                 "suppressed": f.suppressed,
+                "suppression_reason": f.suppression_reason,
             }
             for f in result.findings
         ],

@@ -1,0 +1,249 @@
+"""Configuration: ``[tool.form16lint]`` in pyproject.toml, or ``.form16lint.toml``.
+
+The file is found from the working directory upwards: in each folder ``.form16lint.toml`` first,
+then a ``pyproject.toml`` that has a ``[tool.form16lint]`` table; the first found is the only one
+read. Globs in it are relative to its folder. Command-line options override it. An unknown key or
+a bad value is a :class:`~form16lint.errors.UsageError` naming the key and the file (exit 2).
+
+Every option is described once, in :data:`OPTIONS`; ``form16lint config --reference`` renders
+that table as the Markdown reference in the documentation.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from form16lint.errors import UsageError
+from form16lint.findings import Severity
+from form16lint.settings import Settings
+
+CONFIG_FILES = (".form16lint.toml", "pyproject.toml")
+TABLE = "[tool.form16lint]"
+_PREFIX = re.compile(r"^[A-Z](?:[0-9]{1,3})?$")
+_CODE = re.compile(r"^[A-Z][0-9]{3}$")
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str  # as written in the file
+    attr: str  # the Settings attribute
+    kind: str  # codes | severity | severity-map | globs | per-file-ignores | path | text
+    default: str  # the default, as the reference shows it
+    help: str
+    example: str  # a TOML line
+
+
+OPTIONS = (
+    Option("select", "select", "codes", "all rules",
+           "Rule codes or prefixes to check. `ALL` selects every rule. When `select` and `ignore` both "
+           "match a code, the longer prefix wins (flake8's rule).", 'select = ["S", "B001"]'),
+    Option("extend-select", "extend_select", "codes", "[]",
+           "Codes or prefixes to check in addition to `select`.", 'extend-select = ["T003"]'),
+    Option("ignore", "ignore", "codes", "[]", "Codes or prefixes not to check.", 'ignore = ["S004"]'),
+    Option("per-file-ignores", "per_file_ignores", "per-file-ignores", "{}",
+           "Codes or prefixes not to check in the files a glob matches. Globs are relative to the "
+           "configuration file's folder and match however the file is named on the command line "
+           "(as pre-commit names it, absolute, or from a subfolder); `*` stays in a folder, `**` "
+           "crosses folders, a glob without `/` matches any one part of the path.",
+           'per-file-ignores = { "legacy/**" = ["S004"], "*.pdf" = ["E001"] }'),
+    Option("severity", "severity", "severity-map", "{}",
+           "Override a rule's severity: `error`, `warning` or `info`, per code.",
+           'severity = { S004 = "info", S007 = "warning" }'),
+    Option("fail-on", "fail_on", "severity", "error",
+           "Exit with status 1 when a finding reaches this severity: `error`, `warning` or `info`.",
+           'fail-on = "warning"'),
+    Option("issuer-map", "issuer_map", "path", "none",
+           "A ticker map in the SEC `company_tickers.json` format (for rule T003); relative to the "
+           "configuration file's folder.", 'issuer-map = "data/company_tickers.json"'),
+    Option("exclude", "exclude", "globs", "[]",
+           "Files not to check, as globs relative to the configuration file's folder; they hold "
+           "for files named on the command line too.", 'exclude = ["drafts", "archive/**/*.pdf"]'),
+    Option("output-format", "output_format", "text", "rich",
+           "The report format: `rich`, `concise`, `json`, `sarif`, `github`, `junit`, or one a "
+           "plugin adds.", 'output-format = "concise"'),
+)
+BY_KEY = {option.key: option for option in OPTIONS}
+COMMAND_LINE = "command line"
+DEFAULT = "default"
+
+
+# -- finding and reading the file ---------------------------------------------------------------------
+def find_config(start: str | os.PathLike | None = None) -> tuple[Path, dict] | None:
+    """The first configuration from ``start`` (default: the working directory) upwards, with its
+    ``form16lint`` table."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            path = folder / name
+            if path.is_file():
+                table = read_table(path)
+                if table is not None:
+                    return path, table
+    return None
+
+
+def read_table(path: Path) -> dict | None:
+    """The form16lint table of a file: the whole of ``.form16lint.toml``, ``[tool.form16lint]``
+    of pyproject.toml (None when it has none)."""
+    import tomllib
+
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{path}: not valid TOML: {error}") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot be read: {error.strerror or error}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("form16lint")
+        if table is not None and not isinstance(table, dict):
+            raise UsageError(f"{path}: {TABLE} must be a table")
+        return table
+    return data
+
+
+def apply_table(settings: Settings, table: dict, path: Path) -> None:
+    """Check every key and value of the table and set them on ``settings``."""
+    where = f"{path}" + (f" {TABLE}" if path.name == "pyproject.toml" else "")
+    settings.config_file = str(path)
+    settings.root = str(path.parent)
+    for key, value in table.items():
+        option = BY_KEY.get(key)
+        if option is None:
+            raise UsageError(f"{where}: unknown key {key!r} (known keys: {', '.join(BY_KEY)})")
+        try:
+            parsed = _parse(option, value, path.parent)
+        except ValueError as error:
+            raise UsageError(f"{where}: bad value for {key!r}: {error}") from None
+        setattr(settings, option.attr, parsed)
+        settings.sources[key] = str(path)
+
+
+def _parse(option: Option, value, folder: Path):
+    kind = option.kind
+    if kind == "codes":
+        return _codes(value)
+    if kind == "severity":
+        return _severity(value)
+    if kind == "severity-map":
+        return {_code(code): _severity(level) for code, level in _table(value).items()}
+    if kind == "per-file-ignores":
+        return {_text(glob): _codes(codes) for glob, codes in _table(value).items()}
+    if kind == "globs":
+        return [_text(item) for item in _list(value)]
+    if kind == "path":
+        return str(folder / _text(value))
+    return _text(value)
+
+
+def _table(value) -> dict:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a table, got {value!r}")
+    return value
+
+
+def _list(value) -> list:
+    if not isinstance(value, list):
+        raise ValueError(f"expected a list, got {value!r}")
+    return value
+
+
+def _text(value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _codes(value) -> list[str]:
+    codes = []
+    for item in _list(value):
+        code = _text(item).upper()
+        if code == "ALL":
+            code = ""
+        elif not _PREFIX.match(code):
+            raise ValueError(f"{item!r} is not a rule code or prefix (a letter and up to three digits: "
+                             "S, S00, S004), nor ALL")
+        codes.append(code)
+    return codes
+
+
+def _code(value) -> str:
+    if not _CODE.match(str(value)):
+        raise ValueError(f"{value!r} is not a rule code (a letter and three digits, e.g. S004)")
+    return value
+
+
+def _severity(value) -> Severity:
+    if isinstance(value, Severity):
+        return value
+    return Severity.parse(_text(value))
+
+
+# -- resolving: file, then command line ----------------------------------------------------------
+def resolve(arguments: dict, config: str | None = None, isolated: bool = False) -> Settings:
+    """The settings of a run: defaults, then the configuration file, then ``arguments`` (option
+    key -> value given on the command line, None when not given)."""
+    settings = Settings()
+    settings.sources = {option.key: DEFAULT for option in OPTIONS}
+    if config:
+        path = Path(config)
+        if not path.is_file():
+            raise UsageError(f"no such configuration file: {config}")
+        table = read_table(path)
+        if table is None:
+            raise UsageError(f"{path}: has no {TABLE} table")
+        apply_table(settings, table, path.resolve())
+    elif not isolated:
+        found = find_config()
+        if found:
+            apply_table(settings, found[1], found[0])
+    for key, value in arguments.items():
+        if value is not None:
+            setattr(settings, BY_KEY[key].attr, value)
+            settings.sources[key] = COMMAND_LINE
+    return settings
+
+
+# -- showing it ----------------------------------------------------------------------------------
+def toml_value(value) -> str:
+    if isinstance(value, Severity):
+        return f'"{value}"'
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_value(item if item else "ALL") for item in value) + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{toml_value(k)} = {toml_value(v)}" for k, v in value.items()) + " }"
+    return "none" if value is None else str(value)
+
+
+def describe_settings(settings: Settings) -> str:
+    """The resolved configuration, as TOML with where each value came from."""
+    lines = [f"# configuration file: {settings.config_file or 'none found'}", TABLE]
+    for option in OPTIONS:
+        value = getattr(settings, option.attr)
+        if value is None:
+            lines.append(f"# {option.key} is not set  ({settings.sources.get(option.key, DEFAULT)})")
+            continue
+        lines.append(f"{option.key} = {toml_value(value)}  # {settings.sources.get(option.key, DEFAULT)}")
+    return "\n".join(lines) + "\n"
+
+
+def reference_markdown() -> str:
+    """The configuration reference, generated from :data:`OPTIONS`."""
+    lines = [
+        "| key | default | meaning |",
+        "| --- | --- | --- |",
+    ]
+    for option in OPTIONS:
+        lines.append(f"| `{option.key}` | {option.default} | {option.help} |")
+    lines += ["", "Example (`.form16lint.toml`, or the same keys under `[tool.form16lint]` in pyproject.toml):",
+              "", "```toml"]
+    lines += [option.example for option in OPTIONS]
+    lines += ["```"]
+    return "\n".join(lines) + "\n"

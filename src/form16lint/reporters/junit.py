@@ -1,0 +1,41 @@
+"""``--format junit``: JUnit XML for CI test views; one test case per file, a failure per finding."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+from form16lint.hookspecs import hookimpl
+from form16lint.reporters.concise import position
+
+
+def junit_tree(result) -> ElementTree.Element:
+    by_path: dict[str, list] = {}
+    for finding in result.findings:
+        if not finding.suppressed:
+            by_path.setdefault(finding.path, []).append(finding)
+    paths = [document.path for document in result.documents]
+    paths += [path for path in by_path if path not in paths]
+    failures = sum(len(found) for found in by_path.values())
+    suites = ElementTree.Element("testsuites", name="form16lint", tests=str(len(paths)), failures=str(failures))
+    suite = ElementTree.SubElement(suites, "testsuite", name="form16lint", tests=str(len(paths)),
+                                   failures=str(failures), errors="0", skipped="0")
+    for path in paths:
+        case = ElementTree.SubElement(suite, "testcase", name=path, classname="form16lint")
+        for finding in by_path.get(path, []):
+            where = position(finding)
+            failure = ElementTree.SubElement(case, "failure", type=finding.code,
+                                             message=f"{finding.code} [{finding.severity}] {finding.message}")
+            failure.text = f"{path}{':' + where if where else ''}: {finding.code} {finding.message}"
+    return suites
+
+
+def write_junit(result, stream, settings=None) -> None:
+    tree = junit_tree(result)
+    ElementTree.indent(tree)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ElementTree.tostring(tree, encoding="unicode") + "\n")
+
+
+@hookimpl
+def form16lint_output_formats():
+    return {"junit": write_junit}

@@ -1,0 +1,77 @@
+"""The real pre-commit runs this repository's hook: it passes on clean filings, fails on a broken one.
+
+pre-commit installs the hook from a git repository, so the test commits a copy of the working
+tree (tracked and new files, as they are now) and points ``pre-commit try-repo`` at it. It needs
+PyPI for the hook's dependencies, and is skipped when git or pre-commit is missing.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from filings import nd_tx, ownership_xml
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+def _git(*args, cwd):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True)
+
+
+def _pre_commit() -> list[str]:
+    try:
+        import pre_commit  # noqa: F401
+    except ImportError:
+        pytest.skip("pre-commit is not installed (pip install -e '.[test]')")
+    return [sys.executable, "-m", "pre_commit"]
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    listed = _git("ls-files", "--cached", "--others", "--exclude-standard", cwd=ROOT).stdout.splitlines()
+    copy = tmp_path_factory.mktemp("hook-source")
+    for name in listed:
+        source = ROOT / name
+        if source.is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / name)
+    _git("init", "-q", cwd=copy)
+    _git("add", "-A", cwd=copy)
+    _git("commit", "-q", "-m", "snapshot", cwd=copy)
+    return copy
+
+
+def test_hook_passes_clean_and_fails_broken(hook_repo, tmp_path):
+    command = _pre_commit()
+    work = tmp_path / "filings-repo"
+    (work / "filings").mkdir(parents=True)
+    _git("init", "-q", cwd=work)
+    (work / "filings" / "a.xml").write_text(ownership_xml(nd_transactions=[nd_tx()]))
+    (work / "filings" / "notes.md").write_text("not a filing\n")
+    _git("add", "-A", cwd=work)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "FORM16LINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+
+    def try_repo():
+        return subprocess.run([*command, "try-repo", str(hook_repo), "form16lint", "--all-files"],
+                              cwd=work, env=env, capture_output=True, text=True, timeout=900)
+
+    clean = try_repo()
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "form16lint" in clean.stdout and "Passed" in clean.stdout
+
+    (work / "filings" / "b.xml").write_text(ownership_xml(nd_transactions=[nd_tx(date="2023-02-30")]))
+    _git("add", "-A", cwd=work)
+    broken = try_repo()
+    assert broken.returncode == 1, broken.stdout + broken.stderr
+    assert "Failed" in broken.stdout
+    assert "filings/b.xml:" in broken.stdout and "S003 [error]" in broken.stdout
+    assert "filings/a.xml:" not in broken.stdout
