@@ -103,3 +103,11 @@ def test_every_rule_is_documented():
         for section in ("## What it checks", "## Why it matters", "## Failing example", "## Passing example"):
             assert section in doc, f"{rule.code} lacks {section}"
         assert rule.name and rule.name == rule.name.lower() and " " not in rule.name
+
+
+def test_readme_lists_every_rule():
+    from form16lint.plugins import load_plugins
+
+    readme = (EXAMPLES.parent / "README.md").read_text()
+    for rule in load_plugins(autoload=False).all_rules():
+        assert f"| {rule.code} | {rule.severity} | {rule.summary()} |" in readme, rule.code

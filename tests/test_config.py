@@ -96,7 +96,7 @@ def test_issuer_map_is_relative_to_the_config_file(repo, monkeypatch, capsys):
 
 
 def test_docs_carry_the_current_reference(capsys):
-    docs = Path(__file__).resolve().parents[1] / "docs" / "workflows.md"
+    docs = Path(__file__).resolve().parents[1] / "README.md"
     assert reference_markdown() in docs.read_text(), "regenerate with `form16lint config --reference`"
     assert main(["config", "--reference"]) == 0
     assert capsys.readouterr().out == reference_markdown()
