@@ -103,17 +103,17 @@ TABLE_I = [
     ("7.", "Nature of Indirect Beneficial Ownership (Instr. 4)", [("", 0, "nature")]),
 ]
 TABLE_II = [
-    ("1.", "Title of Derivative Security (Instr. 3)", [("", 84, "title")]),
+    ("1.", "Title of Derivative Security (Instr. 3)", [("", 70, "title")]),
     ("2.", "Conversion or Exercise Price of Derivative Security", [("", 42, "exercise_price")]),
-    ("3.", "Transaction Date (Month/Day/Year)", [("", 44, "date")]),
-    ("3A.", "Deemed Execution Date, if any (Month/Day/Year)", [("", 44, "deemed")]),
+    ("3.", "Transaction Date (Month/Day/Year)", [("", 56, "date")]),
+    ("3A.", "Deemed Execution Date, if any (Month/Day/Year)", [("", 56, "deemed")]),
     ("4.", "Transaction Code (Instr. 8)", [("Code", 22, "code"), ("V", 12, "v")]),
     ("5.", "Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)",
-     [("(A)", 38, "acquired"), ("(D)", 38, "disposed")]),
+     [("(A)", 44, "acquired"), ("(D)", 44, "disposed")]),
     ("6.", "Date Exercisable and Expiration Date (Month/Day/Year)",
-     [("Date Exercisable", 44, "exercisable"), ("Expiration Date", 44, "expiration")]),
+     [("Date Exercisable", 56, "exercisable"), ("Expiration Date", 56, "expiration")]),
     ("7.", "Title and Amount of Securities Underlying Derivative Security (Instr. 3 and 4)",
-     [("Title", 62, "under_title"), ("Amount or Number of Shares", 46, "under_shares")]),
+     [("Title", 56, "under_title"), ("Amount or Number of Shares", 46, "under_shares")]),
     ("8.", "Price of Derivative Security (Instr. 5)", [("", 42, "price")]),
     ("9.", "Number of derivative Securities Beneficially Owned Following Reported Transaction(s) "
      "(Instr. 4)", [("", 56, "following")]),
