@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-
 # 1-5 letters, then optionally a class or unit suffix: BRK.A, BF-B, MFAC.U, MFAC.WS, BRK/B.
 TICKER = re.compile(r"[A-Z]{1,5}(?:[.\-/ ][A-Z]{1,2})?")
 NO_LISTED_CLASS = frozenset({"NONE", "N/A"})

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import calendar
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})

@@ -6,12 +6,18 @@ import json
 import re
 from datetime import date
 
+from form16lint_rules._identity import (
+    cik_key,
+    describe_issuer,
+    file_name,
+    issuer_keys,
+    normal_name,
+)
+
 from form16lint.canonical import to_data
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import CollectionRule
-
-from form16lint_rules._identity import cik_key, describe_issuer, file_name, issuer_keys, normal_name
 
 
 def _owners_key(filing) -> frozenset[str] | None:

@@ -10,7 +10,8 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import Value, camel_case
 from form16lint.rule import FilingRule
 
-from ._amounts import figure, normalised_title, row_footnote_ids
+from ._amounts import figure, normalised_title
+from ._footnote_refs import row_footnote_ids
 
 EXERCISE_CODES = frozenset("MCXO")
 TABLES = (("nonDerivativeTransactions", "Table I"), ("derivativeTransactions", "Table II"))

@@ -8,7 +8,7 @@ from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._amounts import row_footnote_ids
+from ._footnote_refs import row_footnote_ids
 from ._plans import adoption_dates, gives_adoption_date, says_under_plan
 from ._when import filing_date
 

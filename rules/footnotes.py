@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from form16lint_rules._footnote_refs import (
+    FOOTNOTE_ID,
+    price_ranges,
+    references,
+    row_footnote_ids,
+    says_weighted_average,
+)
+
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
-
-from form16lint_rules._footnote_refs import (
-    FOOTNOTE_ID, price_ranges, references, row_footnote_ids, says_weighted_average,
-)
 
 # A weighted average rounded to the cent may sit half a cent outside a range stated to the tenth
 # of a cent; anything further out cannot be an average of prices within the range.

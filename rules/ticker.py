@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from form16lint.findings import Severity, Violation
-from form16lint.rule import CollectionRule, FilingRule
-
 from form16lint_rules._identity import (
-    NO_LISTED_CLASS, QUALIFIERS, TICKER, cik_key, describe_issuer, file_name, issuer_keys, normal_ticker,
+    NO_LISTED_CLASS,
+    QUALIFIERS,
+    TICKER,
+    cik_key,
+    describe_issuer,
+    file_name,
+    issuer_keys,
+    normal_ticker,
     qualifier,
 )
+
+from form16lint.findings import Severity, Violation
+from form16lint.rule import CollectionRule, FilingRule
 
 POINTER = "/issuer/tradingSymbol"
 

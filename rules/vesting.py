@@ -11,14 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value
+from form16lint.model import Value, camel_case
 from form16lint.rule import FilingRule
 
-from ._vesting import Schedule, anniversary, parse_schedule, percent, stated_grant_date, stated_term_years
+from ._vesting import (
+    Schedule,
+    anniversary,
+    parse_schedule,
+    percent,
+    stated_grant_date,
+    stated_term_years,
+)
 
 # A schedule told as history (credit for service before the grant, a vesting commencement date)
 # may legitimately start before the grant: it is no evidence of a wrong date.
@@ -60,11 +66,6 @@ def _note_refs(row):
         yield "code", note
 
 
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
 def derivative_rows(filing):
     """(JSON pointer, row) for every row of Table II."""
     return ((p, r) for p, r in filing.rows() if p.startswith("/derivative"))
@@ -96,7 +97,7 @@ def _derivative_terms(filing) -> list[Terms]:
             if note is None or note_id in seen or not note.text:
                 continue
             seen.add(note_id)
-            texts.append((f"{pointer}/{_camel(name)}", f"footnote {note_id}", note.text))
+            texts.append((f"{pointer}/{camel_case(name)}", f"footnote {note_id}", note.text))
         if filing.remarks and len(rows) == 1:
             texts.append((pointer, "the remarks", filing.remarks))
         if not texts:

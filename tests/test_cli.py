@@ -1,8 +1,6 @@
 """The command line: exit codes, output formats, rules and explain, extract."""
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest

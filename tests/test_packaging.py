@@ -3,7 +3,6 @@ pack and the schemas; `python -m form16lint` works. Installs from the package re
 
 import os
 import subprocess
-import sys
 import venv
 from pathlib import Path
 

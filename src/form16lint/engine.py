@@ -60,17 +60,6 @@ def read_document(plugins: Plugins, path: str) -> Document:
     return document
 
 
-def run_rules(documents: list[Document], rules: list[Rule], settings: Settings,
-              options: RunOptions) -> list[Finding]:
-    """Run every selected rule over the documents; a rule that raises becomes an F001 finding."""
-    filing_rules, collection_rules = split_rules(rules, settings)
-    findings: list[Finding] = []
-    for document in documents:
-        findings.extend(filing_findings(document, filing_rules, options))
-    findings.extend(collection_findings(documents, collection_rules, options))
-    return findings
-
-
 def split_rules(rules: list[Rule], settings: Settings) -> tuple[list[FilingRule], list[CollectionRule]]:
     active = [rule for rule in rules if settings.selects(rule.code)]
     return ([rule for rule in active if isinstance(rule, FilingRule)],

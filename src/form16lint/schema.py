@@ -7,8 +7,6 @@ import json
 from functools import cache
 from importlib import resources
 
-from form16lint.canonical import to_data
-
 
 @cache
 def load_schema(name: str = "filing.schema.json") -> dict:
@@ -48,7 +46,3 @@ def _plain(data):
     if isinstance(data, Decimal):
         return int(data) if data == data.to_integral_value() and "." not in str(data) else float(data)
     return data
-
-
-def model_violations(filing) -> list[tuple[str, str]]:
-    return schema_violations({"$schema": "x", **to_data(filing)})

@@ -26,3 +26,13 @@ def unreadable(path: str, fmt: str, why: str, *, line: int | None = None, column
     if line or page:
         document.locations[""] = Location(line=line, column=column, page=page)
     return document
+
+
+def unsure_field(document: Document, pointer: str, message: str, location: Location) -> None:
+    """Record an E001: a field of a printed form (PDF, text) that could not be read with confidence.
+    The message names the field and the page; the rest of the filing is still read and checked."""
+    document.reader_findings.append(Finding(
+        code="E001", severity=Severity.WARNING, message=message, path=document.path, pointer=pointer,
+        line=location.line, column=location.column, page=location.page, box=location.box,
+        rule="unreadable-field",
+    ))

@@ -24,7 +24,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from form16lint.fieldnames import describe
-from form16lint.findings import Finding, Severity
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
     Address,
@@ -42,6 +41,7 @@ from form16lint.model import (
     Signature,
     Value,
 )
+from form16lint.readers import unsure_field
 from form16lint.values import parse_date, parse_decimal
 
 FORMAT = "text"
@@ -234,11 +234,9 @@ class _Reader:
 
     def unsure(self, pointer: str, why: str, offset: int | None = None) -> None:
         location = self.doc.location(offset) if offset is not None else Location(page=PAGE)
-        self.document.reader_findings.append(Finding(
-            code="E001", severity=Severity.WARNING, path=self.path, pointer=pointer,
-            message=f"{describe(pointer)} could not be read with confidence on page {PAGE}: {why}",
-            line=location.line, column=location.column, page=PAGE, rule="unreadable-field",
-        ))
+        unsure_field(self.document, pointer,
+                     f"{describe(pointer)} could not be read with confidence on page {PAGE}: {why}",
+                     Location(line=location.line, column=location.column, page=PAGE))
 
     def value(self, pointer: str, token_value, token: _Token | None, markers: list[str]) -> Value:
         if token is not None:

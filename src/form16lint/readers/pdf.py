@@ -28,10 +28,9 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import median
 
-from form16lint.findings import Finding, Severity
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
     Address,
@@ -50,7 +49,7 @@ from form16lint.model import (
     Value,
     camel_case,
 )
-from form16lint.readers import unreadable
+from form16lint.readers import unreadable, unsure_field
 from form16lint.values import date_value, decimal_value, text_value
 
 FORMAT = "pdf"
@@ -322,11 +321,9 @@ class _PdfReader:
         self.document.locations[pointer] = Location(page=page, box=box)
 
     def unsure(self, pointer: str, what: str, page: int, box: str) -> None:
-        self.document.reader_findings.append(Finding(
-            code="E001", severity=Severity.WARNING,
-            message=f"{what} could not be read with confidence from page {page} ({box}); check it by hand",
-            path=self.document.path, pointer=pointer, page=page, box=box, rule="unreadable-field",
-        ))
+        unsure_field(self.document, pointer,
+                     f"{what} could not be read with confidence from page {page} ({box}); check it by hand",
+                     Location(page=page, box=box))
 
     # -- the whole -----------------------------------------------------------------------------
     def read(self) -> Document:
