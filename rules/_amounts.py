@@ -10,6 +10,11 @@ def figure(amount: Decimal) -> str:
     return format(amount.normalize(), ",f")
 
 
+def money(amount: Decimal) -> str:
+    """1005.600 -> "$1,005.600": a price with thousands separators and the decimals as filed."""
+    return "$" + format(amount, ",f")
+
+
 def normalised_title(row) -> str:
     """The security title with case and whitespace normalised: how rows of one security are grouped."""
     return " ".join((row.security_title.value or "").lower().split())

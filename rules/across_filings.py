@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date
 
+from form16lint_rules._amounts import figure
 from form16lint_rules._identity import (
     cik_key,
     describe_issuer,
@@ -145,16 +146,16 @@ class CarriedBalanceMismatch(CollectionRule):
                 expected, reported = carried + change, row.shares_owned_following.value
                 if expected == reported:
                     continue
-                how = (f"{carried} + {change} acquired = {expected}" if change > 0 else
-                       f"{carried} - {-change} disposed = {expected}" if change else
-                       f"{carried}, as a holding row reports no change")
+                how = (f"{figure(carried)} + {figure(change)} acquired = {figure(expected)}" if change > 0 else
+                       f"{figure(carried)} - {figure(-change)} disposed = {figure(expected)}" if change else
+                       f"{figure(carried)}, as a holding row reports no change")
                 held = "held directly" if row.direct_or_indirect.value == "D" else \
                     f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
                 yield after, Violation(
                     pointer + "/sharesOwnedFollowing",
-                    f"{describe(pointer + '/sharesOwnedFollowing')} is {reported} {row.security_title.value} "
+                    f"{describe(pointer + '/sharesOwnedFollowing')} is {figure(reported)} {row.security_title.value} "
                     f"{held}, but the filing before it for the same person and issuer ({file_name(before)}, "
-                    f"period {before.filing.period_of_report.value}) ended with {carried}; expected {how}. "
+                    f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
                     "An unreported transaction, a split or a filing missing from this batch would explain it")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from form16lint_rules._amounts import money
 from form16lint_rules._footnote_refs import (
     FOOTNOTE_ID,
     price_ranges,
@@ -234,7 +235,7 @@ class FootnoteExplanationMissing(FilingRule):
             if price.value and averaged and not any(price_ranges(text) for _, text in averaged):
                 ids = ", ".join(footnote_id for footnote_id, _ in averaged)
                 yield Violation(pointer + "/pricePerShare",
-                                f"{describe(pointer + '/pricePerShare')} is ${price.value}, a weighted average "
+                                f"{describe(pointer + '/pricePerShare')} is {money(price.value)}, a weighted average "
                                 f"according to footnote {ids}, "
                                 "but the footnote gives no range of prices (lowest to highest); the SEC staff "
                                 "accept a weighted-average price only with the full range stated")
@@ -298,9 +299,9 @@ class WeightedAveragePriceOutOfRange(FilingRule):
                 low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
                 if low - ROUNDING <= price <= high + ROUNDING:
                     continue
-                stated = "; ".join(f"${a} to ${b}" for a, b in ranges)
+                stated = "; ".join(f"{money(a)} to {money(b)}" for a, b in ranges)
                 yield Violation(pointer + "/pricePerShare",
-                                f"{describe(pointer + '/pricePerShare')} is ${price}, a weighted average according "
+                                f"{describe(pointer + '/pricePerShare')} is {money(price)}, a weighted average according "
                                 f"to footnote {footnote_id}, which gives the range {stated}; an average cannot "
                                 f"lie {'below' if price < low else 'above'} its range — correct the price or "
                                 "the range")

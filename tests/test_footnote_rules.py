@@ -116,7 +116,7 @@ def test_n005_price_outside_range(codes_for):
     found = codes_for(xml, "N005")
     assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/pricePerShare"]
     message = found[0].message
-    assert "$1005.129" in message and "$1005.600 to $1006.390" in message and "below its range" in message
+    assert "$1,005.129" in message and "$1,005.600 to $1,006.390" in message and "below its range" in message
 
 
 def test_n005_derivative_row_and_rounding(codes_for):

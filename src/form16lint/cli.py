@@ -246,20 +246,39 @@ def cmd_explain(args) -> int:
     raise UsageError(f"no rule has the code {code!r}; `form16lint rules` lists them")
 
 
-def cmd_extract(args) -> int:
-    from form16lint.canonical import to_json
+def read_one(path: str):
+    """Read one file for a single-file command: the Document, or None after saying on standard
+    error why it cannot be read, naming the file."""
     from form16lint.engine import read_document
     from form16lint.plugins import load_plugins
 
-    if not os.path.isfile(args.file):
-        raise UsageError(f"no such file: {args.file}")
-    if args.output and os.path.exists(args.output) and os.path.samefile(args.output, args.file):
-        raise UsageError(f"refusing to write the output over the input file {args.file}")
-    document = read_document(load_plugins(), args.file)
-    for finding in document.reader_findings:
-        print(f"{finding.path}: {finding.code} [{finding.severity}] {finding.message}", file=sys.stderr)
+    if not os.path.isfile(path):
+        print(f"form16lint: {path}: no such file", file=sys.stderr)
+        return None
+    document = read_document(load_plugins(), path)
     if document.filing is None:
+        report_reader_findings(document)
+        return None
+    return document
+
+
+def report_reader_findings(document) -> None:
+    from form16lint.reporters.concise import location
+
+    for finding in document.reader_findings:
+        print(f"{location(finding)}: {finding.code} [{finding.severity}] {finding.message}", file=sys.stderr)
+
+
+def cmd_extract(args) -> int:
+    from form16lint.canonical import to_json
+
+    if args.output and os.path.exists(args.output) and os.path.exists(args.file) \
+            and os.path.samefile(args.output, args.file):
+        raise UsageError(f"refusing to write the output over the input file {args.file}")
+    document = read_one(args.file)
+    if document is None:
         return EXIT_FINDINGS
+    report_reader_findings(document)  # fields read with doubt (E001); the JSON has no place for them
     text = to_json(document.filing)
     if args.output:
         from form16lint.output import atomic_writer
@@ -272,18 +291,11 @@ def cmd_extract(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from form16lint.engine import read_document
-    from form16lint.plugins import load_plugins
     from form16lint.settings import Settings
     from form16lint.show import show
 
-    if not os.path.isfile(args.file):
-        print(f"form16lint: {args.file}: no such file", file=sys.stderr)
-        return EXIT_FINDINGS
-    document = read_document(load_plugins(), args.file)
-    if document.filing is None:
-        reasons = "; ".join(f"{f.code} {f.message}" for f in document.reader_findings) or "unreadable"
-        print(f"form16lint: {args.file} could not be read: {reasons}", file=sys.stderr)
+    document = read_one(args.file)
+    if document is None:
         return EXIT_FINDINGS
     settings = Settings()
     if args.no_color:
