@@ -8,12 +8,15 @@ collected here.
 
 from __future__ import annotations
 
+from functools import cache
+
 from form16lint.hookspecs import hookimpl
 from form16lint.rule import CollectionRule, FilingRule
 
 
+@cache
 def _families():
-    """Every module of this package is a family of rules."""
+    """Every module of this package is a family of rules (found once a process)."""
     import importlib
     import pkgutil
 

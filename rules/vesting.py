@@ -71,20 +71,10 @@ def derivative_rows(filing):
     return ((p, r) for p, r in filing.rows() if p.startswith("/derivative"))
 
 
-_last_terms: tuple = (None, [])
-
-
-def derivative_terms(filing) -> list[Terms]:
-    """The vesting terms of every Table II row that has any text to read.
-
-    The five V rules run one after another on the same filing: the last answer is kept so the
-    footnotes are read once a filing, not five times."""
-    global _last_terms
-    if _last_terms[0] is filing:
-        return _last_terms[1]
-    found = _derivative_terms(filing)
-    _last_terms = (filing, found)
-    return found
+def derivative_terms(filing, context=None) -> list[Terms]:
+    """The vesting terms of every Table II row that has any text to read; during a run, read
+    once a filing for all five V rules."""
+    return context.shared(_derivative_terms, filing) if context else _derivative_terms(filing)
 
 
 def _derivative_terms(filing) -> list[Terms]:
@@ -160,7 +150,7 @@ class ExercisableDateContradictsVesting(FilingRule):
     severity = Severity.WARNING
 
     def check(self, filing, context):
-        for terms in derivative_terms(filing):
+        for terms in derivative_terms(filing, context):
             schedule, column = terms.schedule, terms.row.exercise_date.value
             if schedule is None or column is None:
                 continue
@@ -217,7 +207,7 @@ class VestingScheduleIncomplete(FilingRule):
     severity = Severity.WARNING
 
     def check(self, filing, context):
-        for terms in derivative_terms(filing):
+        for terms in derivative_terms(filing, context):
             schedule = terms.schedule
             if schedule is None:
                 continue
@@ -274,7 +264,7 @@ class VestingBeforeGrant(FilingRule):
     severity = Severity.ERROR
 
     def check(self, filing, context):
-        for terms in derivative_terms(filing):
+        for terms in derivative_terms(filing, context):
             grant, text = terms.grant, terms.all_text
             if grant is None or CARRIED_OVER.search(text):
                 continue
@@ -323,7 +313,7 @@ class ExpirationNotAfterExercisable(FilingRule):
     severity = Severity.ERROR
 
     def check(self, filing, context):
-        terms_by_row = {t.pointer: t for t in derivative_terms(filing)}
+        terms_by_row = {t.pointer: t for t in derivative_terms(filing, context)}
         for pointer, row in derivative_rows(filing):
             expiration = row.expiration_date.value
             if expiration is None:
@@ -381,7 +371,7 @@ class StatedTermDisagrees(FilingRule):
     severity = Severity.WARNING
 
     def check(self, filing, context):
-        for terms in derivative_terms(filing):
+        for terms in derivative_terms(filing, context):
             expiration = terms.row.expiration_date.value
             if terms.grant is None or expiration is None:
                 continue

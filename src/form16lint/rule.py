@@ -39,6 +39,14 @@ class RuleContext:
 
     document: "Document"
     options: RunOptions
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def shared(self, compute, filing):
+        """``compute(filing)``, computed once for this filing however many rules ask: rules of a
+        family that read the same thing (the vesting footnotes, say) share one reading."""
+        if compute not in self._memo:
+            self._memo[compute] = compute(filing)
+        return self._memo[compute]
 
     @property
     def source_format(self) -> str:
