@@ -73,141 +73,266 @@ def read_ownership_xml(path: str, data: bytes, *, fmt: str = FORMAT, line_offset
     return _Builder(path, fmt, data, line_offset).build(root)
 
 
+# -- how each element of the schema becomes a field ----------------------------------------------
+# A layout maps a child element's tag to what it holds:
+#   (BOXED, field, pointer key, parse)  a <tag><value>…</value><footnoteId/></tag> value
+#   (PLAIN, field, pointer key)         a plain <tag>text</tag>
+#   (NOTES, field)                      a <footnoteId id=…/> directly inside (transaction coding)
+#   (GROUP, layout, pointer key|None)   a wrapper whose children belong to the same object
+# Only the first element of a tag counts, as in the schema, which allows one.
+BOXED, PLAIN, NOTES, GROUP = range(4)
+
+
+def _boxes(*specs):
+    return {tag: (BOXED, name, "/" + camel_case(name) if key is None else key, parse)
+            for tag, name, key, parse in specs}
+
+
+def _plains(*specs):
+    return {tag: (PLAIN, name, "/" + camel_case(name)) for tag, name in specs}
+
+
+def _row_layout(cls) -> dict:
+    names = cls.__dataclass_fields__
+    layout = _boxes(("securityTitle", "security_title", None, text_value))
+    coding = _plains(("transactionFormType", "form_type"))
+    if "conversion_or_exercise_price" in names:
+        layout |= _boxes(("conversionOrExercisePrice", "conversion_or_exercise_price", None, decimal_value))
+    if "transaction_date" in names:
+        layout |= _boxes(
+            ("transactionDate", "transaction_date", None, date_value),
+            ("deemedExecutionDate", "deemed_execution_date", None, date_value),
+            ("transactionTimeliness", "timeliness", None, text_value),
+        )
+        coding |= _plains(("transactionCode", "code")) | {"footnoteId": (NOTES, "coding_footnotes")}
+        coding |= _boxes(("equitySwapInvolved", "equity_swap_involved", None, bool_value))
+        amounts = _boxes(
+            ("transactionShares", "shares", None, decimal_value),
+            ("transactionPricePerShare", "price_per_share", None, decimal_value),
+            ("transactionAcquiredDisposedCode", "acquired_disposed", "/acquiredDisposed", text_value),
+        )
+        if "total_value" in names:
+            amounts |= _boxes(("transactionTotalValue", "total_value", None, decimal_value))
+        layout["transactionAmounts"] = (GROUP, amounts, None)
+    layout["transactionCoding"] = (GROUP, coding, "/code" if "transaction_date" in names else None)
+    if "exercise_date" in names:
+        layout |= _boxes(
+            ("exerciseDate", "exercise_date", None, date_value),
+            ("expirationDate", "expiration_date", None, date_value),
+        )
+        layout["underlyingSecurity"] = (GROUP, _boxes(
+            ("underlyingSecurityTitle", "underlying_title", None, text_value),
+            ("underlyingSecurityShares", "underlying_shares", None, decimal_value),
+            ("underlyingSecurityValue", "underlying_value", None, decimal_value),
+        ), None)
+    layout["postTransactionAmounts"] = (GROUP, _boxes(
+        ("sharesOwnedFollowingTransaction", "shares_owned_following", "/sharesOwnedFollowing", decimal_value),
+        ("valueOwnedFollowingTransaction", "value_owned_following", "/valueOwnedFollowing", decimal_value),
+    ), None)
+    layout["ownershipNature"] = (GROUP, _boxes(
+        ("directOrIndirectOwnership", "direct_or_indirect", "/directOrIndirect", text_value),
+        ("natureOfOwnership", "nature_of_ownership", None, text_value),
+    ), None)
+    return layout
+
+
+# table element -> row element -> (collection in pointers, field of Filing, row class, layout)
+_TABLES = {
+    table: {tag: (collection, name, cls, _row_layout(cls)) for tag, collection, name, cls in rows}
+    for table, rows in {
+        "nonDerivativeTable": [
+            ("nonDerivativeTransaction", "nonDerivativeTransactions", "non_derivative_transactions",
+             NonDerivativeTransaction),
+            ("nonDerivativeHolding", "nonDerivativeHoldings", "non_derivative_holdings", NonDerivativeHolding),
+        ],
+        "derivativeTable": [
+            ("derivativeTransaction", "derivativeTransactions", "derivative_transactions", DerivativeTransaction),
+            ("derivativeHolding", "derivativeHoldings", "derivative_holdings", DerivativeHolding),
+        ],
+    }.items()
+}
+_FILING = _plains(("schemaVersion", "schema_version"), ("documentType", "document_type")) | _boxes(
+    ("periodOfReport", "period_of_report", None, date_value),
+    ("dateOfOriginalSubmission", "date_of_original_submission", None, date_value),
+    ("notSubjectToSection16", "not_subject_to_section16", None, bool_value),
+    ("form3HoldingsReported", "form3_holdings_reported", None, bool_value),
+    ("form4TransactionsReported", "form4_transactions_reported", None, bool_value),
+    ("noSecuritiesOwned", "no_securities_owned", None, bool_value),
+    ("aff10b5One", "aff10b5_one", None, bool_value),
+)
+_ISSUER = _plains(("issuerCik", "cik"), ("issuerName", "name"), ("issuerTradingSymbol", "trading_symbol"))
+_OWNER_ID = _plains(("rptOwnerCik", "cik"), ("rptOwnerCcc", "ccc"), ("rptOwnerName", "name"))
+_ADDRESS = _plains(
+    ("rptOwnerStreet1", "street1"), ("rptOwnerStreet2", "street2"), ("rptOwnerCity", "city"),
+    ("rptOwnerState", "state"), ("rptOwnerZipCode", "zip_code"), ("rptOwnerStateDescription", "state_description"),
+)
+_RELATIONSHIP = _plains(("officerTitle", "officer_title"), ("otherText", "other_text")) | _boxes(
+    ("isDirector", "is_director", None, bool_value),
+    ("isOfficer", "is_officer", None, bool_value),
+    ("isTenPercentOwner", "is_ten_percent_owner", None, bool_value),
+    ("isOther", "is_other", None, bool_value),
+)
+_SIGNATURE = _plains(("signatureName", "name")) | _boxes(("signatureDate", "date", None, date_value))
+
+
 class _Builder:
-    """Turns the element tree into the model, recording where each value stands."""
+    """Turns the element tree into the model in one pass over the elements, recording the line
+    each value stands on; columns are found later, only if a finding needs one."""
 
     def __init__(self, path: str, fmt: str, data: bytes, line_offset: int):
         self.document = Document(path=path, format=fmt)
-        self.document.refine_locations = self._add_columns
-        self.locations = self.document.locations
+        self.document.refine_locations = self._add_locations
         self.data = data
         self.line_offset = line_offset
-        self.order: list[tuple[str, int, str]] = []  # (pointer, line, tag) in document order
-        self.pointers: dict[tuple[int, str], list[str]] = {}  # (line, tag) -> pointers, in order
+        self.order: list[tuple[str, int | None, str]] = []  # (pointer, line, tag) in reading order
+        self.pointers: dict[tuple[int, str], list[str]] | None = None  # the reverse, for suppressions
 
-    # -- positions -----------------------------------------------------------------------------
-    def _locate(self, pointer: str, element) -> None:
-        """Record the line now; the column is found later, only if a finding needs it."""
-        line = element.sourceline
-        if line:
-            self.locations[pointer] = Location(line=line + self.line_offset)
-            self.order.append((pointer, line, element.tag))
-            self.pointers.setdefault((line, element.tag), []).append(pointer)
+    # -- the document ------------------------------------------------------------------------
+    def build(self, root) -> Document:
+        self.order.append(("", root.sourceline, root.tag))
+        fields: dict = {}
+        owners, signatures, footnotes = [], [], []
+        seen = set()
+        for child in root:
+            tag = child.tag
+            if tag == "reportingOwner":
+                owners.append(self._owner(child, f"/reportingOwners/{len(owners)}"))
+            elif tag == "ownerSignature":
+                pointer = f"/signatures/{len(signatures)}"
+                self.order.append((pointer, child.sourceline, tag))
+                signature: dict = {}
+                self._fill(child, _SIGNATURE, pointer, signature)
+                signatures.append(Signature(**signature))
+            elif tag in seen:
+                continue  # the schema allows one of each of the rest; the first counts
+            elif tag in _TABLES:
+                seen.add(tag)
+                self._table(child, _TABLES[tag], fields)
+            elif tag == "issuer":
+                seen.add(tag)
+                self.order.append(("/issuer", child.sourceline, tag))
+                issuer: dict = {}
+                self._fill(child, _ISSUER, "/issuer", issuer)
+                fields["issuer"] = Issuer(**issuer)
+            elif tag == "footnotes":
+                seen.add(tag)
+                for note in child.iterfind("footnote"):
+                    self.order.append((f"/footnotes/{len(footnotes)}", note.sourceline, "footnote"))
+                    footnotes.append(Footnote(id=note.get("id") or "", text=_joined_text(note)))
+            elif tag == "remarks":
+                seen.add(tag)
+                self.order.append(("/remarks", child.sourceline, tag))
+                fields["remarks"] = _joined_text(child) or None
+            elif tag in _FILING:
+                seen.add(tag)
+                self._fill_one(child, _FILING[tag], "", fields)
+        filing = Filing(**fields, reporting_owners=owners, footnotes=footnotes, signatures=signatures)
+        self.document.filing = filing
+        if b"<!--" in self.data:
+            self._suppressions(root)
+        return self.document
 
-    def _add_columns(self) -> None:
-        """Find each element's start tag on its line, in document order, so that several
-        elements of the same name on one line (a minified document) get their own columns."""
-        lines = self.data.split(b"\n")
-        cursor: dict[tuple[int, str], int] = {}
-        for pointer, line, tag in self.order:
-            if not isinstance(tag, str) or not 0 < line <= len(lines):
+    def _table(self, table, rows: dict, fields: dict) -> None:
+        for element in table:
+            found = rows.get(element.tag)
+            if found is None:
                 continue
-            text = lines[line - 1]
-            index = text.find(b"<" + tag.encode(), cursor.get((line, tag), 0))
-            if index >= 0:
-                cursor[(line, tag)] = index + 1
-                column = len(text[:index].decode("utf-8", "replace")) + 1
-                self.locations[pointer] = Location(line=line + self.line_offset, column=column)
+            collection, name, cls, layout = found
+            out = fields.setdefault(name, [])
+            pointer = f"/{collection}/{len(out)}"
+            self.order.append((pointer, element.sourceline, element.tag))
+            row: dict = {}
+            self._fill(element, layout, pointer, row)
+            out.append(cls(**row))
 
-    # -- value helpers ---------------------------------------------------------------------------
-    @staticmethod
-    def _text(element) -> str | None:
-        if element is None:
-            return None
-        text = element.text
-        return text.strip() if text is not None else ""
+    def _owner(self, element, pointer: str) -> ReportingOwner:
+        self.order.append((pointer, element.sourceline, element.tag))
+        owner: dict = {}
+        seen = set()
+        for child in element:
+            tag = child.tag
+            if tag in seen:
+                continue
+            seen.add(tag)
+            if tag == "reportingOwnerId":
+                self._fill(child, _OWNER_ID, pointer, owner)
+            elif tag == "reportingOwnerAddress":
+                address: dict = {}
+                self._fill(child, _ADDRESS, pointer + "/address", address)
+                owner["address"] = Address(**address)
+            elif tag == "reportingOwnerRelationship":
+                relationship: dict = {}
+                self.order.append((pointer + "/relationship", child.sourceline, tag))
+                self._fill(child, _RELATIONSHIP, pointer + "/relationship", relationship)
+                owner["relationship"] = Relationship(**relationship)
+        return ReportingOwner(**owner)
 
-    def _plain(self, parent, tag: str, pointer: str) -> str | None:
-        element = parent.find(tag) if parent is not None else None
-        if element is None:
-            return None
-        self._locate(pointer, element)
-        return self._text(element) or None
+    # -- values --------------------------------------------------------------------------------
+    def _fill(self, element, layout: dict, pointer: str, fields: dict) -> None:
+        """Read the children of ``element`` that ``layout`` names into ``fields``."""
+        seen = set()
+        for child in element:
+            tag = child.tag
+            spec = layout.get(tag)
+            if spec is None:
+                continue
+            if spec[0] == NOTES:
+                fields.setdefault(spec[1], []).append(child.get("id") or "")
+            elif tag not in seen:
+                seen.add(tag)
+                self._fill_one(child, spec, pointer, fields)
 
-    def _boxed(self, parent, tag: str, pointer: str, parse=text_value):
+    def _fill_one(self, element, spec: tuple, pointer: str, fields: dict) -> None:
+        kind = spec[0]
+        if kind == BOXED:
+            fields[spec[1]] = self._boxed(element, pointer + spec[2], spec[3])
+        elif kind == PLAIN:
+            self.order.append((pointer + spec[2], element.sourceline, element.tag))
+            text = element.text
+            fields[spec[1]] = (text.strip() or None) if text else None
+        else:  # GROUP
+            if spec[2] is not None:
+                self.order.append((pointer + spec[2], element.sourceline, element.tag))
+            self._fill(element, spec[1], pointer, fields)
+
+    def _boxed(self, element, pointer: str, parse):
         """A ``<tag><value>…</value><footnoteId id="F1"/></tag>`` value, or a plain ``<tag>…</tag>``."""
-        element = parent.find(tag) if parent is not None else None
-        if element is None:
-            return parse(None)
         footnotes = []
         value_element = None
-        for child in element:  # one pass: lxml lookups dominate the reader's time
+        for child in element:
             name = child.tag
             if name == "value":
                 value_element = child
             elif name == "footnoteId":
                 footnotes.append(child.get("id") or "")
         if value_element is not None:
-            self._locate(pointer, value_element)
+            self.order.append((pointer, value_element.sourceline, "value"))
             text = value_element.text
         else:
-            self._locate(pointer, element)
+            self.order.append((pointer, element.sourceline, element.tag))
             text = element.text if not footnotes else None  # flags carry their value directly
         text = text.strip() if text else None
         return parse(text or None, footnotes)
 
-    # -- the document ------------------------------------------------------------------------
-    def build(self, root) -> Document:
-        filing = Filing()
-        self.document.filing = filing
-        self._locate("", root)
-        filing.schema_version = self._plain(root, "schemaVersion", "/schemaVersion")
-        filing.document_type = self._plain(root, "documentType", "/documentType")
-        filing.period_of_report = self._boxed(root, "periodOfReport", "/periodOfReport", date_value)
-        filing.date_of_original_submission = self._boxed(
-            root, "dateOfOriginalSubmission", "/dateOfOriginalSubmission", date_value)
-        for tag, name in (
-            ("notSubjectToSection16", "not_subject_to_section16"),
-            ("form3HoldingsReported", "form3_holdings_reported"),
-            ("form4TransactionsReported", "form4_transactions_reported"),
-            ("noSecuritiesOwned", "no_securities_owned"),
-            ("aff10b5One", "aff10b5_one"),
-        ):
-            setattr(filing, name, self._boxed(root, tag, "/" + camel_case(name), bool_value))
-
-        issuer = root.find("issuer")
-        self._locate("/issuer", issuer) if issuer is not None else None
-        filing.issuer = Issuer(
-            cik=self._plain(issuer, "issuerCik", "/issuer/cik"),
-            name=self._plain(issuer, "issuerName", "/issuer/name"),
-            trading_symbol=self._plain(issuer, "issuerTradingSymbol", "/issuer/tradingSymbol"),
-        )
-        for index, element in enumerate(root.iterfind("reportingOwner")):
-            filing.reporting_owners.append(self._owner(element, f"/reportingOwners/{index}"))
-
-        table = root.find("nonDerivativeTable")
-        if table is not None:
-            self._rows(table, "nonDerivativeTransaction", "nonDerivativeTransactions",
-                       NonDerivativeTransaction, filing.non_derivative_transactions)
-            self._rows(table, "nonDerivativeHolding", "nonDerivativeHoldings",
-                       NonDerivativeHolding, filing.non_derivative_holdings)
-        table = root.find("derivativeTable")
-        if table is not None:
-            self._rows(table, "derivativeTransaction", "derivativeTransactions",
-                       DerivativeTransaction, filing.derivative_transactions)
-            self._rows(table, "derivativeHolding", "derivativeHoldings",
-                       DerivativeHolding, filing.derivative_holdings)
-
-        notes = root.find("footnotes")
-        if notes is not None:
-            for index, element in enumerate(notes.iterfind("footnote")):
-                pointer = f"/footnotes/{index}"
-                self._locate(pointer, element)
-                text = " ".join("".join(element.itertext()).split())
-                filing.footnotes.append(Footnote(id=element.get("id") or "", text=text))
-        remarks = root.find("remarks")
-        if remarks is not None:
-            self._locate("/remarks", remarks)
-            filing.remarks = " ".join("".join(remarks.itertext()).split()) or None
-        for index, element in enumerate(root.iterfind("ownerSignature")):
-            pointer = f"/signatures/{index}"
-            self._locate(pointer, element)
-            filing.signatures.append(Signature(
-                name=self._plain(element, "signatureName", pointer + "/name"),
-                date=self._boxed(element, "signatureDate", pointer + "/date", date_value),
-            ))
-        self._suppressions(root)
-        return self.document
+    # -- positions -----------------------------------------------------------------------------
+    def _add_locations(self) -> None:
+        """Line and column of every value read. Each element's start tag is found on its line in
+        reading order, so that several elements of one name on one line (a minified document)
+        get their own columns."""
+        lines = self.data.split(b"\n")
+        cursor: dict[tuple[int, str], int] = {}
+        locations = self.document.locations
+        for pointer, line, tag in self.order:
+            if not line:
+                continue
+            column = None
+            if isinstance(tag, str) and line <= len(lines):
+                text = lines[line - 1]
+                index = text.find(b"<" + tag.encode(), cursor.get((line, tag), 0))
+                if index >= 0:
+                    cursor[(line, tag)] = index + 1
+                    column = len(text[:index].decode("utf-8", "replace")) + 1
+            locations[pointer] = Location(line=line + self.line_offset, column=column)
 
     # -- suppressions: <!-- form16lint: ignore CODE reason: … --> before the element covered ------
     def _suppressions(self, root) -> None:
@@ -237,6 +362,10 @@ class _Builder:
     def _pointer_of(self, element) -> str | None:
         """The pointer recorded for an element (or for the ``<value>`` it wraps, which is what a
         boxed value records), else for its nearest recorded ancestor."""
+        if self.pointers is None:
+            self.pointers = {}
+            for pointer, line, tag in self.order:
+                self.pointers.setdefault((line, tag), []).append(pointer)
         if element is not None and (element.sourceline, element.tag) not in self.pointers:
             inner = element.find("value")
             if inner is not None and (inner.sourceline, inner.tag) in self.pointers:
@@ -250,88 +379,8 @@ class _Builder:
             element = element.getparent()
         return None
 
-    def _owner(self, element, pointer: str) -> ReportingOwner:
-        self._locate(pointer, element)
-        ident = element.find("reportingOwnerId")
-        address = element.find("reportingOwnerAddress")
-        relation = element.find("reportingOwnerRelationship")
-        rel = pointer + "/relationship"
-        if relation is not None:
-            self._locate(rel, relation)
-        return ReportingOwner(
-            cik=self._plain(ident, "rptOwnerCik", pointer + "/cik"),
-            ccc=self._plain(ident, "rptOwnerCcc", pointer + "/ccc"),
-            name=self._plain(ident, "rptOwnerName", pointer + "/name"),
-            address=Address(**{
-                name: self._plain(address, tag, f"{pointer}/address/{camel_case(name)}")
-                for tag, name in (
-                    ("rptOwnerStreet1", "street1"), ("rptOwnerStreet2", "street2"),
-                    ("rptOwnerCity", "city"), ("rptOwnerState", "state"),
-                    ("rptOwnerZipCode", "zip_code"), ("rptOwnerStateDescription", "state_description"),
-                )
-            }),
-            relationship=Relationship(
-                is_director=self._boxed(relation, "isDirector", rel + "/isDirector", bool_value),
-                is_officer=self._boxed(relation, "isOfficer", rel + "/isOfficer", bool_value),
-                is_ten_percent_owner=self._boxed(
-                    relation, "isTenPercentOwner", rel + "/isTenPercentOwner", bool_value),
-                is_other=self._boxed(relation, "isOther", rel + "/isOther", bool_value),
-                officer_title=self._plain(relation, "officerTitle", rel + "/officerTitle"),
-                other_text=self._plain(relation, "otherText", rel + "/otherText"),
-            ),
-        )
 
-    def _rows(self, table, tag: str, collection: str, cls, out: list) -> None:
-        for index, element in enumerate(table.iterfind(tag)):
-            pointer = f"/{collection}/{index}"
-            self._locate(pointer, element)
-            out.append(self._row(element, pointer, cls))
+def _joined_text(element) -> str:
+    """All the text inside an element, its whitespace runs made single spaces."""
+    return " ".join("".join(element.itertext()).split())
 
-    def _row(self, element, pointer: str, cls):
-        boxed = self._boxed
-        fields = {"security_title": boxed(element, "securityTitle", pointer + "/securityTitle")}
-        names = cls.__dataclass_fields__
-        if "conversion_or_exercise_price" in names:
-            fields["conversion_or_exercise_price"] = boxed(
-                element, "conversionOrExercisePrice", pointer + "/conversionOrExercisePrice", decimal_value)
-        coding = element.find("transactionCoding")
-        if "transaction_date" in names:
-            fields["transaction_date"] = boxed(element, "transactionDate", pointer + "/transactionDate", date_value)
-            fields["deemed_execution_date"] = boxed(
-                element, "deemedExecutionDate", pointer + "/deemedExecutionDate", date_value)
-            if coding is not None:
-                self._locate(pointer + "/code", coding)
-                fields["code"] = self._plain(coding, "transactionCode", pointer + "/code")
-                fields["equity_swap_involved"] = boxed(
-                    coding, "equitySwapInvolved", pointer + "/equitySwapInvolved", bool_value)
-                fields["coding_footnotes"] = [n.get("id") or "" for n in coding.iterfind("footnoteId")]
-            fields["timeliness"] = boxed(element, "transactionTimeliness", pointer + "/timeliness")
-            amounts = element.find("transactionAmounts")
-            fields["shares"] = boxed(amounts, "transactionShares", pointer + "/shares", decimal_value)
-            if "total_value" in names:
-                fields["total_value"] = boxed(amounts, "transactionTotalValue", pointer + "/totalValue",
-                                              decimal_value)
-            fields["price_per_share"] = boxed(
-                amounts, "transactionPricePerShare", pointer + "/pricePerShare", decimal_value)
-            fields["acquired_disposed"] = boxed(
-                amounts, "transactionAcquiredDisposedCode", pointer + "/acquiredDisposed")
-        if coding is not None:
-            fields["form_type"] = self._plain(coding, "transactionFormType", pointer + "/formType")
-        if "exercise_date" in names:
-            fields["exercise_date"] = boxed(element, "exerciseDate", pointer + "/exerciseDate", date_value)
-            fields["expiration_date"] = boxed(element, "expirationDate", pointer + "/expirationDate", date_value)
-            under = element.find("underlyingSecurity")
-            fields["underlying_title"] = boxed(under, "underlyingSecurityTitle", pointer + "/underlyingTitle")
-            fields["underlying_shares"] = boxed(
-                under, "underlyingSecurityShares", pointer + "/underlyingShares", decimal_value)
-            fields["underlying_value"] = boxed(
-                under, "underlyingSecurityValue", pointer + "/underlyingValue", decimal_value)
-        post = element.find("postTransactionAmounts")
-        fields["shares_owned_following"] = boxed(
-            post, "sharesOwnedFollowingTransaction", pointer + "/sharesOwnedFollowing", decimal_value)
-        fields["value_owned_following"] = boxed(
-            post, "valueOwnedFollowingTransaction", pointer + "/valueOwnedFollowing", decimal_value)
-        nature = element.find("ownershipNature")
-        fields["direct_or_indirect"] = boxed(nature, "directOrIndirectOwnership", pointer + "/directOrIndirect")
-        fields["nature_of_ownership"] = boxed(nature, "natureOfOwnership", pointer + "/natureOfOwnership")
-        return cls(**fields)
