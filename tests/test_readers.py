@@ -131,3 +131,10 @@ def test_json_schema_violation_is_s001_with_pointer_and_line(plugins, tmp_path):
 def test_broken_json_is_e002(plugins, tmp_path):
     finding, = read(plugins, tmp_path, '{"documentType": "4",', "filing.json").reader_findings
     assert finding.code == "E002" and "line 1" in finding.message
+
+
+def test_a_footnote_is_located_at_its_own_tag_not_at_a_reference_to_it(plugins, tmp_path):
+    xml = ownership_xml(nd_transactions=[nd_tx(notes={"price": ["F1"]})],
+                        footnotes={"F1": "Weighted average price."}).replace("\n", "")
+    location = read(plugins, tmp_path, xml).locate("/footnotes/0")
+    assert location.line == 1 and xml[location.column - 1:].startswith('<footnote id="F1"')

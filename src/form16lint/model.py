@@ -261,18 +261,19 @@ class Document:
     locations: dict[str, Location] = field(default_factory=dict)
     reader_findings: list = field(default_factory=list)  # list[Finding]
     suppressions: list = field(default_factory=list)  # list[Suppression], from the input itself
-    # A reader may record lines cheaply and leave a callable that fills in the rest of
-    # ``locations`` (columns) the first time a finding asks for a position.
-    refine_locations: object = None
+    # A reader may leave a function that finds a pointer's position the first time it is asked
+    # for, rather than work out the position of every value when findings need a few of them.
+    locator: object = None  # Callable[[str], Location | None]
 
     def locate(self, pointer: str) -> Location:
         """The best known position for a pointer: its own, else its nearest parent's."""
-        if self.refine_locations is not None:
-            refine, self.refine_locations = self.refine_locations, None
-            refine()
         probe = pointer
         while True:
             location = self.locations.get(probe)
+            if location is None and self.locator is not None:
+                location = self.locator(probe)
+                if location is not None:
+                    self.locations[probe] = location
             if location is not None:
                 return location
             if not probe:

@@ -73,14 +73,16 @@ def read_ownership_xml(path: str, data: bytes, *, fmt: str = FORMAT, line_offset
     return _Builder(path, fmt, data, line_offset).build(root)
 
 
-# -- how each element of the schema becomes a field ----------------------------------------------
-# A layout maps a child element's tag to what it holds:
-#   (BOXED, field, pointer key, parse)  a <tag><value>…</value><footnoteId/></tag> value
+# -- what each element holds -------------------------------------------------------------------
+# A layout maps an element's tag to what it holds, for one kind of object:
+#   (BOXED, field, pointer key, parse)  a <tag><value>…</value><footnoteId id=…/></tag> value
 #   (PLAIN, field, pointer key)         a plain <tag>text</tag>
-#   (NOTES, field)                      a <footnoteId id=…/> directly inside (transaction coding)
-#   (GROUP, layout, pointer key|None)   a wrapper whose children belong to the same object
-# Only the first element of a tag counts, as in the schema, which allows one.
-BOXED, PLAIN, NOTES, GROUP = range(4)
+#   (CODING, field)                     <transactionCoding>: the footnotes directly inside it
+# The reader walks the document once, in order; every element a layout names belongs to the
+# object of that kind begun most recently (a row, an owner, a signature), and the wrappers in
+# between (transactionAmounts, ownershipNature, …) need no reading of their own. The schema
+# allows one of each field: the first counts.
+BOXED, PLAIN, CODING = range(3)
 
 
 def _boxes(*specs):
@@ -94,63 +96,38 @@ def _plains(*specs):
 
 def _row_layout(cls) -> dict:
     names = cls.__dataclass_fields__
-    layout = _boxes(("securityTitle", "security_title", None, text_value))
-    coding = _plains(("transactionFormType", "form_type"))
-    if "conversion_or_exercise_price" in names:
-        layout |= _boxes(("conversionOrExercisePrice", "conversion_or_exercise_price", None, decimal_value))
+    layout = _plains(("transactionFormType", "form_type")) | _boxes(
+        ("securityTitle", "security_title", None, text_value),
+        ("sharesOwnedFollowingTransaction", "shares_owned_following", "/sharesOwnedFollowing", decimal_value),
+        ("valueOwnedFollowingTransaction", "value_owned_following", "/valueOwnedFollowing", decimal_value),
+        ("directOrIndirectOwnership", "direct_or_indirect", "/directOrIndirect", text_value),
+        ("natureOfOwnership", "nature_of_ownership", None, text_value),
+    )
     if "transaction_date" in names:
-        layout |= _boxes(
+        layout |= _plains(("transactionCode", "code")) | _boxes(
             ("transactionDate", "transaction_date", None, date_value),
             ("deemedExecutionDate", "deemed_execution_date", None, date_value),
+            ("equitySwapInvolved", "equity_swap_involved", None, bool_value),
             ("transactionTimeliness", "timeliness", None, text_value),
-        )
-        coding |= _plains(("transactionCode", "code")) | {"footnoteId": (NOTES, "coding_footnotes")}
-        coding |= _boxes(("equitySwapInvolved", "equity_swap_involved", None, bool_value))
-        amounts = _boxes(
             ("transactionShares", "shares", None, decimal_value),
             ("transactionPricePerShare", "price_per_share", None, decimal_value),
             ("transactionAcquiredDisposedCode", "acquired_disposed", "/acquiredDisposed", text_value),
         )
-        if "total_value" in names:
-            amounts |= _boxes(("transactionTotalValue", "total_value", None, decimal_value))
-        layout["transactionAmounts"] = (GROUP, amounts, None)
-    layout["transactionCoding"] = (GROUP, coding, "/code" if "transaction_date" in names else None)
+        layout["transactionCoding"] = (CODING, "coding_footnotes")
+    if "total_value" in names:
+        layout |= _boxes(("transactionTotalValue", "total_value", None, decimal_value))
     if "exercise_date" in names:
         layout |= _boxes(
+            ("conversionOrExercisePrice", "conversion_or_exercise_price", None, decimal_value),
             ("exerciseDate", "exercise_date", None, date_value),
             ("expirationDate", "expiration_date", None, date_value),
-        )
-        layout["underlyingSecurity"] = (GROUP, _boxes(
             ("underlyingSecurityTitle", "underlying_title", None, text_value),
             ("underlyingSecurityShares", "underlying_shares", None, decimal_value),
             ("underlyingSecurityValue", "underlying_value", None, decimal_value),
-        ), None)
-    layout["postTransactionAmounts"] = (GROUP, _boxes(
-        ("sharesOwnedFollowingTransaction", "shares_owned_following", "/sharesOwnedFollowing", decimal_value),
-        ("valueOwnedFollowingTransaction", "value_owned_following", "/valueOwnedFollowing", decimal_value),
-    ), None)
-    layout["ownershipNature"] = (GROUP, _boxes(
-        ("directOrIndirectOwnership", "direct_or_indirect", "/directOrIndirect", text_value),
-        ("natureOfOwnership", "nature_of_ownership", None, text_value),
-    ), None)
+        )
     return layout
 
 
-# table element -> row element -> (collection in pointers, field of Filing, row class, layout)
-_TABLES = {
-    table: {tag: (collection, name, cls, _row_layout(cls)) for tag, collection, name, cls in rows}
-    for table, rows in {
-        "nonDerivativeTable": [
-            ("nonDerivativeTransaction", "nonDerivativeTransactions", "non_derivative_transactions",
-             NonDerivativeTransaction),
-            ("nonDerivativeHolding", "nonDerivativeHoldings", "non_derivative_holdings", NonDerivativeHolding),
-        ],
-        "derivativeTable": [
-            ("derivativeTransaction", "derivativeTransactions", "derivative_transactions", DerivativeTransaction),
-            ("derivativeHolding", "derivativeHoldings", "derivative_holdings", DerivativeHolding),
-        ],
-    }.items()
-}
 _FILING = _plains(("schemaVersion", "schema_version"), ("documentType", "document_type")) | _boxes(
     ("periodOfReport", "period_of_report", None, date_value),
     ("dateOfOriginalSubmission", "date_of_original_submission", None, date_value),
@@ -161,7 +138,7 @@ _FILING = _plains(("schemaVersion", "schema_version"), ("documentType", "documen
     ("aff10b5One", "aff10b5_one", None, bool_value),
 )
 _ISSUER = _plains(("issuerCik", "cik"), ("issuerName", "name"), ("issuerTradingSymbol", "trading_symbol"))
-_OWNER_ID = _plains(("rptOwnerCik", "cik"), ("rptOwnerCcc", "ccc"), ("rptOwnerName", "name"))
+_OWNER = _plains(("rptOwnerCik", "cik"), ("rptOwnerCcc", "ccc"), ("rptOwnerName", "name"))
 _ADDRESS = _plains(
     ("rptOwnerStreet1", "street1"), ("rptOwnerStreet2", "street2"), ("rptOwnerCity", "city"),
     ("rptOwnerState", "state"), ("rptOwnerZipCode", "zip_code"), ("rptOwnerStateDescription", "state_description"),
@@ -174,127 +151,138 @@ _RELATIONSHIP = _plains(("officerTitle", "officer_title"), ("otherText", "other_
 )
 _SIGNATURE = _plains(("signatureName", "name")) | _boxes(("signatureDate", "date", None, date_value))
 
+# row element -> (collection in pointers, field of Filing, row class, layout)
+_ROWS = {
+    tag: (collection, name, cls, _row_layout(cls))
+    for tag, collection, name, cls in (
+        ("nonDerivativeTransaction", "nonDerivativeTransactions", "non_derivative_transactions",
+         NonDerivativeTransaction),
+        ("nonDerivativeHolding", "nonDerivativeHoldings", "non_derivative_holdings", NonDerivativeHolding),
+        ("derivativeTransaction", "derivativeTransactions", "derivative_transactions", DerivativeTransaction),
+        ("derivativeHolding", "derivativeHoldings", "derivative_holdings", DerivativeHolding),
+    )
+}
+# The elements that begin an object, and the kind of object every field element belongs to.
+_BEGINS = "begins"
+_KIND_OF = (
+    {tag: _BEGINS for tag in (*_ROWS, "issuer", "reportingOwner", "reportingOwnerRelationship",
+                              "ownerSignature", "footnote", "remarks")}
+    | {tag: "row" for _, _, _, layout in _ROWS.values() for tag in layout}
+    | {tag: kind for kind, layout in (("filing", _FILING), ("issuer", _ISSUER), ("owner", _OWNER),
+                                      ("address", _ADDRESS), ("relationship", _RELATIONSHIP),
+                                      ("signature", _SIGNATURE)) for tag in layout}
+)
+
 
 class _Builder:
-    """Turns the element tree into the model in one pass over the elements, recording the line
+    """Turns the element tree into the model in one walk over the elements, recording the line
     each value stands on; columns are found later, only if a finding needs one."""
 
     def __init__(self, path: str, fmt: str, data: bytes, line_offset: int):
         self.document = Document(path=path, format=fmt)
-        self.document.refine_locations = self._add_locations
+        self.document.locator = self._locate
         self.data = data
         self.line_offset = line_offset
         self.order: list[tuple[str, int | None, str]] = []  # (pointer, line, tag) in reading order
+        self.positions: dict[str, int] | None = None  # pointer -> its place in order, when first asked
         self.pointers: dict[tuple[int, str], list[str]] | None = None  # the reverse, for suppressions
+        self.filing: dict = {}
+        # kind of object -> (its fields so far, its pointer, its layout): where fields go now
+        self.current: dict[str, tuple[dict, str, dict]] = {"filing": (self.filing, "", _FILING)}
+        self.issuer: dict | None = None
+        self.owners: list[tuple[dict, dict, dict]] = []  # (owner, address, relationship) fields
+        self.rows: dict[str, list[tuple[type, dict]]] = {name: [] for _, name, _, _ in _ROWS.values()}
+        self.signatures: list[dict] = []
+        self.footnotes: list[Footnote] = []
 
     # -- the document ------------------------------------------------------------------------
     def build(self, root) -> Document:
         self.order.append(("", root.sourceline, root.tag))
-        fields: dict = {}
-        owners, signatures, footnotes = [], [], []
-        seen = set()
-        for child in root:
-            tag = child.tag
-            if tag == "reportingOwner":
-                owners.append(self._owner(child, f"/reportingOwners/{len(owners)}"))
-            elif tag == "ownerSignature":
-                pointer = f"/signatures/{len(signatures)}"
-                self.order.append((pointer, child.sourceline, tag))
-                signature: dict = {}
-                self._fill(child, _SIGNATURE, pointer, signature)
-                signatures.append(Signature(**signature))
-            elif tag in seen:
-                continue  # the schema allows one of each of the rest; the first counts
-            elif tag in _TABLES:
-                seen.add(tag)
-                self._table(child, _TABLES[tag], fields)
-            elif tag == "issuer":
-                seen.add(tag)
-                self.order.append(("/issuer", child.sourceline, tag))
-                issuer: dict = {}
-                self._fill(child, _ISSUER, "/issuer", issuer)
-                fields["issuer"] = Issuer(**issuer)
-            elif tag == "footnotes":
-                seen.add(tag)
-                for note in child.iterfind("footnote"):
-                    self.order.append((f"/footnotes/{len(footnotes)}", note.sourceline, "footnote"))
-                    footnotes.append(Footnote(id=note.get("id") or "", text=_joined_text(note)))
-            elif tag == "remarks":
-                seen.add(tag)
-                self.order.append(("/remarks", child.sourceline, tag))
-                fields["remarks"] = _joined_text(child) or None
-            elif tag in _FILING:
-                seen.add(tag)
-                self._fill_one(child, _FILING[tag], "", fields)
-        filing = Filing(**fields, reporting_owners=owners, footnotes=footnotes, signatures=signatures)
-        self.document.filing = filing
+        current = self.current
+        for element in root.iter():  # every element, in document order
+            tag = element.tag
+            kind = _KIND_OF.get(tag)
+            if kind is None:
+                continue
+            if kind is _BEGINS:
+                self._begin(tag, element)
+                continue
+            target = current.get(kind)
+            if target is None:
+                continue  # a field outside any object of its kind
+            fields, pointer, layout = target
+            spec = layout.get(tag)
+            if spec is None or spec[1] in fields:
+                continue  # not a column of this kind of row, or a second one of the field
+            if spec[0] == BOXED:
+                fields[spec[1]] = self._boxed(element, pointer + spec[2], spec[3])
+            elif spec[0] == PLAIN:
+                self.order.append((pointer + spec[2], element.sourceline, tag))
+                text = element.text
+                fields[spec[1]] = (text.strip() or None) if text else None
+            else:  # CODING: where the code stands until its own element is found, and the notes
+                self.order.append((pointer + "/code", element.sourceline, tag))
+                fields[spec[1]] = [note.get("id") or "" for note in element.iterfind("footnoteId")]
+        self.document.filing = self._filing()
         if b"<!--" in self.data:
             self._suppressions(root)
         return self.document
 
-    def _table(self, table, rows: dict, fields: dict) -> None:
-        for element in table:
-            found = rows.get(element.tag)
-            if found is None:
-                continue
-            collection, name, cls, layout = found
-            out = fields.setdefault(name, [])
-            pointer = f"/{collection}/{len(out)}"
-            self.order.append((pointer, element.sourceline, element.tag))
-            row: dict = {}
-            self._fill(element, layout, pointer, row)
-            out.append(cls(**row))
+    def _begin(self, tag: str, element) -> None:
+        """Begin the object an element opens, and record where it stands."""
+        if tag in _ROWS:
+            collection, name, cls, layout = _ROWS[tag]
+            rows = self.rows[name]
+            pointer = f"/{collection}/{len(rows)}"
+            rows.append((cls, fields := {}))
+            self.current["row"] = (fields, pointer, layout)
+        elif tag == "reportingOwner":
+            pointer = f"/reportingOwners/{len(self.owners)}"
+            self.owners.append(((owner := {}), (address := {}), (relationship := {})))
+            self.current["owner"] = (owner, pointer, _OWNER)
+            self.current["address"] = (address, pointer + "/address", _ADDRESS)
+            self.current["relationship"] = (relationship, pointer + "/relationship", _RELATIONSHIP)
+        elif tag == "reportingOwnerRelationship":
+            if "relationship" not in self.current:
+                return
+            pointer = self.current["relationship"][1]
+        elif tag == "ownerSignature":
+            pointer = f"/signatures/{len(self.signatures)}"
+            self.signatures.append(fields := {})
+            self.current["signature"] = (fields, pointer, _SIGNATURE)
+        elif tag == "footnote":
+            pointer = f"/footnotes/{len(self.footnotes)}"
+            self.footnotes.append(Footnote(id=element.get("id") or "", text=_joined_text(element)))
+        elif tag == "remarks":
+            if "remarks" in self.filing:
+                return
+            pointer = "/remarks"
+            self.filing["remarks"] = _joined_text(element) or None
+        else:  # issuer
+            if self.issuer is not None:
+                return
+            pointer = "/issuer"
+            self.issuer = {}
+            self.current["issuer"] = (self.issuer, pointer, _ISSUER)
+        self.order.append((pointer, element.sourceline, tag))
 
-    def _owner(self, element, pointer: str) -> ReportingOwner:
-        self.order.append((pointer, element.sourceline, element.tag))
-        owner: dict = {}
-        seen = set()
-        for child in element:
-            tag = child.tag
-            if tag in seen:
-                continue
-            seen.add(tag)
-            if tag == "reportingOwnerId":
-                self._fill(child, _OWNER_ID, pointer, owner)
-            elif tag == "reportingOwnerAddress":
-                address: dict = {}
-                self._fill(child, _ADDRESS, pointer + "/address", address)
-                owner["address"] = Address(**address)
-            elif tag == "reportingOwnerRelationship":
-                relationship: dict = {}
-                self.order.append((pointer + "/relationship", child.sourceline, tag))
-                self._fill(child, _RELATIONSHIP, pointer + "/relationship", relationship)
-                owner["relationship"] = Relationship(**relationship)
-        return ReportingOwner(**owner)
+    def _filing(self) -> Filing:
+        fields = self.filing
+        if self.issuer is not None:
+            fields["issuer"] = Issuer(**self.issuer)
+        for name, rows in self.rows.items():
+            fields[name] = [cls(**row) for cls, row in rows]
+        return Filing(
+            **fields,
+            reporting_owners=[
+                ReportingOwner(**owner, address=Address(**address), relationship=Relationship(**relationship))
+                for owner, address, relationship in self.owners
+            ],
+            footnotes=self.footnotes,
+            signatures=[Signature(**signature) for signature in self.signatures],
+        )
 
     # -- values --------------------------------------------------------------------------------
-    def _fill(self, element, layout: dict, pointer: str, fields: dict) -> None:
-        """Read the children of ``element`` that ``layout`` names into ``fields``."""
-        seen = set()
-        for child in element:
-            tag = child.tag
-            spec = layout.get(tag)
-            if spec is None:
-                continue
-            if spec[0] == NOTES:
-                fields.setdefault(spec[1], []).append(child.get("id") or "")
-            elif tag not in seen:
-                seen.add(tag)
-                self._fill_one(child, spec, pointer, fields)
-
-    def _fill_one(self, element, spec: tuple, pointer: str, fields: dict) -> None:
-        kind = spec[0]
-        if kind == BOXED:
-            fields[spec[1]] = self._boxed(element, pointer + spec[2], spec[3])
-        elif kind == PLAIN:
-            self.order.append((pointer + spec[2], element.sourceline, element.tag))
-            text = element.text
-            fields[spec[1]] = (text.strip() or None) if text else None
-        else:  # GROUP
-            if spec[2] is not None:
-                self.order.append((pointer + spec[2], element.sourceline, element.tag))
-            self._fill(element, spec[1], pointer, fields)
-
     def _boxed(self, element, pointer: str, parse):
         """A ``<tag><value>…</value><footnoteId id="F1"/></tag>`` value, or a plain ``<tag>…</tag>``."""
         footnotes = []
@@ -315,24 +303,31 @@ class _Builder:
         return parse(text or None, footnotes)
 
     # -- positions -----------------------------------------------------------------------------
-    def _add_locations(self) -> None:
-        """Line and column of every value read. Each element's start tag is found on its line in
-        reading order, so that several elements of one name on one line (a minified document)
-        get their own columns."""
-        lines = self.data.split(b"\n")
-        cursor: dict[tuple[int, str], int] = {}
-        locations = self.document.locations
-        for pointer, line, tag in self.order:
-            if not line:
-                continue
-            column = None
-            if isinstance(tag, str) and line <= len(lines):
-                text = lines[line - 1]
-                index = text.find(b"<" + tag.encode(), cursor.get((line, tag), 0))
-                if index >= 0:
-                    cursor[(line, tag)] = index + 1
-                    column = len(text[:index].decode("utf-8", "replace")) + 1
-            locations[pointer] = Location(line=line + self.line_offset, column=column)
+    def _locate(self, pointer: str) -> Location | None:
+        """Line and column of the element a pointer was read from. The column is where its start
+        tag stands on its line; when elements of one name share a line (a minified document),
+        the n-th of them read is taken to be the n-th on the line."""
+        if self.positions is None:
+            self.positions = {entry[0]: index for index, entry in enumerate(self.order)}
+        index = self.positions.get(pointer)
+        if index is None:
+            return None
+        _, line, tag = self.order[index]
+        if not line:
+            return None
+        column = None
+        if isinstance(tag, str):
+            text = _line(self.data, line)
+            start_tag = re.compile(b"<" + re.escape(tag.encode()) + rb"[\s/>]")
+            start, found = 0, None
+            for _, other_line, other_tag in self.order[: index + 1]:
+                if other_line == line and other_tag == tag:
+                    found = start_tag.search(text, start)
+                    if found is not None:
+                        start = found.start() + 1
+            if found is not None:
+                column = len(text[: found.start()].decode("utf-8", "replace")) + 1
+        return Location(line=line + self.line_offset, column=column)
 
     # -- suppressions: <!-- form16lint: ignore CODE reason: … --> before the element covered ------
     def _suppressions(self, root) -> None:
@@ -384,3 +379,13 @@ def _joined_text(element) -> str:
     """All the text inside an element, its whitespace runs made single spaces."""
     return " ".join("".join(element.itertext()).split())
 
+
+def _line(data: bytes, number: int) -> bytes:
+    """Line ``number`` (from 1) of the data, without its end of line."""
+    start = 0
+    for _ in range(number - 1):
+        start = data.find(b"\n", start) + 1
+        if not start:
+            return b""
+    end = data.find(b"\n", start)
+    return data[start:] if end < 0 else data[start:end]
