@@ -44,7 +44,7 @@ def test_broken_filing_is_valid_sarif_with_what_code_scanning_reads(lint_text, s
     assert s003["name"] and s003["name"] == s003["name"].lower()
     assert s003["shortDescription"]["text"].startswith("A value is malformed")
     assert "## Why it matters" in s003["help"]["markdown"] and s003["help"]["text"]
-    assert s003["defaultConfiguration"]["level"] == "error" and s003["helpUri"].endswith("#s003")
+    assert s003["defaultConfiguration"]["level"] == "error" and "helpUri" not in s003  # no page to point at
     results = [r for r in run["results"] if r["ruleId"] == "S003"]
     assert len(results) == 2
     first = results[0]
@@ -123,3 +123,16 @@ def test_corpus_is_valid_sarif(shared, plugins, sarif_validator):
 
     write_sarif(result, stream)
     assert json.loads(stream.getvalue()) == log
+
+
+def test_a_pack_rule_may_point_code_scanning_at_its_own_page():
+    from form16lint.reporters.sarif import rule_descriptor
+    from form16lint.rule import FilingRule
+
+    class Documented(FilingRule):
+        """A rule of a third-party pack."""
+
+        code, name, severity = "Z001", "documented", Severity.WARNING
+        help_uri = "https://example.org/rules/z001"
+
+    assert rule_descriptor(Documented())["helpUri"] == "https://example.org/rules/z001"

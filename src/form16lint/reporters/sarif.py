@@ -19,29 +19,31 @@ from form16lint.paths import repository_path, repository_root
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/form16lint/form16lint"
-RULE_DOCS = INFORMATION_URI + "/blob/main/docs/rules.md#{anchor}"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 ROOT = "%SRCROOT%"
 
 
-def help_uri(rule) -> str:
-    """A pack may point at its own pages with a ``help_uri`` attribute."""
-    return getattr(rule, "help_uri", None) or RULE_DOCS.format(anchor=rule.code.lower())
+def help_uri(rule) -> str | None:
+    """A pack may point at its own pages with a ``help_uri`` attribute. The built-in rules have no
+    pages of their own: their whole documentation travels in ``help``, which code scanning shows."""
+    return getattr(rule, "help_uri", None)
 
 
 def rule_descriptor(rule) -> dict:
     summary = rule.summary()
     documentation = rule.documentation() or summary
-    return {
+    descriptor = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": summary},
         "fullDescription": {"text": documentation},
         "help": {"text": f"{summary}\n\n{documentation}", "markdown": f"**{summary}**\n\n{documentation}"},
-        "helpUri": help_uri(rule),
         "defaultConfiguration": {"level": LEVELS[str(rule.severity)]},
         "properties": {"pack": rule.pack, "forms": sorted(rule.forms)},
     }
+    if (uri := help_uri(rule)) is not None:
+        descriptor["helpUri"] = uri
+    return descriptor
 
 
 def artifact_location(path: str) -> dict:
