@@ -124,7 +124,7 @@ def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOpt
     over them all; the result is the same whatever the number of processes."""
     rules = plugins.all_rules()
     filing_rules, collection_rules = split_rules(rules, settings)
-    with _batch_collection():
+    with fewer_collections():
         if settings.jobs > 1 and len(paths) > 1:
             from form16lint.parallel import check_in_parallel
 
@@ -139,7 +139,7 @@ def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOpt
 
 
 @contextmanager
-def _batch_collection():
+def fewer_collections():
     """Collect garbage less often while a run builds its documents.
 
     A run allocates many small objects and keeps every document until the collection rules have

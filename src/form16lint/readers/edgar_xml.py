@@ -174,17 +174,54 @@ _KIND_OF = (
 )
 
 
+class _Positions:
+    """Where each value was read: kept with the document, which asks for the few positions its
+    findings need. It holds the bytes and a list of (pointer, line, tag), not the element tree."""
+
+    def __init__(self, data: bytes, line_offset: int):
+        self.data = data
+        self.line_offset = line_offset
+        self.order: list[tuple[str, int | None, str]] = []  # (pointer, line, tag) in reading order
+        self.index: dict[str, int] | None = None  # pointer -> its place in order, made when first asked
+
+    def locate(self, pointer: str) -> Location | None:
+        """Line and column of the element a pointer was read from. The column is where its start
+        tag stands on its line; when elements of one name share a line (a minified document),
+        the n-th of them read is taken to be the n-th on the line."""
+        if self.index is None:
+            self.index = {entry[0]: place for place, entry in enumerate(self.order)}
+        place = self.index.get(pointer)
+        if place is None:
+            return None
+        _, line, tag = self.order[place]
+        if not line:
+            return None
+        column = None
+        if isinstance(tag, str):
+            text = _line(self.data, line)
+            start_tag = re.compile(b"<" + re.escape(tag.encode()) + rb"[\s/>]")
+            start, found = 0, None
+            for _, other_line, other_tag in self.order[: place + 1]:
+                if other_line == line and other_tag == tag:
+                    found = start_tag.search(text, start)
+                    if found is not None:
+                        start = found.start() + 1
+            if found is not None:
+                column = len(text[: found.start()].decode("utf-8", "replace")) + 1
+        return Location(line=line + self.line_offset, column=column)
+
+
 class _Builder:
     """Turns the element tree into the model in one walk over the elements, recording the line
     each value stands on; columns are found later, only if a finding needs one."""
 
     def __init__(self, path: str, fmt: str, data: bytes, line_offset: int):
         self.document = Document(path=path, format=fmt)
-        self.document.locator = self._locate
+        self.positions = _Positions(data, line_offset)
+        self.document.locator = self.positions.locate
         self.data = data
         self.line_offset = line_offset
-        self.order: list[tuple[str, int | None, str]] = []  # (pointer, line, tag) in reading order
-        self.positions: dict[str, int] | None = None  # pointer -> its place in order, when first asked
+        self.order = self.positions.order
         self.pointers: dict[tuple[int, str], list[str]] | None = None  # the reverse, for suppressions
         self.filing: dict = {}
         # kind of object -> (its fields so far, its pointer, its layout): where fields go now
@@ -301,33 +338,6 @@ class _Builder:
             text = element.text if not footnotes else None  # flags carry their value directly
         text = text.strip() if text else None
         return parse(text or None, footnotes)
-
-    # -- positions -----------------------------------------------------------------------------
-    def _locate(self, pointer: str) -> Location | None:
-        """Line and column of the element a pointer was read from. The column is where its start
-        tag stands on its line; when elements of one name share a line (a minified document),
-        the n-th of them read is taken to be the n-th on the line."""
-        if self.positions is None:
-            self.positions = {entry[0]: index for index, entry in enumerate(self.order)}
-        index = self.positions.get(pointer)
-        if index is None:
-            return None
-        _, line, tag = self.order[index]
-        if not line:
-            return None
-        column = None
-        if isinstance(tag, str):
-            text = _line(self.data, line)
-            start_tag = re.compile(b"<" + re.escape(tag.encode()) + rb"[\s/>]")
-            start, found = 0, None
-            for _, other_line, other_tag in self.order[: index + 1]:
-                if other_line == line and other_tag == tag:
-                    found = start_tag.search(text, start)
-                    if found is not None:
-                        start = found.start() + 1
-            if found is not None:
-                column = len(text[: found.start()].decode("utf-8", "replace")) + 1
-        return Location(line=line + self.line_offset, column=column)
 
     # -- suppressions: <!-- form16lint: ignore CODE reason: … --> before the element covered ------
     def _suppressions(self, root) -> None:
