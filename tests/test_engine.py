@@ -142,3 +142,24 @@ def test_every_builtin_plugin_loads():
     assert plugins.load_errors == []
     assert all(plugins.manager.has_plugin(name) for name in BUILTIN_PLUGINS)
     assert {"rich", "concise", "json", "sarif", "github", "junit"} <= set(plugins.output_formats())
+
+
+def test_a_run_leaves_no_reference_cycles_for_the_paused_collector(plugins):
+    """lint() pauses the cycle collector; that is only sound while documents, findings and
+    rules make no reference cycles, so that reference counting frees everything."""
+    import gc
+    from pathlib import Path
+
+    examples = sorted(str(p) for p in (Path(__file__).parents[1] / "examples").iterdir() if p.is_file())
+    lint(examples, plugins, Settings(), RunOptions())  # first imports and caches
+    gc.collect()
+    gc.disable()
+    try:
+        result = lint(examples, plugins, Settings(), RunOptions())
+        assert result.findings and gc.isenabled() is False
+        for document in result.documents:
+            document.locate("/nonDerivativeTransactions/0/shares")
+        del result, document
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
