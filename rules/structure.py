@@ -8,8 +8,10 @@ from functools import lru_cache
 
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value, walk
+from form16lint.model import Value
 from form16lint.rule import FilingRule
+
+from ._walk import walked
 
 KNOWN_SCHEMA_VERSIONS = frozenset({
     "X0101", "X0201", "X0202", "X0203", "X0204", "X0205", "X0206",
@@ -196,7 +198,7 @@ class MalformedValue(FilingRule):
     KINDS = {"date": "a real date", "decimal": "a number", "bool": "0, 1, true or false"}
 
     def check(self, filing, context):
-        for pointer, leaf in walk(filing):
+        for pointer, leaf in walked(filing, context).leaves:
             if not isinstance(leaf, Value):
                 continue
             if leaf.malformed:
@@ -386,7 +388,7 @@ class EdgarLimitExceeded(FilingRule):
                 yield Violation(pointer, f"{label} has {count} rows; EDGAR accepts at most 30 in one table")
         if table1 + table2 > 60 and table1 <= 30 and table2 <= 30:
             yield Violation("", f"the tables have {table1 + table2} rows together; EDGAR accepts at most 60")
-        for pointer, leaf in walk(filing):
+        for pointer, leaf in walked(filing, context).leaves:
             value = leaf.value if isinstance(leaf, Value) else leaf
             if isinstance(value, str):
                 limit = _limit_for(pointer)
