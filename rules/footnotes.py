@@ -218,20 +218,19 @@ class FootnoteExplanationMissing(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            words = describe(pointer)
             code = (row.code or "").upper()
             notes = row_footnote_ids(filing, pointer, context)
             if code == "J" and not notes:
-                yield Violation(pointer + "/code", f"{words} is coded J (other acquisition or disposition) "
-                                                  "but no footnote describes the transaction; the Form 4 "
-                                                  "instructions require one")
+                yield Violation(pointer + "/code", f"{describe(pointer)} is coded J (other acquisition or "
+                                                  "disposition) but no footnote describes the transaction; the "
+                                                  "Form 4 instructions require one")
             price = row.price_per_share
             if code in ("P", "S") and price.value is None and price.footnotes:
                 yield Violation(pointer + "/pricePerShare",
-                                f"{words} is an open-market {'purchase' if code == 'P' else 'sale'} (code {code}) "
-                                f"whose price is given only as footnote {', '.join(price.footnotes)}; enter the "
-                                "price per share (a weighted average, with its range in the footnote, when the "
-                                "shares traded at several prices)")
+                                f"{describe(pointer)} is an open-market {'purchase' if code == 'P' else 'sale'} "
+                                f"(code {code}) whose price is given only as footnote {', '.join(price.footnotes)}; "
+                                "enter the price per share (a weighted average, with its range in the footnote, "
+                                "when the shares traded at several prices)")
             averaged = weighted_average_footnotes(filing, pointer, row, context)
             if price.value and averaged and not any(price_ranges(text) for _, text in averaged):
                 ids = ", ".join(footnote_id for footnote_id, _ in averaged)
