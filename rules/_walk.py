@@ -32,19 +32,19 @@ class WalkedFiling:
         """(JSON pointer of the referring value, footnote id, position in its list) for every
         footnote reference. Values carry their ids in ``Value.footnotes``; the transaction code
         carries its own (``codingFootnotes``); the footnote list itself is not a reference."""
+        referring = [(pointer, leaf) for pointer, leaf in self.leaves  # a first sift, for speed
+                     if isinstance(leaf, Value) and leaf.footnotes
+                     or isinstance(leaf, list) and pointer.endswith("/codingFootnotes")]
         found = []
-        for pointer, leaf in self.leaves:
+        for pointer, leaf in referring:
+            if pointer.startswith("/footnotes/"):
+                continue
             if isinstance(leaf, Value):
                 ids = leaf.footnotes
-                if not ids or pointer.startswith("/footnotes/"):
-                    continue
-            elif isinstance(leaf, list) and pointer.endswith("/codingFootnotes") \
-                    and not pointer.startswith("/footnotes/"):
-                pointer = pointer[: -len("/codingFootnotes")] + "/code"
-                ids = leaf
             else:
-                continue
-            found.extend((pointer, footnote_id, position) for position, footnote_id in enumerate(ids))
+                pointer, ids = pointer[: -len("/codingFootnotes")] + "/code", leaf
+            for position, footnote_id in enumerate(ids):
+                found.append((pointer, footnote_id, position))
         return found
 
     @cached_property

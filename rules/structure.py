@@ -29,6 +29,7 @@ STRING_LIMITS = {
     "address/street1": 40, "address/street2": 40, "address/city": 30,
     "footnotes/*/text": 1000, "remarks": 2000, "signatures/*/name": 255,
 }
+SHORTEST_LIMIT = min(STRING_LIMITS.values())  # a string no longer than this is within every limit
 
 
 _DIGITS = re.compile(r"/\d+(?=/|$)")
@@ -391,6 +392,8 @@ class EdgarLimitExceeded(FilingRule):
         for pointer, leaf in walked(filing, context).leaves:
             value = leaf.value if isinstance(leaf, Value) else leaf
             if isinstance(value, str):
+                if len(value) <= SHORTEST_LIMIT:
+                    continue
                 limit = _limit_for(pointer)
                 if limit and len(value) > limit:
                     yield Violation(pointer, f"{describe(pointer)} is {len(value)} characters long; EDGAR "
