@@ -1,47 +1,49 @@
 """Where a filing refers to its footnotes, and what its footnotes say about prices.
 
 Shared by the footnote rules: every reference (the value it qualifies and the id), and the
-weighted-average price ranges a footnote gives ("at prices ranging from $10.01 to $10.50").
+weighted-average price ranges a footnote gives ("at prices ranging from $10.01 to $10.50"). A
+footnote is read for every row that refers to it: the readings of its text are kept, as tuples
+that no caller can change.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-from form16lint.model import Value, walk
+from form16lint.model import Footnote
+
+from ._walk import walked
 
 FOOTNOTE_ID = re.compile(r"F([1-9][0-9]?)")
 
 
-def references(filing):
-    """Yield (JSON pointer of the referring value, footnote id, position in its list).
-
-    Values carry their ids in ``Value.footnotes``; the transaction code carries its own
-    (``codingFootnotes``); the footnote list itself is not a reference."""
-    for pointer, leaf in walk(filing):
-        if pointer.startswith("/footnotes/"):
-            continue
-        if isinstance(leaf, Value):
-            ids = leaf.footnotes
-        elif pointer.endswith("/codingFootnotes") and isinstance(leaf, list):
-            pointer = pointer[: -len("/codingFootnotes")] + "/code"
-            ids = leaf
-        else:
-            continue
-        for position, footnote_id in enumerate(ids):
-            yield pointer, footnote_id, position
+def references(filing, context=None) -> list[tuple[str, str, int]]:
+    """(JSON pointer of the referring value, footnote id, position in its list) for every
+    footnote reference of the filing (see :attr:`WalkedFiling.references`)."""
+    return walked(filing, context).references
 
 
-def row_footnote_ids(row) -> list[str]:
-    """Every footnote id a table row refers to, from any of its columns, in order, once each."""
-    ids: list[str] = []
-    for _, leaf in walk(row):
-        found = leaf.footnotes if isinstance(leaf, Value) else leaf if isinstance(leaf, list) else ()
-        for footnote_id in found:
-            if isinstance(footnote_id, str) and footnote_id not in ids:
-                ids.append(footnote_id)
-    return ids
+def row_footnote_ids(filing, pointer: str, context=None) -> tuple[str, ...]:
+    """Every footnote id the table row at ``pointer`` refers to, from any of its columns, in
+    order, once each."""
+    return walked(filing, context).row_footnote_ids.get(pointer, ())
+
+
+def footnote(filing, footnote_id: str, context=None) -> Footnote | None:
+    """The filing's (first) footnote with this id, as ``Filing.footnote`` finds it; during a run
+    the footnotes are indexed once a filing."""
+    if context is None:
+        return filing.footnote(footnote_id)
+    return context.shared(_footnotes_by_id, filing).get(footnote_id)
+
+
+def _footnotes_by_id(filing) -> dict[str, Footnote]:
+    by_id: dict[str, Footnote] = {}
+    for note in filing.footnotes:
+        by_id.setdefault(note.id, note)
+    return by_id
 
 
 # -- weighted-average prices ------------------------------------------------------------------------
@@ -67,7 +69,8 @@ def _number(text: str) -> Decimal | None:
         return None
 
 
-def price_ranges(text: str) -> list[tuple[Decimal, Decimal]]:
+@lru_cache(maxsize=4096)
+def price_ranges(text: str) -> tuple[tuple[Decimal, Decimal], ...]:
     """The (low, high) price ranges a footnote states, in order; a "range" whose ends are reversed
     is not a price range and is left out."""
     found: list[tuple[int, int, Decimal, Decimal]] = []
@@ -79,8 +82,9 @@ def price_ranges(text: str) -> list[tuple[Decimal, Decimal]]:
             if any(start <= match.start() < end for start, end, *_ in found):
                 continue
             found.append((match.start(), match.end(), low, high))
-    return [(low, high) for _, _, low, high in sorted(found)]
+    return tuple((low, high) for _, _, low, high in sorted(found))
 
 
+@lru_cache(maxsize=4096)
 def says_weighted_average(text: str) -> bool:
     return bool(WEIGHTED_AVERAGE.search(text))

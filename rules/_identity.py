@@ -6,6 +6,7 @@ Shared by the ticker rules and the rules across filings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # 1-5 letters, then optionally a class or unit suffix: BRK.A, BF-B, MFAC.U, MFAC.WS, BRK/B.
 TICKER = re.compile(r"[A-Z]{1,5}(?:[.\-/ ][A-Z]{1,2})?")
@@ -34,8 +35,10 @@ def cik_key(cik: str | None) -> str | None:
     return (text.lstrip("0") or "0") if text.isdigit() else None
 
 
+@lru_cache(maxsize=4096)
 def normal_name(name: str | None) -> str:
-    """'Sonus Networks, Inc.' and 'SONUS NETWORKS INC' are one name."""
+    """'Sonus Networks, Inc.' and 'SONUS NETWORKS INC' are one name. Names repeat across the
+    filings of a run: each is read once."""
     text = re.sub(r"[^a-z0-9 ]", " ", (name or "").lower().replace("&", " and "))
     text = _CORPORATE.sub(" ", text)
     return " ".join(text.split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 _MONTHS = {name: index for index, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
@@ -24,8 +25,13 @@ _UNDER = re.compile(r"\b(pursuant\s+to|under|in\s+accordance\s+with|according\s+
 _NEGATED = re.compile(r"\bnot\b[^.;]{0,40}(pursuant|under|in accordance)", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
 
+# The same footnotes are read for every row that refers to them and by several rules: each
+# reading of a text is kept (results are tuples, so no caller can change a kept answer).
+_cached = lru_cache(maxsize=4096)
 
-def dates_in(text: str) -> list[tuple[int, date]]:
+
+@_cached
+def dates_in(text: str) -> tuple[tuple[int, date], ...]:
     """(position, date) of every date written in a common US or ISO form; impossible dates skipped."""
     found = []
     for match in _DATE.finditer(text):
@@ -42,33 +48,38 @@ def dates_in(text: str) -> list[tuple[int, date]]:
             found.append((match.start(), date(year, month, day)))
         except ValueError:
             continue
-    return found
+    return tuple(found)
 
 
-def sentences(text: str) -> list[str]:
-    return [part for part in _SENTENCE.split(" ".join(text.split())) if part]
+@_cached
+def sentences(text: str) -> tuple[str, ...]:
+    return tuple(part for part in _SENTENCE.split(" ".join(text.split())) if part)
 
 
-def adoption_dates(text: str) -> list[date]:
+@_cached
+def adoption_dates(text: str) -> tuple[date, ...]:
     """The plan adoption dates a text gives: in a sentence about a trading plan, the first date
     after a word of adoption ("adopted on", "entered into on", "dated")."""
     result = []
     for sentence in sentences(text):
         if not _PLAN.search(sentence):
             continue
+        dates = dates_in(sentence)
         for keyword in _ADOPTED.finditer(sentence):
-            after = [(pos, day) for pos, day in dates_in(sentence) if pos > keyword.start()]
+            after = [(pos, day) for pos, day in dates if pos > keyword.start()]
             if after:
                 result.append(after[0][1])
                 break
-    return result
+    return tuple(result)
 
 
+@_cached
 def gives_adoption_date(text: str) -> bool:
     """True when a sentence about a trading plan carries a date (the adoption date, however worded)."""
     return any(_PLAN.search(s) and dates_in(s) for s in sentences(text))
 
 
+@_cached
 def says_under_plan(text: str) -> bool:
     """True when the text says a transaction was made under a Rule 10b5-1 plan (not that it was not)."""
     return any(_UNDER.search(s) and not _NEGATED.search(s) for s in sentences(text))

@@ -206,7 +206,8 @@ def _replace_fractions(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Pure and called for every footnote by five rules: cached."""
+    """Pure and called for every footnote by five rules: cached, like the other readings of a
+    text below that do not depend on the grant."""
     text = " ".join(text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-").split()).lower()
     text = _replace_dates(text)
     text = _replace_fractions(text)  # before ordinals: "one-third" is a fraction, "third" an ordinal
@@ -222,6 +223,7 @@ def normalise(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def stated_grant_date(text: str) -> date | None:
     """The grant date a footnote states ("granted on April 15, 2010", "effective August 13, 2012,
     ... was granted", "the date of grant (September 14, 2018)"), or None."""
@@ -299,14 +301,10 @@ UNIT_WORD = r"(years?|months?|quarters?)"
 
 def parse_schedule(text: str, grant: date | None = None, shares: Decimal | None = None) -> Schedule | None:
     """The schedule a footnote states, or None when it states none this module reads exactly."""
-    norm = normalise(text)
-    if not re.search(r"\bvest|exercisable", norm) or CONDITIONAL.search(norm):
+    readable = _schedule_text(text)
+    if readable is None:
         return None
-    norm = DROPPED.sub("", norm)
-    commencement = None
-    match = re.search(rf"vesting commencement date (?:is|was|of|shall be|will be)? ?{DATE}", norm)
-    if match:
-        commencement = date.fromisoformat(match.group(1))
+    norm, commencement, immediately = readable
     build = _Builder(grant, shares)
     position = 0
     clauses = _clauses(grant, commencement)
@@ -329,8 +327,24 @@ def parse_schedule(text: str, grant: date | None = None, shares: Decimal | None 
     elif build.by_shares:
         return None  # share counts with nothing to measure them against
     tranches = sorted(build.tranches, key=lambda t: t.when)
-    immediately = bool(re.search(r"immediately exercisable|exercisable immediately|early exercise", norm))
     return Schedule(tranches, exercisable_at_grant=immediately, by_shares=build.by_shares)
+
+
+@lru_cache(maxsize=4096)
+def _schedule_text(text: str) -> tuple[str, date | None, bool] | None:
+    """What parse_schedule reads of a text whatever the grant: the normalised text without its
+    conditions, the vesting commencement date it states, and whether it says the award is
+    exercisable at once; None when the text states no calendar schedule."""
+    norm = normalise(text)
+    if not re.search(r"\bvest|exercisable", norm) or CONDITIONAL.search(norm):
+        return None
+    norm = DROPPED.sub("", norm)
+    commencement = None
+    match = re.search(rf"vesting commencement date (?:is|was|of|shall be|will be)? ?{DATE}", norm)
+    if match:
+        commencement = date.fromisoformat(match.group(1))
+    immediately = bool(re.search(r"immediately exercisable|exercisable immediately|early exercise", norm))
+    return norm, commencement, immediately
 
 
 def _clauses(grant: date | None, commencement: date | None):
@@ -513,6 +527,7 @@ TERM_PATTERNS = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def stated_term_years(text: str) -> tuple[int, str] | None:
     """A term stated in words ("ten-year term", "expires seven years after the grant date"), as
     (years, the words as written), or None."""

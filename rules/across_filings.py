@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from functools import lru_cache
 
 from form16lint_rules._amounts import figure
 from form16lint_rules._identity import (
@@ -32,8 +33,10 @@ def _owners_key(filing) -> frozenset[str] | None:
     return frozenset(keys) or None
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str | None) -> str:
-    """Lower case, punctuation and a leading "by" set aside: "By Fund IV, L.P" = "Fund IV LP"."""
+    """Lower case, punctuation and a leading "by" set aside: "By Fund IV, L.P" = "Fund IV LP".
+    Titles and natures repeat across the filings of a run: each is read once."""
     words = re.sub(r"[^a-z0-9 ]", "", re.sub(r"[-/]", " ", (text or "").lower())).split()
     return " ".join(words[1:] if words[:1] == ["by"] else words)
 

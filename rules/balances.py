@@ -11,7 +11,7 @@ from form16lint.model import Value, camel_case
 from form16lint.rule import FilingRule
 
 from ._amounts import figure, normalised_title
-from ._footnote_refs import row_footnote_ids
+from ._footnote_refs import footnote, row_footnote_ids
 
 EXERCISE_CODES = frozenset("MCXO")
 TABLES = (("nonDerivativeTransactions", "Table I"), ("derivativeTransactions", "Table II"))
@@ -78,7 +78,7 @@ class BalanceMismatch(FilingRule):
                     continue
                 if collection == "derivativeTransactions" and after == (shares if direction == "A" else 0):
                     continue  # the row reports its own grant's position, as many filers do in Table II
-                if _explained(filing, row, after - expected):
+                if _explained(filing, f"/{collection}/{index}", after - expected, context):
                     continue
                 pointer = f"/{collection}/{index}/sharesOwnedFollowing"
                 flipped = before - shares if direction == "A" else before + shares
@@ -108,12 +108,12 @@ def _holding_key(row) -> tuple:
     return normalised_title(row), row.ownership_key, holder, terms
 
 
-def _explained(filing, row, difference: Decimal) -> bool:
+def _explained(filing, row_pointer: str, difference: Decimal, context) -> bool:
     """True when a footnote of the row states the difference ("Includes 3,019 shares acquired
     under the employee stock purchase plan"): the filer has accounted for it."""
     wanted = {figure(abs(difference)), format(abs(difference).normalize(), "f")}
-    for note_id in row_footnote_ids(row):
-        note = filing.footnote(note_id)
+    for note_id in row_footnote_ids(filing, row_pointer, context):
+        note = footnote(filing, note_id, context)
         if note and any(re.search(rf"(?<![\d,.]){re.escape(w)}(?![\d,]|\.\d)", note.text) for w in wanted):
             return True
     return False

@@ -8,7 +8,7 @@ from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._footnote_refs import row_footnote_ids
+from ._footnote_refs import footnote, row_footnote_ids
 from ._plans import adoption_dates, gives_adoption_date, says_under_plan
 from ._when import filing_date
 
@@ -384,7 +384,7 @@ class CoolingOffNotObserved(FilingRule):
             traded = row.transaction_date.value
             if traded is None:
                 continue
-            notes = [filing.footnote(note_id) for note_id in row_footnote_ids(row)]
+            notes = [footnote(filing, note_id, context) for note_id in row_footnote_ids(filing, pointer, context)]
             notes = [note for note in notes if note is not None]
             under = any(says_under_plan(note.text) for note in notes) or filing.aff10b5_one.value is True
             if not under:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from functools import lru_cache
 
 from form16lint.business_days import (
     add_business_days,
@@ -20,6 +21,9 @@ from ._when import filing_date, submitted_date
 FORM4_TWO_DAY_RULE = date(2002, 8, 29)  # Sarbanes-Oxley section 403; Release 34-46421
 GIFTS_ON_FORM4 = date(2023, 2, 27)  # Release 33-11138: gifts due on Form 4 from this date
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
+
+# The rows of a filing, and of filings together, share their dates: each deadline is counted once.
+business_days_later = lru_cache(maxsize=4096)(add_business_days)
 
 
 def _month_end(day: date) -> bool:
@@ -322,7 +326,7 @@ class LateFiling(FilingRule):
             executed = row.deemed_execution_date.value or row.transaction_date.value
             if executed is None or not _due_on_form4(row, executed):
                 continue
-            due = add_business_days(executed, 2)
+            due = business_days_later(executed, 2)
             if effective > due:
                 late.append((due, pointer, row, executed))
         if not late:
@@ -391,7 +395,7 @@ class DeemedExecutionDateOutOfRange(FilingRule):
             if traded is None or deemed is None:
                 continue
             where = pointer + "/deemedExecutionDate"
-            latest = add_business_days(traded, 3)
+            latest = business_days_later(traded, 3)
             if deemed < traded:
                 yield Violation(where, (
                     f"{describe(where)} is {deemed.isoformat()}, before the transaction date {traded.isoformat()}: "

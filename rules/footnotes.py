@@ -7,6 +7,7 @@ from decimal import Decimal
 from form16lint_rules._amounts import money
 from form16lint_rules._footnote_refs import (
     FOOTNOTE_ID,
+    footnote,
     price_ranges,
     references,
     row_footnote_ids,
@@ -67,7 +68,7 @@ class FootnoteTextMissing(FilingRule):
 
     def check(self, filing, context):
         texts = {note.id: note.text for note in filing.footnotes}
-        for pointer, footnote_id, _ in references(filing):
+        for pointer, footnote_id, _ in references(filing, context):
             if footnote_id not in texts:
                 yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id or '(no id)'}, "
                                          f"but the filing has no footnote {footnote_id or 'without an id'} "
@@ -112,7 +113,7 @@ class FootnoteNeverReferenced(FilingRule):
     severity = Severity.ERROR
 
     def check(self, filing, context):
-        used = {footnote_id for _, footnote_id, _ in references(filing)}
+        used = {footnote_id for _, footnote_id, _ in references(filing, context)}
         severity = Severity.WARNING if context.extracted else None
         for index, note in enumerate(filing.footnotes):
             if note.id not in used:
@@ -171,7 +172,7 @@ class FootnoteIdInvalid(FilingRule):
                 yield Violation(pointer, f"footnote {index + 1} has the id {note.id!r}; EDGAR footnote ids "
                                          "run from F1 to F99")
         seen: set[tuple[str, str]] = set()
-        for pointer, footnote_id, _ in references(filing):
+        for pointer, footnote_id, _ in references(filing, context):
             if (pointer, footnote_id) in seen:
                 yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id} twice; "
                                          "refer to each footnote once")
@@ -217,21 +218,20 @@ class FootnoteExplanationMissing(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            words = describe(pointer)
             code = (row.code or "").upper()
-            notes = row_footnote_ids(row)
+            notes = row_footnote_ids(filing, pointer, context)
             if code == "J" and not notes:
-                yield Violation(pointer + "/code", f"{words} is coded J (other acquisition or disposition) "
-                                                  "but no footnote describes the transaction; the Form 4 "
-                                                  "instructions require one")
+                yield Violation(pointer + "/code", f"{describe(pointer)} is coded J (other acquisition or "
+                                                  "disposition) but no footnote describes the transaction; the "
+                                                  "Form 4 instructions require one")
             price = row.price_per_share
             if code in ("P", "S") and price.value is None and price.footnotes:
                 yield Violation(pointer + "/pricePerShare",
-                                f"{words} is an open-market {'purchase' if code == 'P' else 'sale'} (code {code}) "
-                                f"whose price is given only as footnote {', '.join(price.footnotes)}; enter the "
-                                "price per share (a weighted average, with its range in the footnote, when the "
-                                "shares traded at several prices)")
-            averaged = weighted_average_footnotes(filing, pointer, row)
+                                f"{describe(pointer)} is an open-market {'purchase' if code == 'P' else 'sale'} "
+                                f"(code {code}) whose price is given only as footnote {', '.join(price.footnotes)}; "
+                                "enter the price per share (a weighted average, with its range in the footnote, "
+                                "when the shares traded at several prices)")
+            averaged = weighted_average_footnotes(filing, pointer, row, context)
             if price.value and averaged and not any(price_ranges(text) for _, text in averaged):
                 ids = ", ".join(footnote_id for footnote_id, _ in averaged)
                 yield Violation(pointer + "/pricePerShare",
@@ -241,15 +241,15 @@ class FootnoteExplanationMissing(FilingRule):
                                 "accept a weighted-average price only with the full range stated")
 
 
-def weighted_average_footnotes(filing, pointer, row) -> list[tuple[str, str]]:
+def weighted_average_footnotes(filing, pointer, row, context=None) -> list[tuple[str, str]]:
     """(id, text) of the footnotes that call this row's price a weighted average: those on the
     price itself, and on a Table I row those on its other columns too."""
     ids = list(row.price_per_share.footnotes)
     if pointer.startswith("/nonDerivative"):
-        ids += [footnote_id for footnote_id in row_footnote_ids(row) if footnote_id not in ids]
+        ids += [footnote_id for footnote_id in row_footnote_ids(filing, pointer, context) if footnote_id not in ids]
     found = []
     for footnote_id in ids:
-        note = filing.footnote(footnote_id)
+        note = footnote(filing, footnote_id, context)
         if note is not None and says_weighted_average(note.text):
             found.append((footnote_id, note.text))
     return found
@@ -292,7 +292,7 @@ class WeightedAveragePriceOutOfRange(FilingRule):
             price = row.price_per_share.value
             if not price:
                 continue
-            for footnote_id, text in weighted_average_footnotes(filing, pointer, row):
+            for footnote_id, text in weighted_average_footnotes(filing, pointer, row, context):
                 ranges = price_ranges(text)
                 if not ranges:
                     continue

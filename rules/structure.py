@@ -8,8 +8,10 @@ from functools import lru_cache
 
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value, walk
+from form16lint.model import Value
 from form16lint.rule import FilingRule
+
+from ._walk import walked
 
 KNOWN_SCHEMA_VERSIONS = frozenset({
     "X0101", "X0201", "X0202", "X0203", "X0204", "X0205", "X0206",
@@ -27,6 +29,7 @@ STRING_LIMITS = {
     "address/street1": 40, "address/street2": 40, "address/city": 30,
     "footnotes/*/text": 1000, "remarks": 2000, "signatures/*/name": 255,
 }
+SHORTEST_LIMIT = min(STRING_LIMITS.values())  # a string no longer than this is within every limit
 
 
 _DIGITS = re.compile(r"/\d+(?=/|$)")
@@ -155,13 +158,13 @@ class RequiredElementMissing(FilingRule):
                             f"this is an amendment (Form {filing.document_type}) but box 4, the date the "
                             "original was filed, is empty")
         for pointer, row in filing.transactions():
-            words = describe(pointer)
             if not printed and not row.form_type:
-                yield Violation(pointer + "/formType", f"{words} has no transaction form type (4 or 5)")
+                yield Violation(pointer + "/formType", f"{describe(pointer)} has no transaction form type (4 or 5)")
             if not row.code:
-                yield Violation(pointer + "/code", f"{words} has no transaction code")
+                yield Violation(pointer + "/code", f"{describe(pointer)} has no transaction code")
             if not printed and not row.equity_swap_involved.present:
-                yield Violation(pointer + "/equitySwapInvolved", f"{words} has no equity swap flag (0 or 1)")
+                yield Violation(pointer + "/equitySwapInvolved",
+                                f"{describe(pointer)} has no equity swap flag (0 or 1)")
 
 
 class MalformedValue(FilingRule):
@@ -196,7 +199,7 @@ class MalformedValue(FilingRule):
     KINDS = {"date": "a real date", "decimal": "a number", "bool": "0, 1, true or false"}
 
     def check(self, filing, context):
-        for pointer, leaf in walk(filing):
+        for pointer, leaf in walked(filing, context).leaves:
             if not isinstance(leaf, Value):
                 continue
             if leaf.malformed:
@@ -386,9 +389,11 @@ class EdgarLimitExceeded(FilingRule):
                 yield Violation(pointer, f"{label} has {count} rows; EDGAR accepts at most 30 in one table")
         if table1 + table2 > 60 and table1 <= 30 and table2 <= 30:
             yield Violation("", f"the tables have {table1 + table2} rows together; EDGAR accepts at most 60")
-        for pointer, leaf in walk(filing):
+        for pointer, leaf in walked(filing, context).leaves:
             value = leaf.value if isinstance(leaf, Value) else leaf
             if isinstance(value, str):
+                if len(value) <= SHORTEST_LIMIT:
+                    continue
                 limit = _limit_for(pointer)
                 if limit and len(value) > limit:
                     yield Violation(pointer, f"{describe(pointer)} is {len(value)} characters long; EDGAR "
@@ -481,27 +486,28 @@ class ExactlyOneOfPair(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.rows():
-            words = describe(pointer)
             shares, value = row.shares_owned_following.present, row.value_owned_following.present
             form3_derivative = filing.base_form == "3" and pointer.startswith("/derivativeHoldings")
             if shares and value:
                 yield Violation(pointer + "/sharesOwnedFollowing",
-                                f"{words} gives both the amount and the value owned following the "
+                                f"{describe(pointer)} gives both the amount and the value owned following the "
                                 "transaction; give exactly one")
             elif not shares and not value and not form3_derivative:  # Form 3 options: column 3 is the holding
                 yield Violation(pointer + "/sharesOwnedFollowing",
-                                f"{words} gives neither the amount nor the value owned following the "
+                                f"{describe(pointer)} gives neither the amount nor the value owned following the "
                                 "transaction; give exactly one")
             if hasattr(row, "total_value") and hasattr(row, "shares"):
                 count, total = row.shares.present, row.total_value.present
                 if count == total:
                     state = "both" if count else "neither"
                     joint = "and" if count else "nor"
-                    yield Violation(pointer + "/shares", f"{words} gives {state} the number of derivative "
-                                                         f"securities {joint} their value (column 5); give exactly one")
+                    yield Violation(pointer + "/shares",
+                                    f"{describe(pointer)} gives {state} the number of derivative securities "
+                                    f"{joint} their value (column 5); give exactly one")
             if hasattr(row, "underlying_shares") and row.underlying_shares.present and row.underlying_value.present:
-                yield Violation(pointer + "/underlyingShares", f"{words} gives both the amount and the value of "
-                                                               "the underlying securities (column 7); give one")
+                yield Violation(pointer + "/underlyingShares",
+                                f"{describe(pointer)} gives both the amount and the value of the underlying "
+                                "securities (column 7); give one")
 
 
 class ValueOrFootnoteRequired(FilingRule):
@@ -534,7 +540,6 @@ class ValueOrFootnoteRequired(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.rows():
-            words = describe(pointer)
             needed = []
             if hasattr(row, "price_per_share"):
                 needed.append(("pricePerShare", row.price_per_share))
@@ -545,8 +550,9 @@ class ValueOrFootnoteRequired(FilingRule):
                     needed.append(("underlyingShares", row.underlying_shares))
             for key, value in needed:
                 if not value.present:
-                    yield Violation(f"{pointer}/{key}", f"{words}: {describe(f'{pointer}/{key}').split(', ')[-1]} "
-                                                        "has neither a value nor a footnote explaining it")
+                    yield Violation(f"{pointer}/{key}",
+                                    f"{describe(pointer)}: {describe(f'{pointer}/{key}').split(', ')[-1]} "
+                                    "has neither a value nor a footnote explaining it")
 
 
 class DuplicateReportingOwner(FilingRule):
@@ -623,22 +629,21 @@ class CodingNotAllowedForForm(FilingRule):
     def check(self, filing, context):
         form = filing.base_form
         for pointer, row in filing.transactions():
-            words = describe(pointer)
             form_type = row.form_type
             timeliness = (row.timeliness.value or "").upper()
             if form_type and form_type not in ("4", "5"):
-                yield Violation(pointer + "/formType", f"{words} has transaction form type {form_type!r}; "
-                                                       "transactions are reported as form type 4 or 5")
+                yield Violation(pointer + "/formType", f"{describe(pointer)} has transaction form type "
+                                                       f"{form_type!r}; transactions are reported as form type 4 or 5")
             if form == "4" and form_type == "5" and timeliness != "E":
-                yield Violation(pointer + "/formType", f"{words} is a form-type-5 transaction on a Form 4 "
-                                                       "without timeliness E; a Form 5 transaction may appear on "
-                                                       "Form 4 only when reported early")
+                yield Violation(pointer + "/formType", f"{describe(pointer)} is a form-type-5 transaction on a "
+                                                       "Form 4 without timeliness E; a Form 5 transaction may appear "
+                                                       "on Form 4 only when reported early")
             if form == "5" and timeliness and timeliness != "L":
-                yield Violation(pointer + "/timeliness", f"{words} has timeliness {timeliness!r}; on a Form 5 "
-                                                         "a transaction can only be late (L)")
+                yield Violation(pointer + "/timeliness", f"{describe(pointer)} has timeliness {timeliness!r}; on a "
+                                                         "Form 5 a transaction can only be late (L)")
             if form == "4" and timeliness and timeliness not in ("E", "L"):
-                yield Violation(pointer + "/timeliness", f"{words} has timeliness {timeliness!r}; it must be E "
-                                                         "(early) or L (late)")
+                yield Violation(pointer + "/timeliness", f"{describe(pointer)} has timeliness {timeliness!r}; it "
+                                                         "must be E (early) or L (late)")
         if form in ("3", "4"):
             for name, rows in filing.tables():
                 if not name.endswith("Holdings"):
