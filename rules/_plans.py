@@ -56,10 +56,19 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(part for part in _SENTENCE.split(" ".join(text.split())) if part)
 
 
+def mentions_a_plan(text: str) -> bool:
+    """A quick test that passes every text a sentence of which ``_PLAN`` matches: each of its
+    phrasings has "10b5" or "plan" in it. Most footnotes fail it and need no closer reading."""
+    lowered = text.lower()
+    return "10b5" in lowered or "plan" in lowered
+
+
 @_cached
 def adoption_dates(text: str) -> tuple[date, ...]:
     """The plan adoption dates a text gives: in a sentence about a trading plan, the first date
     after a word of adoption ("adopted on", "entered into on", "dated")."""
+    if not mentions_a_plan(text):
+        return ()
     result = []
     for sentence in sentences(text):
         if not _PLAN.search(sentence):
@@ -76,10 +85,10 @@ def adoption_dates(text: str) -> tuple[date, ...]:
 @_cached
 def gives_adoption_date(text: str) -> bool:
     """True when a sentence about a trading plan carries a date (the adoption date, however worded)."""
-    return any(_PLAN.search(s) and dates_in(s) for s in sentences(text))
+    return mentions_a_plan(text) and any(_PLAN.search(s) and dates_in(s) for s in sentences(text))
 
 
 @_cached
 def says_under_plan(text: str) -> bool:
     """True when the text says a transaction was made under a Rule 10b5-1 plan (not that it was not)."""
-    return any(_UNDER.search(s) and not _NEGATED.search(s) for s in sentences(text))
+    return "10b5" in text.lower() and any(_UNDER.search(s) and not _NEGATED.search(s) for s in sentences(text))

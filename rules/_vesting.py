@@ -204,6 +204,14 @@ def _replace_fractions(text: str) -> str:
     return re.sub(r"\b(?:all|the full amount|the entire award)\b(?= of the)", "#1/1#", text)
 
 
+def _mentions(text: str, *words: str) -> bool:
+    """Whether the text has any of the words in it, in any case: a test made before normalising a
+    text, which costs far more. Normalising makes none of these words out of others (it rewrites
+    dates, numbers, ordinals and "date of grant"), so a text without them cannot match after."""
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Pure and called for every footnote by five rules: cached, like the other readings of a
@@ -227,6 +235,8 @@ def normalise(text: str) -> str:
 def stated_grant_date(text: str) -> date | None:
     """The grant date a footnote states ("granted on April 15, 2010", "effective August 13, 2012,
     ... was granted", "the date of grant (September 14, 2018)"), or None."""
+    if not _mentions(text, "grant"):  # every phrasing below names the grant
+        return None
     norm = normalise(text)
     for pattern in (rf"granted (?:on|as of|effective) {DATE}", rf"effective {DATE},? {GAP}\bwas granted",
                     rf"\bon {DATE},? {GAP}\bwas granted", rf"grant,? \(?(?:of |on |being )?{DATE}",
@@ -335,6 +345,8 @@ def _schedule_text(text: str) -> tuple[str, date | None, bool] | None:
     """What parse_schedule reads of a text whatever the grant: the normalised text without its
     conditions, the vesting commencement date it states, and whether it says the award is
     exercisable at once; None when the text states no calendar schedule."""
+    if not _mentions(text, "vest", "exercisable"):
+        return None
     norm = normalise(text)
     if not re.search(r"\bvest|exercisable", norm) or CONDITIONAL.search(norm):
         return None
@@ -531,6 +543,8 @@ TERM_PATTERNS = [
 def stated_term_years(text: str) -> tuple[int, str] | None:
     """A term stated in words ("ten-year term", "expires seven years after the grant date"), as
     (years, the words as written), or None."""
+    if not _mentions(text, "term", "expir"):  # every pattern of TERM_PATTERNS has one
+        return None
     norm = normalise(text)
     for pattern in TERM_PATTERNS:
         match = re.search(pattern, norm)
