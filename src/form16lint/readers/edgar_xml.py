@@ -183,6 +183,7 @@ class _Positions:
         self.line_offset = line_offset
         self.order: list[tuple[str, int | None, str]] = []  # (pointer, line, tag) in reading order
         self.index: dict[str, int] | None = None  # pointer -> its place in order, made when first asked
+        self.lines: list[bytes] | None = None  # the data split into lines, made when first asked
 
     def locate(self, pointer: str) -> Location | None:
         """Line and column of the element a pointer was read from. The column is where its start
@@ -190,6 +191,7 @@ class _Positions:
         the n-th of them read is taken to be the n-th on the line."""
         if self.index is None:
             self.index = {entry[0]: place for place, entry in enumerate(self.order)}
+            self.lines = self.data.split(b"\n")
         place = self.index.get(pointer)
         if place is None:
             return None
@@ -197,8 +199,8 @@ class _Positions:
         if not line:
             return None
         column = None
-        if isinstance(tag, str):
-            text = _line(self.data, line)
+        if isinstance(tag, str) and line <= len(self.lines):
+            text = self.lines[line - 1]
             start_tag = re.compile(b"<" + re.escape(tag.encode()) + rb"[\s/>]")
             start, found = 0, None
             for _, other_line, other_tag in self.order[: place + 1]:
@@ -389,13 +391,3 @@ def _joined_text(element) -> str:
     """All the text inside an element, its whitespace runs made single spaces."""
     return " ".join("".join(element.itertext()).split())
 
-
-def _line(data: bytes, number: int) -> bytes:
-    """Line ``number`` (from 1) of the data, without its end of line."""
-    start = 0
-    for _ in range(number - 1):
-        start = data.find(b"\n", start) + 1
-        if not start:
-            return b""
-    end = data.find(b"\n", start)
-    return data[start:] if end < 0 else data[start:end]
