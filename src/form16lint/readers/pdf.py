@@ -18,6 +18,11 @@ normalised with Unicode NFKC, so superscript markers such as "⁽²⁾" read "(2
 * footnotes run from "Explanation of Responses" to the signature; the signature is the line above
   "Signature of Reporting Person", its date under "Date".
 
+The SEC's own paper Form 3 reads the same way; what sets it apart is handled where it arises: table
+titles after "FORM 3 (continued)", Table I's Nature column printed "3." like the one before it, the
+OMB notice under a ruled table's last rule, "Page n of m" lines, and the signature's date typed
+anywhere on the line drawn above "Date".
+
 Every value read is located by page and box ("Table I, row 2, column 5"). A field that cannot be
 read with confidence is an E001 warning; an encrypted, image-only or non-filing PDF, or a blank
 form, is an E002 error.
@@ -107,6 +112,16 @@ def compact(text: str) -> str:
     return re.sub(r"[\s\-‐‑–—]+", "", text).lower()
 
 
+_TABLE_HEADING = re.compile(r"^(?:form[345](?:/a)?\(continued\))?table(i{1,2})(?!i)")
+
+
+def table_heading(line: Line) -> str | None:
+    """"I" or "II" when the line is a table's title ("Table I — ...", the official form's
+    "FORM 3 (continued) Table II — ..."), else None."""
+    match = _TABLE_HEADING.match(line.compact)
+    return match[1].upper() if match else None
+
+
 def group_lines(words: list[Word], page: int) -> list[Line]:
     """Lines of text, top to bottom; small raised markers join the line they are raised above."""
     lines: list[Line] = []
@@ -174,9 +189,12 @@ _TABLE_II = {"1": [("title", "")], "2": [("exercise_price", "")], "3": [("date",
              "7": [("under_title", ""), ("under_shares", "amount")], "8": [("price", "")],
              "9": [("following", "")], "10": [("di", "")], "11": [("nature", "")]}
 _FORM3_I = {"1": [("title", "")], "2": [("following", "")], "3": [("di", "")], "4": [("nature", "")]}
-_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "expiration")],
+_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "expira")],
              "3": [("under_title", ""), ("under_shares", "amount")], "4": [("exercise_price", "")],
              "5": [("di", "")], "6": [("nature", "")]}
+# A column whose label begins so is that column whatever number it prints: the official Form 3
+# numbers Table I's last column "3." like the one before it.
+_FORM3_I_NAMES = {"natureofindirect": "4"}
 _LABEL_WORDS = (
     "Title of Security Derivative (Instr. 3) (Instr. 4) (Instr. 5) (Instr. 8) Transaction Date "
     "(Month/Day/Year) Deemed Execution Date, if any Code V Securities Acquired (A) or Disposed Of (D) "
@@ -184,7 +202,8 @@ _LABEL_WORDS = (
     "(Instr. 3 and 4) at end of Issuer's Fiscal Year Ownership Form: Direct (D) or Indirect (I) "
     "Nature of Indirect Beneficial Ownership Conversion Exercise Price of Derivative Security Number "
     "Exercisable and Expiration Underlying Shares From: Amount or Number of Shares Title "
-    "(continued) Date Exer- cisable Expira- tion Month/Day/Year) (Month/Day/ Year)"
+    "(continued) Date Exer- cisable Expira- tion Month/Day/Year) (Month/Day/ Year) Conver- sion Exer- cise "
+    "Deriva- tive Form of"
 )
 _VOCAB = set(re.findall(r"[a-z]+", _LABEL_WORDS.lower()))
 _NUMBER = re.compile(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
@@ -205,14 +224,30 @@ class Column:
     label: str
 
 
-def place_columns(header: list[Line], spec: dict) -> tuple[list[Column], list[str]]:
+def numbered_labels(header: list[Line], names: dict[str, str]) -> list[tuple[str, Word]]:
+    """(column number, the word that prints it) for each numbered label, in reading order. The
+    number is the printed one unless the label's text begins with a phrase of names."""
+    found = []
+    for line in header:
+        numbered = [i for i, w in enumerate(line.words) if _NUMBER.match(w.text)]
+        for at, index in enumerate(numbered):
+            word = line.words[index]
+            printed, rest = _NUMBER.match(word.text).groups()
+            end = numbered[at + 1] if at + 1 < len(numbered) else len(line.words)
+            label = compact(rest + " ".join(w.text for w in line.words[index + 1:end]))
+            number = next((n for phrase, n in names.items() if label.startswith(phrase)), printed.upper())
+            found.append((number, word))
+    return found
+
+
+def place_columns(header: list[Line], spec: dict, names: dict[str, str] | None = None
+                  ) -> tuple[list[Column], list[str]]:
     """Columns ordered by x from the header's numbered labels and sub-labels; missing numbers."""
     words = [w for line in header for w in line.words]
     starts: dict[str, Word] = {}
-    for word in words:
-        match = _NUMBER.match(word.text)
-        if match and match[1].upper() in spec and match[1].upper() not in starts:
-            starts[match[1].upper()] = word
+    for number, word in numbered_labels(header, names or {}):
+        if number in spec and number not in starts:
+            starts[number] = word
     missing = [n for n in spec if n not in starts]
     ordered = sorted(starts.items(), key=lambda item: item[1].x0)
     columns: list[Column] = []
@@ -227,7 +262,7 @@ def place_columns(header: list[Line], spec: dict) -> tuple[list[Column], list[st
                      and w.top > word.bottom]
             if found:
                 best = max(found, key=lambda w: w.top)
-                columns.append(Column(key, best.x0 - 1.5, number, best.text))
+                columns.append(Column(key, best.x0 - 1.5, number, best.text.rstrip("-‐")))
             else:
                 missing.append(f"{number} ({sub})")
     columns.sort(key=lambda c: c.start)
@@ -277,6 +312,10 @@ def read_pdf(path: str, data: bytes) -> Document:
     return document
 
 
+_ISSUER_CIK = re.compile(r"\(?\bCIK\b\s*(?:No\.|#)?[:\s]*(\d{1,10})\)?", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^page\d+of\d+$")  # "Page 3 of 4", printed under the official form's pages
+
+
 def _parse_failure(error: Exception) -> str:
     causes = [error, *getattr(error, "args", ()), error.__cause__, error.__context__]
     names = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
@@ -290,7 +329,8 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
                   round(w["size"], 1), number) for w in raw]
     rules = [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges if e["x1"] - e["x0"] > 8]
-    return group_lines(words, number), rules
+    lines = [line for line in group_lines(words, number) if not _PAGE_NUMBER.match(line.compact)]
+    return lines, rules
 
 
 def _mark_before(prefix: str) -> bool:
@@ -356,9 +396,10 @@ class _PdfReader:
         signatures = []
         for index, line in enumerate(self.stream):
             text = line.compact
-            if re.match(r"^tablei[^i]", text) and marks["table1"] is None:
+            heading = table_heading(line)
+            if heading == "I" and marks["table1"] is None:
                 marks["table1"] = index
-            elif re.match(r"^tableii[^i]", text) and marks["table2"] is None:
+            elif heading == "II" and marks["table2"] is None:
                 marks["table2"] = index
             elif text.startswith("explanationofresponses") and marks["notes"] is None:
                 marks["notes"] = index
@@ -400,15 +441,19 @@ class _PdfReader:
         if "issuer" in regions:
             box, region = regions["issuer"]
             text, _ = split_markers([w for ln in region for w in ln.words])
+            # the printed form has no place for the issuer's CIK; a drafter may add "CIK 0000320193"
+            cik = _ISSUER_CIK.search(text)
+            if cik:
+                text = (text[:cik.start()] + " " + text[cik.end():]).strip()
             match = re.match(r"^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$", text)
             if match:
                 f.issuer = Issuer(name=match[1] or None, trading_symbol=match[2] or None)
             elif text:
                 f.issuer = Issuer(name=text)
                 self.unsure("/issuer/tradingSymbol", "the ticker (no [TICKER] after the issuer name)", 1, box)
-            self.locate("/issuer", 1, box)
-            self.locate("/issuer/name", 1, box)
-            self.locate("/issuer/tradingSymbol", 1, box)
+            f.issuer.cik = cik[1] if cik else None
+            for key in ("", "/name", "/tradingSymbol", "/cik"):
+                self.locate("/issuer" + key, 1, box)
         if "period" in regions:
             box, region = regions["period"]
             text, notes = split_markers([w for ln in region for w in ln.words])
@@ -461,10 +506,11 @@ class _PdfReader:
         label_word = line.words[index]
         left = label_word.x0 - 2
         others = [(ln.words[i].x0 - 2, ln.top) for n, (ln, i) in labels.items() if n != name]
-        right = min((x for x, _ in others if x > left + 20), default=1e9)
         bottom = min((top for x, top in others if abs(x - left) < 20 and top > line.top), default=end)
+        # a box to the right bounds this one only if it begins beside it, not under the box below
+        # (the official form's box 3 runs over boxes 4 and 5)
+        right = min((x for x, top in others if x > left + 20 and top < bottom - 0.5), default=1e9)
         label_text = " ".join(w.text for w in line.words[index:] if w.x0 < right)
-        box = self._box_name(label_text)
         region = []
         for ln in lines:
             if ln.top < line.top - 0.5 or ln.top >= bottom - 0.5:
@@ -476,13 +522,13 @@ class _PdfReader:
                 region.append(Line(words, ln.page, min(w.top for w in words), max(w.bottom for w in words)))
         # drop the label's wrapped continuation lines
         while region and is_label_tail(region[0], label_text):
-            label_text += " " + region[0].text
+            label_text += " " + re.sub(r"\(.*?\)", "", region[0].text)
             region.pop(0)
-        return box, region
+        return self._box_name(label_text), region
 
     @staticmethod
     def _box_name(label: str) -> str:
-        label = " ".join(label.split())
+        label = " ".join(label.split()).rstrip("*")
         match = re.match(r"^(\d)\.\s*(.*)$", label)
         return f"box {match[1]} ({match[2]})" if match else label
 
@@ -557,7 +603,7 @@ class _PdfReader:
                     found[name] = checked
                     after = end
                     hit = True
-            if not hit and line.text.strip():
+            if not hit and line.text.strip() and line.compact not in _OPTION_TAILS:
                 rest.append(line.text)
         for name, checked in found.items():
             setattr(rel, name, Value(checked))
@@ -579,29 +625,32 @@ class _PdfReader:
         derivative = self.form != "3"
         specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
                  "II": _FORM3_II if self.form == "3" else _TABLE_II}
+        names = {"I": _FORM3_I_NAMES if self.form == "3" else {}, "II": {}}
         for table, start in (("I", sections["table1"]), ("II", sections["table2"])):
             if start is None:
                 continue
             stop = min((i for i in after if i > start), default=len(self.stream))
-            rows = self._table_rows(table, specs[table], start, stop)
+            rows = self._table_rows(table, specs[table], names[table], start, stop)
             self._store_rows(table, rows, derivative)
 
-    def _table_rows(self, table: str, spec: dict, start: int, stop: int) -> list:
+    def _table_rows(self, table: str, spec: dict, names: dict, start: int, stop: int) -> list:
         """[(page, printed row number, {key: (text, notes)}, {key: column label})]"""
         header: list[Line] = []
         columns: list[Column] | None = None
         in_header = True
         rows: list[list[Line]] = []
         previous: Line | None = None
+        header_bottom: dict[int, float] = {}  # page -> where the table's header ends on it
         for line in self.stream[start + 1:stop]:
-            if re.match(r"^table" + table.lower() + r"[^i]", line.compact):
+            if table_heading(line) == table:
                 in_header, header = True, []
                 continue
             if in_header and is_header_line(line):
                 header.append(line)
+                header_bottom[line.page] = line.bottom
                 continue
             if header:
-                placed, missing = place_columns(header, spec)
+                placed, missing = place_columns(header, spec, names)
                 if missing:
                     self.unsure(f"/{'non' if table == 'I' else ''}derivative", f"Table {table} columns "
                                 f"{', '.join(missing)} (their labels were not found)", line.page, f"Table {table}")
@@ -609,6 +658,8 @@ class _PdfReader:
                     columns = placed
                 header = []
             in_header = False
+            if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
+                continue
             if previous is not None and self._same_row(previous, line):
                 rows[-1].append(line)
             else:
@@ -633,6 +684,12 @@ class _PdfReader:
             labels = {c.key: c.number + (f" ({c.label})" if c.label else "") for c in columns}
             out.append((lines[0].page, number, {k: split_markers(v) for k, v in cells.items()}, labels))
         return out
+
+    def _below_ruled_table(self, line: Line, header_bottom: float) -> bool:
+        """True for text under the last rule drawn below a table's header: the page's footer
+        (the official form prints its OMB notice there), not a row."""
+        rules = [top for top, _x0, _x1 in self.rules[line.page - 1] if top > header_bottom]
+        return bool(rules) and line.top > max(rules)
 
     def _same_row(self, previous: Line, line: Line) -> bool:
         if line.page != previous.page:
@@ -725,7 +782,7 @@ class _PdfReader:
             signature = Signature()
             if above is not None and above.page == caption.page and caption.top - above.bottom < 20:
                 signature_lines.add(index - 1)
-                cut = date_word.x0 - 5 if date_word else 1e9
+                cut = self._date_cut(caption, date_word)
                 name, _ = split_markers([w for w in above.words if w.center < cut])
                 when, notes = split_markers([w for w in above.words if w.center >= cut])
                 signature.name = name or None
@@ -755,6 +812,17 @@ class _PdfReader:
             text = " ".join(ln.text for ln in lines)
             f.remarks = re.sub(r"^remarks:\s*", "", text, flags=re.IGNORECASE) or None
             self.locate("/remarks", self.stream[start].page, "Remarks")
+
+    def _date_cut(self, caption: Line, date_word: Word | None) -> float:
+        """Where the signature's date begins: over the line drawn above the "Date" caption when the
+        form draws one (the official form does, a word processor's date sits anywhere on it), else
+        just left of the caption."""
+        if date_word is None:
+            return 1e9
+        for top, x0, x1 in self.rules[caption.page - 1]:
+            if x0 <= date_word.center <= x1 and caption.top - 15 < top < caption.top:
+                return min(x0 - 2, date_word.x0 - 5)
+        return date_word.x0 - 5
 
     def read_owners(self, sections) -> None:
         """The list of reporting owners a joint filing carries after the tables."""
@@ -823,8 +891,12 @@ class _PdfReader:
 
 
 _LABEL_TAILS = ("(month/day/year)", "(checkallapplicable)", "(checkapplicableline)", "(clickallapplicable)",
-                "statement", "statement(month/day/year)", "fiscalyearended(month/day/year)",
+                "issuer", "statement", "statement(month/day/year)", "fiscalyearended(month/day/year)",
                 "issuer'sfiscalyearended(month/day/year)", "originalfiled(month/day/year)", "filed(month/day/year)")
+
+
+# the wrapped ends of the relationship options' captions ("Officer (give / title below)")
+_OPTION_TAILS = ("titlebelow)", "below)", "titlebelow)below)")
 
 
 def is_label_tail(line: Line, label: str) -> bool:
