@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from form16lint.fieldnames import box
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
@@ -9,6 +10,11 @@ from form16lint.rule import FilingRule
 def _who(owner, index: int) -> str:
     return f"reporting person {index + 1}" + (f" ({owner.name})" if owner.name else "")
 
+
+
+def _relationship_box() -> str:
+    """Box 5 of Forms 4 and 5, box 4 of Form 3."""
+    return box("relationship") or "the relationship box"
 
 class NoRelationshipChecked(FilingRule):
     """A reporting owner has no relationship box checked.
@@ -51,8 +57,9 @@ class NoRelationshipChecked(FilingRule):
             if relation.any_checked or (not context.extracted and not any(flag.present for flag in flags)):
                 continue  # a checked box, or no relationship at all in the XML (S002's finding)
             yield Violation(f"/reportingOwners/{index}/relationship",
-                            f"{_who(owner, index)} has none of the box 5 relationships checked (Director, "
-                            "Officer, 10% Owner, Other); Section 16(a) reports are filed only as one of them")
+                            f"{_who(owner, index)} has none of the relationships checked in "
+                            f"{_relationship_box()} (Director, Officer, 10% Owner, Other); Section 16(a) "
+                            "reports are filed only as one of them")
 
 
 class RelationshipUndescribed(FilingRule):
@@ -64,7 +71,7 @@ class RelationshipUndescribed(FilingRule):
 
     ## Why it matters
     The form asks for the title of an officer and the nature of an "other" relationship
-    (box 5 of Forms 3, 4 and 5); Rule 16a-1(f) makes an officer's status depend on the
+    (box 5 of Forms 4 and 5, box 4 of Form 3); Rule 16a-1(f) makes an officer's status depend on the
     function, so the title is what a reader checks it against. EDGAR requires the text when
     the box is checked (Technical Specification, ch. 4).
 
@@ -90,11 +97,11 @@ class RelationshipUndescribed(FilingRule):
             if relation.is_officer.value and not (relation.officer_title or "").strip():
                 yield Violation(pointer + "/officerTitle",
                                 f"{_who(owner, index)} is marked Officer but no officer title is given "
-                                "(box 5, 'give title below')")
+                                f"({_relationship_box()}, 'give title below')")
             if relation.is_other.value and not (relation.other_text or "").strip():
                 yield Violation(pointer + "/otherText",
                                 f"{_who(owner, index)} is marked Other but the relationship is not described "
-                                "(box 5, 'specify below')")
+                                f"({_relationship_box()}, 'specify below')")
 
 
 class JointFilingBoxMismatch(FilingRule):

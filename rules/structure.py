@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from form16lint.fieldnames import describe
+from form16lint.fieldnames import box, describe
 from form16lint.findings import Severity, Violation
 from form16lint.model import Value
 from form16lint.rule import FilingRule
@@ -48,6 +48,12 @@ def _limit_for_shape(shape: str) -> int | None:
 def _limit_for(pointer: str) -> int | None:
     return _limit_for_shape(_DIGITS.sub("/*", pointer))
 
+
+
+def _in(field: str) -> str:
+    """" (box 2)" after a header field's name, as the form being checked numbers the box."""
+    place = box(field)
+    return f" ({place})" if place else ""
 
 class SchemaViolation(FilingRule):
     """Extracted or canonical JSON does not follow the filing schema.
@@ -122,17 +128,16 @@ class RequiredElementMissing(FilingRule):
         if not filing.document_type:
             yield Violation("/documentType", "the form type (documentType: 3, 4, 5 or an amendment) is missing")
         if not filing.period_of_report.present:
-            yield Violation("/periodOfReport", "the period of report (box 3: date of earliest transaction, "
-                                               "fiscal year end or date of event) is missing")
+            yield Violation("/periodOfReport", f"the period of report ({describe('/periodOfReport')}) is missing")
         issuer = filing.issuer
         if printed:
             if not issuer.name:
-                yield Violation("/issuer/name", "the issuer's name (box 2) is missing")
+                yield Violation("/issuer/name", f"the issuer's name{_in('issuer')} is missing")
         elif not issuer.cik:
             yield Violation("/issuer/cik", "the issuer CIK is missing; EDGAR identifies the issuer by it")
         if not issuer.trading_symbol:
-            yield Violation("/issuer/tradingSymbol", "the issuer's ticker or trading symbol (box 2) is missing; "
-                                                     "write NONE when the issuer has no listed class")
+            yield Violation("/issuer/tradingSymbol", f"the issuer's ticker or trading symbol{_in('issuer')} is "
+                                                     "missing; write NONE when the issuer has no listed class")
         if not filing.reporting_owners:
             yield Violation("/reportingOwners", "no reporting person is named (box 1)")
         for index, owner in enumerate(filing.reporting_owners):
@@ -155,8 +160,8 @@ class RequiredElementMissing(FilingRule):
                 yield Violation(f"/signatures/{index}/date", f"signature {index + 1} has no date")
         if filing.is_amendment and not filing.date_of_original_submission.present:
             yield Violation("/dateOfOriginalSubmission",
-                            f"this is an amendment (Form {filing.document_type}) but box 4, the date the "
-                            "original was filed, is empty")
+                            f"this is an amendment (Form {filing.document_type}) but "
+                            f"{describe('/dateOfOriginalSubmission')}, the date the original was filed, is empty")
         for pointer, row in filing.transactions():
             if not printed and not row.form_type:
                 yield Violation(pointer + "/formType", f"{describe(pointer)} has no transaction form type (4 or 5)")
@@ -310,8 +315,8 @@ class WrongShapeForForm(FilingRule):
                                 "is not marked 'no longer subject to Section 16'")
         if not filing.is_amendment and filing.date_of_original_submission.present:
             yield Violation("/dateOfOriginalSubmission",
-                            f"box 4 (date of original filing) is filled in, but Form {filing.document_type} is not "
-                            "an amendment; only a /A form names the original it amends")
+                            f"the date of original filing{_in('dateOfOriginalSubmission')} is filled in, but Form "
+                            f"{filing.document_type} is not an amendment; only a /A form names the original it amends")
         if form == "5":
             yield from self._form5_flags(filing, transactions, holdings)
         if form == "3":

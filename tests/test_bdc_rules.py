@@ -60,7 +60,8 @@ def test_b001_running_balance(codes_for):
     found = codes_for(xml, "B001")
     assert [f.pointer for f in found] == ["/nonDerivativeTransactions/2/sharesOwnedFollowing"]
     message = found[0].message
-    assert message.startswith("Table I transaction row 3, amount owned following the transaction (column 5)")
+    # Form 5 prints column 5 as the amount owned at the end of the issuer's fiscal year
+    assert message.startswith("Table I transaction row 3, amount owned at the end of the issuer's fiscal year (column 5)")
     assert "reported 3,961,557; expected 3,951,557 = 4,001,557 previous balance − 50,000 (D)" in message
     assert str(found[0].severity) == "error"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from filings import nd_tx, owner, ownership_xml
+from filings import nd_holding, nd_tx, owner, ownership_xml
 
 from form16lint.model import Document, Filing, ReportingOwner, Value
 from form16lint.rule import RuleContext, RunOptions
@@ -22,7 +22,13 @@ def test_r001_no_box_checked(codes_for):
     xml = ownership_xml(owners=[owner(officer=0)], nd_transactions=[nd_tx()])
     found = codes_for(xml, "R001")
     assert [f.pointer for f in found] == ["/reportingOwners/0/relationship"]
-    assert "reporting person 1 (DOE JANE) has none of the box 5 relationships checked" in found[0].message
+    assert "reporting person 1 (DOE JANE) has none of the relationships checked in box 5" in found[0].message
+
+
+def test_r001_on_a_form3_names_its_box_4(codes_for):
+    xml = ownership_xml(document_type="3", owners=[owner(officer=0)], nd_holdings=[nd_holding()])
+    found = codes_for(xml, "R001")
+    assert "has none of the relationships checked in box 4" in found[0].message
 
 
 def test_r002_officer_without_title_and_other_without_text(codes_for):

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from form16lint import __version__
+from form16lint.fieldnames import naming_boxes_of
 from form16lint.findings import Finding, Severity, Violation, assign_fingerprints
 from form16lint.model import Document
 from form16lint.plugins import Plugins
@@ -76,14 +77,15 @@ def filing_findings(document: Document, filing_rules: list[FilingRule], options:
         return findings
     context = RuleContext(document=document, options=options)
     form = filing.base_form
-    for rule in filing_rules:
-        if not rule.applies_to(form):
-            continue
-        try:
-            for violation in rule.check(filing, context) or ():
-                findings.append(_finding(rule, document, violation))
-        except Exception as error:
-            findings.append(_crash(rule, document, error))
+    with naming_boxes_of(form):  # messages name boxes and columns as this form numbers them
+        for rule in filing_rules:
+            if not rule.applies_to(form):
+                continue
+            try:
+                for violation in rule.check(filing, context) or ():
+                    findings.append(_finding(rule, document, violation))
+            except Exception as error:
+                findings.append(_crash(rule, document, error))
     return findings
 
 

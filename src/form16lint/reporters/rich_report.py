@@ -35,14 +35,15 @@ def heading(document) -> str:
     return f"{form} · {issuer}{ticker} · {owners} · period {period}"
 
 
-def where(finding) -> str:
+def where(finding, form: str | None = None) -> str:
+    """Page and box, or line and column, and the field in the words of the finding's form."""
     if finding.page is not None:
         place = f"page {finding.page}" + (f", {finding.box}" if finding.box else "")
     elif finding.line is not None:
         place = f"line {finding.line}" + (f":{finding.column}" if finding.column else "")
     else:
         place = ""
-    field = describe(finding.pointer) if finding.pointer else ""
+    field = describe(finding.pointer, form) if finding.pointer else ""
     return " — ".join(part for part in (place, field) if part)
 
 
@@ -66,7 +67,7 @@ def write_rich(result, stream, settings=None) -> None:
             line = Text("  ")
             line.append(f"{severity:<7}", style=STYLES[severity])
             line.append(f" {finding.code} ", style="bold")
-            place = where(finding)
+            place = where(finding, document.filing.document_type if document.filing else None)
             if place:
                 line.append(place, style="dim")
             console.print(line, soft_wrap=True)

@@ -53,14 +53,14 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(relative), "uriBaseId": ROOT}
 
 
-def sarif_result(finding, rule_index: dict[str, int]) -> dict:
+def sarif_result(finding, rule_index: dict[str, int], form: str | None = None) -> dict:
     region = {"startLine": finding.line or 1, "startColumn": finding.column or 1}
     location: dict = {"physicalLocation": {"artifactLocation": artifact_location(finding.path), "region": region}}
     properties: dict = {"severity": str(finding.severity)}
     if finding.pointer:
         properties["pointer"] = finding.pointer
         location["logicalLocations"] = [{
-            "name": describe(finding.pointer), "fullyQualifiedName": finding.pointer, "kind": "member",
+            "name": describe(finding.pointer, form), "fullyQualifiedName": finding.pointer, "kind": "member",
         }]
     if finding.page is not None:
         properties["page"] = finding.page
@@ -93,6 +93,7 @@ def sarif_log(result) -> dict:
             known.add(finding.code)
             rules.append(_Undocumented(finding))
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
+    forms = {d.path: d.filing.document_type for d in result.documents if d.filing is not None}
     root = repository_root().as_uri() + "/"
     return {
         "$schema": SCHEMA,
@@ -107,7 +108,7 @@ def sarif_log(result) -> dict:
             }},
             "originalUriBaseIds": {ROOT: {"uri": root}},
             "columnKind": "unicodeCodePoints",
-            "results": [sarif_result(finding, rule_index) for finding in result.findings],
+            "results": [sarif_result(finding, rule_index, forms.get(finding.path)) for finding in result.findings],
             "invocations": [{
                 "executionSuccessful": True,
                 "toolExecutionNotifications": [
