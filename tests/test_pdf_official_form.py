@@ -168,3 +168,19 @@ def test_an_issuer_without_its_ticker_is_e001_not_a_guess(shared):
     assert (finding.code, finding.page) == ("E001", 1)
     assert finding.box == "box 3 (Issuer Name and Ticker or Trading Symbol)"
     assert document.filing.issuer.trading_symbol is None
+
+
+def test_counsel_checking_a_draft_pdf_sees_page_box_field_figures_and_rule(shared, tmp_path, capsys):
+    import json
+
+    from form16lint.cli import main
+
+    draft = tmp_path / "draft.pdf"
+    draft.write_bytes(_fill(shared, replace(Form3Values(), event_date="02/30/2024")))
+    assert main(["check", str(draft), "--no-color"]) == 1
+    out = capsys.readouterr().out
+    assert "S003" in out and "page 1, box 2 (Date of Event Requiring Statement)" in out
+    assert "box 2, date of event requiring statement" in out and "02/30/2024" in out
+    assert main(["check", str(draft), "--format", "json"]) == 1
+    [finding] = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["code"] == "S003"]
+    assert (finding["page"], finding["box"]) == (1, "box 2 (Date of Event Requiring Statement)")

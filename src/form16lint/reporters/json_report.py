@@ -22,6 +22,7 @@ def write_json(result, stream, settings=None) -> None:
                 "line": f.line,
                 "column": f.column,
                 "page": f.page,
+                "box": f.box,
                 "fingerprint": f.fingerprint,
                 "suppressed": f.suppressed,
                 "suppression_reason": f.suppression_reason,
