@@ -82,3 +82,15 @@ def test_extract_text_fixture_round_trips(plugins, tmp_path, capsys, monkeypatch
     code, out, _ = run(capsys, monkeypatch, "extract", str(source))
     assert code == 0
     assert from_data(loads(out)) == read_document(plugins, str(source)).filing
+
+
+def test_show_on_a_narrow_terminal_gives_each_row_as_a_card_not_a_cropped_table(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "form4.txt"
+    path.write_text(FORM4)
+    monkeypatch.setenv("COLUMNS", "100")
+    assert main(["show", "--no-color", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 100
+    for expected in ("row 1 (transaction)", "5. Amount Owned Following", "9,000", "By Trust (2)",
+                     "10. D or I", "03/01/2030"):
+        assert expected in out, expected

@@ -127,9 +127,35 @@ def _row_cell(row, key: str) -> Text:
     return cell(getattr(row, key, None))
 
 
-def _table(title: str, columns, rows) -> Table | Text:
+def _table(title: str, columns, rows, width: int | None = None) -> Table | Text | Group:
+    """The rows as the form's table; on a terminal too narrow for every column to keep its
+    figures whole, each row as a card of "column: value" lines instead of a cropped table."""
     if not rows:
         return Text(f"{title}: no rows", style="dim")
+    table = _as_table(title, columns, rows)
+    if width is None or _narrowest(table) <= width:
+        return table
+    cards = [Text(title, style="bold")]
+    for number, row in enumerate(rows, start=1):
+        lines = Table.grid(padding=(0, 2))
+        lines.add_column(style="bold", no_wrap=True)
+        lines.add_column(overflow="fold")
+        for heading, key in columns:
+            value = _row_cell(row, key)
+            if value.plain:
+                lines.add_row(" ".join(heading.split()), value)
+        kind = "holding" if "Holding" in type(row).__name__ else "transaction"
+        cards.append(Panel(lines, title=f"row {number} ({kind})", title_align="left", box=box.SQUARE))
+    return Group(*cards)
+
+
+def _narrowest(table: Table) -> int:
+    from rich.console import Console
+
+    return Console(width=10_000).measure(table).minimum
+
+
+def _as_table(title: str, columns, rows) -> Table:
     table = Table(title=title, title_justify="left", title_style="bold", box=box.SQUARE, show_lines=True,
                   header_style="bold", expand=False)
     cells = [[_row_cell(row, key) for _, key in columns] for row in rows]
@@ -192,8 +218,8 @@ def header(filing: Filing) -> Table:
     return grid
 
 
-def render(document: Document):
-    """The rich renderables that show one document as the form."""
+def render(document: Document, width: int | None = None):
+    """The rich renderables that show one document as the form, ``width`` columns wide."""
     filing = document.filing
     base = filing.base_form or "?"
     form = filing.document_type or "?"
@@ -203,10 +229,10 @@ def render(document: Document):
     form3 = base == "3"
     yield _table("Table I - Non-Derivative Securities " + ("Beneficially Owned" if form3 else
                  "Acquired, Disposed of, or Beneficially Owned"), _TABLE_I_FORM3 if form3 else _TABLE_I,
-                 filing.non_derivative_transactions + filing.non_derivative_holdings)
+                 filing.non_derivative_transactions + filing.non_derivative_holdings, width)
     yield _table("Table II - Derivative Securities " + ("Beneficially Owned" if form3 else
                  "Acquired, Disposed of, or Beneficially Owned"), _TABLE_II_FORM3 if form3 else _TABLE_II,
-                 filing.derivative_transactions + filing.derivative_holdings)
+                 filing.derivative_transactions + filing.derivative_holdings, width)
     notes = Text()
     for note in filing.footnotes:
         notes.append(markers([note.id]), style="cyan")
@@ -233,5 +259,5 @@ def show(document: Document, stream, settings=None) -> None:
     from form16lint.reporters.rich_report import make_console
 
     console = make_console(stream, settings)
-    for renderable in render(document):
+    for renderable in render(document, console.width):
         console.print(renderable)
