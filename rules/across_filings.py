@@ -19,7 +19,7 @@ from form16lint_rules._identity import (
 from form16lint.canonical import to_data
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
-from form16lint.rule import CollectionRule
+from form16lint.rule import CheckedDocuments, CollectionRule
 
 
 def _owners_key(filing) -> frozenset[str] | None:
@@ -176,17 +176,16 @@ def _outline(filing) -> tuple:
             len(filing.non_derivative_holdings), len(filing.derivative_holdings), len(filing.footnotes))
 
 
-_last_run: tuple = (None, [])
+def duplicates(documents) -> list:
+    """(document, the earlier document it repeats, why) for every repeated filing; X001 and X002
+    both ask, and share one answer for the run."""
+    if isinstance(documents, CheckedDocuments):
+        return documents.shared(_all_duplicates)
+    return _all_duplicates(documents)
 
 
-def duplicates(documents):
-    """(document, the earlier document it repeats, why) for every repeated filing.
-
-    X001 and X002 both ask, over the same documents: the last answer is kept."""
-    global _last_run
-    if _last_run[0] is not documents:
-        _last_run = (documents, list(_find_duplicates(documents)))
-    return _last_run[1]
+def _all_duplicates(documents) -> list:
+    return list(_find_duplicates(documents))
 
 
 def _find_duplicates(documents):

@@ -163,3 +163,34 @@ def test_a_run_leaves_no_reference_cycles_for_the_paused_collector(plugins):
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_collection_rules_share_one_reading_per_run(tmp_path):
+    from form16lint.rule import CollectionRule
+
+    readings = []
+
+    def issuers(documents):
+        readings.append(len(documents))
+        return {d.filing.issuer.name for d in documents}
+
+    def rule(code):
+        class Reads(CollectionRule):
+            """Reads the issuers of every filing."""
+
+            name, severity = f"reads-{code}", Severity.INFO
+
+            def check(self, documents, options):
+                documents.shared(issuers)
+                return ()
+
+        Reads.code = code
+        return Reads
+
+    pack = types.ModuleType("collection_pack")
+    pack.form16lint_collection_rules = hookimpl(lambda: [rule("Z801")(), rule("Z802")()])
+    plugins = load_plugins(autoload=False, extra=(pack,))
+    paths = [write(tmp_path, f"f{n}.xml", ownership_xml(nd_transactions=[nd_tx()])) for n in range(2)]
+    lint(paths, plugins, Settings(), RunOptions())
+    lint(paths[:1], plugins, Settings(), RunOptions())
+    assert readings == [2, 1]  # once a run, over that run's documents

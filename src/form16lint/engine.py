@@ -18,7 +18,7 @@ from form16lint.findings import Finding, Severity, Violation, assign_fingerprint
 from form16lint.model import Document
 from form16lint.plugins import Plugins
 from form16lint.readers import unreadable
-from form16lint.rule import CollectionRule, FilingRule, Rule, RuleContext, RunOptions
+from form16lint.rule import CheckedDocuments, CollectionRule, FilingRule, Rule, RuleContext, RunOptions
 from form16lint.settings import Settings
 
 
@@ -92,7 +92,7 @@ def filing_findings(document: Document, filing_rules: list[FilingRule], options:
 def collection_findings(documents: list[Document], collection_rules: list[CollectionRule],
                         options: RunOptions) -> list[Finding]:
     findings: list[Finding] = []
-    readable = [d for d in documents if d.filing is not None]
+    readable = CheckedDocuments(d for d in documents if d.filing is not None)
     for rule in collection_rules:
         try:
             for document, violation in rule.check(readable, options) or ():

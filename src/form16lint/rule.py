@@ -87,9 +87,26 @@ class FilingRule(Rule):
         raise NotImplementedError
 
 
+class CheckedDocuments(list):
+    """The documents of a run that hold a filing, as collection rules receive them, with a memo:
+    rules that read the same thing across the filings (X001 and X002 both look for repeated
+    filings) share one reading, as :meth:`RuleContext.shared` lets filing rules do."""
+
+    def __init__(self, documents: Iterable["Document"] = ()):
+        super().__init__(documents)
+        self._memo: dict = {}
+
+    def shared(self, compute):
+        """``compute(documents)``, computed once for the run however many rules ask."""
+        if compute not in self._memo:
+            self._memo[compute] = compute(self)
+        return self._memo[compute]
+
+
 class CollectionRule(Rule):
     """A rule over all the filings checked together. Each violation names the document it is
-    about through ``Violation.pointer`` relative to that document, yielded as a pair."""
+    about through ``Violation.pointer`` relative to that document, yielded as a pair. The
+    documents come as :class:`CheckedDocuments`."""
 
     def check(self, documents: Sequence["Document"], options: RunOptions) -> Iterable[tuple["Document", Violation]]:
         raise NotImplementedError
