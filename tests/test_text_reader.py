@@ -192,3 +192,16 @@ def test_never_claims_other_formats(content):
     from form16lint.readers.extracted_text import form16lint_read_document
 
     assert form16lint_read_document(path="x", data=content) is None
+
+
+def test_a_security_title_wrapped_onto_the_next_line_is_joined(read):
+    from extracted_texts import FORM4
+
+    text = FORM4.replace("Stock Option (right to buy)\t", "Employee Stock Option\t", 1).replace(
+        "Common Stock\t1,000\t$0\t4,000\tD\n", "Common Stock\t1,000\t$0\t4,000\tD\n(right to buy)\n", 1)
+    text = text.replace("Common Stock\t03/01/2024\t\tS", "Class A Common\t03/01/2024\t\tS", 1).replace(
+        "$12.50(1)\t9,000\tD\n", "$12.50(1)\t9,000\tD\nStock\n", 1)
+    filing = read(text).filing
+    assert filing.derivative_transactions[0].security_title.value == "Employee Stock Option (right to buy)"
+    assert [row.security_title.value for row in filing.non_derivative_transactions] == [
+        "Class A Common Stock", "Common Stock"]

@@ -226,6 +226,7 @@ class _Reader:
         self.document = Document(path=path, format=FORMAT)
         self.filing = Filing()
         self.document.filing = self.filing
+        self.titled_row = None  # (row, title cell) of the last table row read with a title
 
     # -- bookkeeping -------------------------------------------------------------------------------
     def put(self, pointer: str, offset: int | None) -> None:
@@ -534,16 +535,24 @@ class _Reader:
     def read_rows(self, table: str, start: int, end: int) -> None:
         first = self.doc.line_of(start) + 1
         last = self.doc.line_of(max(start, end - 1))
+        wrapped = None  # (row, title cell) of the row just read, whose title may go on below it
         for line in range(first, last + 1):
             line_start = self.doc.line_starts[line]
             tokens = self.doc.tokens(line_start, min(end, line_start + len(self.doc.line_text(line))))
             if not self._is_row(tokens):
+                if wrapped and _continues_title(tokens, wrapped[1]):
+                    row = wrapped[0]
+                    row.security_title = Value(f"{row.security_title.value} {' '.join(t.text for t in tokens)}")
+                else:
+                    wrapped = None
                 continue
             tokens = _split_markers(_merge_fragments(tokens))
+            self.titled_row = None
             if table == "I":
                 self.read_table1_row(tokens)
             else:
                 self.read_table2_row(tokens)
+            wrapped = self.titled_row
 
     @staticmethod
     def _is_row(tokens: list[_Token]) -> bool:
@@ -664,6 +673,7 @@ class _Reader:
         if title:
             row.security_title = Value(" ".join(t.text for t in title))
             self.put(f"{pointer}/securityTitle", title[0].start)
+            self.titled_row = (row, title[0].cell)
         else:
             self.unsure(f"{pointer}/securityTitle", "the row has no security title", tokens[0].start)
         return row, pointer
@@ -872,6 +882,15 @@ class _Reader:
             self.put("/signatures/0/date", date_found[1])
         else:
             self.unsure("/signatures/0/date", "no date beside the signature", caption[0])
+
+
+def _continues_title(tokens: list[_Token], cell: int) -> bool:
+    """Whether a line below a table row carries only more of that row's security title: a few
+    words, no figures, all in the title's cell ("(right to buy)" under "Stock Option")."""
+    if not tokens or len(tokens) > 6 or any(token.cell != cell for token in tokens):
+        return False
+    words = " ".join(token.text for token in tokens)
+    return not re.search(r"\d|Instr|Month|Reminder|Explanation|Table\s+I", words, re.IGNORECASE)
 
 
 def _join_words(left: str, right: str) -> str:
