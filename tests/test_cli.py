@@ -109,3 +109,11 @@ def test_readme_lists_every_rule():
     readme = (EXAMPLES.parent / "README.md").read_text()
     for rule in load_plugins(autoload=False).all_rules():
         assert f"| {rule.code} | {rule.severity} | {rule.summary()} |" in readme, rule.code
+
+
+def test_heading_of_a_filing_whose_owner_has_no_name_or_cik_says_so():
+    from form16lint.model import Document, Filing, ReportingOwner
+    from form16lint.reporters.rich_report import heading
+
+    document = Document(path="draft.txt", format="text", filing=Filing(reporting_owners=[ReportingOwner()]))
+    assert "owner ?" in heading(document) and "None" not in heading(document)

@@ -30,7 +30,8 @@ def heading(document) -> str:
     form = f"Form {filing.document_type}" if filing.document_type else "Form ?"
     issuer = filing.issuer.name or (f"CIK {filing.issuer.cik}" if filing.issuer.cik else "issuer ?")
     ticker = f" [{filing.issuer.trading_symbol}]" if filing.issuer.trading_symbol else ""
-    owners = "; ".join(o.name or f"CIK {o.cik}" for o in filing.reporting_owners) or "owner ?"
+    owners = "; ".join(o.name or (f"CIK {o.cik}" if o.cik else "owner ?") for o in filing.reporting_owners) \
+        or "owner ?"
     period = filing.period_of_report.value.isoformat() if filing.period_of_report.value else "?"
     return f"{form} · {issuer}{ticker} · {owners} · period {period}"
 
