@@ -138,3 +138,15 @@ def test_a_footnote_is_located_at_its_own_tag_not_at_a_reference_to_it(plugins, 
                         footnotes={"F1": "Weighted average price."}).replace("\n", "")
     location = read(plugins, tmp_path, xml).locate("/footnotes/0")
     assert location.line == 1 and xml[location.column - 1:].startswith('<footnote id="F1"')
+
+
+def test_utf16_text_is_e002_saying_to_save_it_as_utf8(plugins, tmp_path):
+    xml = ownership_xml(nd_transactions=[nd_tx()])
+    finding, = read(plugins, tmp_path, xml.encode("utf-16")).reader_findings
+    assert finding.code == "E002" and "UTF-16" in finding.message and "UTF-8" in finding.message
+
+
+def test_utf8_with_a_byte_order_mark_is_read(plugins, tmp_path):
+    xml = ownership_xml(nd_transactions=[nd_tx()])
+    document = read(plugins, tmp_path, b"\xef\xbb\xbf" + xml.encode())
+    assert document.reader_findings == [] and document.filing.document_type == "4"

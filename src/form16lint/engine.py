@@ -6,6 +6,7 @@ Data flows one way: paths -> documents (readers) -> violations (rules) -> findin
 
 from __future__ import annotations
 
+import codecs
 import gc
 import os
 import traceback
@@ -50,6 +51,9 @@ def read_document(plugins: Plugins, path: str) -> Document:
         return unreadable(path, "unknown", f"the file cannot be opened ({error.strerror or error})")
     if not data.strip():
         return unreadable(path, "unknown", "the file is empty")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return unreadable(path, "unknown", "the file is UTF-16 or UTF-32 text (it starts with that byte-order "
+                                           "mark); EDGAR expects ASCII text: save it as ASCII or UTF-8 and check again")
     try:
         document = plugins.hook.form16lint_read_document(path=path, data=data)
     except Exception as error:  # a reader bug must not end the run

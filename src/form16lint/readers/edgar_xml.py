@@ -8,6 +8,7 @@ column.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from form16lint.hookspecs import hookimpl
@@ -37,7 +38,7 @@ _ROOT = b"<ownershipDocument"
 
 @hookimpl(trylast=True)
 def form16lint_read_document(path: str, data: bytes):
-    head = data[:4096].lstrip()
+    head = data[:4096].removeprefix(codecs.BOM_UTF8).lstrip()  # Windows editors write a BOM
     if _ROOT not in data[:65536] or head[:1] != b"<":
         return None
     return read_ownership_xml(path, data)
