@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from form16lint.fieldnames import box, describe
+from form16lint.fieldnames import box, column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.model import Value
 from form16lint.rule import FilingRule
@@ -417,7 +417,9 @@ class OwnershipNatureMismatch(FilingRule):
     """Direct ownership with a nature of indirect ownership, or indirect ownership without one.
 
     ## What it checks
-    Column 6 (D or I) against column 7 (nature of indirect beneficial ownership) on every row.
+    The ownership form, D or I (Table I column 6, Table II column 10; columns 3 and 5 on Form 3)
+    against the nature of indirect beneficial ownership (columns 7 and 11; 4 and 6 on Form 3) on
+    every row.
 
     ## Why it matters
     Instruction 5(b)(iv) of Forms 4 and 5 asks for the nature of every indirect holding (for
@@ -449,11 +451,12 @@ class OwnershipNatureMismatch(FilingRule):
             if kind == "D" and nature.value:
                 yield Violation(pointer + "/natureOfOwnership",
                                 f"{describe(pointer)} is held directly (D) but gives a nature of indirect "
-                                f"ownership ({nature.value!r}); either mark it I or clear column 7")
+                                f"ownership ({nature.value!r}); either mark it I or clear "
+                                f"{column(pointer + '/natureOfOwnership')}")
             elif kind == "I" and not nature.present:
                 yield Violation(pointer + "/natureOfOwnership",
-                                f"{describe(pointer)} is held indirectly (I) but does not say how (column 7, "
-                                "e.g. 'By spouse', 'By trust')")
+                                f"{describe(pointer)} is held indirectly (I) but does not say how "
+                                f"({column(pointer + '/natureOfOwnership')}, e.g. 'By spouse', 'By trust')")
 
 
 class ExactlyOneOfPair(FilingRule):
@@ -508,11 +511,11 @@ class ExactlyOneOfPair(FilingRule):
                     joint = "and" if count else "nor"
                     yield Violation(pointer + "/shares",
                                     f"{describe(pointer)} gives {state} the number of derivative securities "
-                                    f"{joint} their value (column 5); give exactly one")
+                                    f"{joint} their value ({column(pointer + '/shares')}); give exactly one")
             if hasattr(row, "underlying_shares") and row.underlying_shares.present and row.underlying_value.present:
                 yield Violation(pointer + "/underlyingShares",
                                 f"{describe(pointer)} gives both the amount and the value of the underlying "
-                                "securities (column 7); give one")
+                                f"securities ({column(pointer + '/underlyingShares')}); give one")
 
 
 class ValueOrFootnoteRequired(FilingRule):

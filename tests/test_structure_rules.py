@@ -114,3 +114,13 @@ def test_s011_timeliness_and_form_type(codes_for):
     assert [f.pointer for f in codes_for(xml, "S011")] == ["/nonDerivativeTransactions/0/formType"]
     xml = ownership_xml(nd_holdings=[nd_holding(form_type="4")])
     assert [f.pointer for f in codes_for(xml, "S011")] == ["/nonDerivativeHoldings/0/formType"]
+
+
+def test_s007_names_the_nature_column_of_its_table_and_form(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(di="I")], d_holdings=[d_holding(di="I")])
+    messages = {f.pointer: f.message for f in codes_for(xml, "S007")}
+    assert "(column 7, e.g." in messages["/nonDerivativeTransactions/0/natureOfOwnership"]
+    assert "(column 11, e.g." in messages["/derivativeHoldings/0/natureOfOwnership"]
+    form3 = ownership_xml(document_type="3", nd_holdings=[nd_holding(di="I")])
+    message, = [f.message for f in codes_for(form3, "S007")]
+    assert "(column 4, e.g." in message

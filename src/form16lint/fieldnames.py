@@ -9,6 +9,7 @@ the words follow the form being named, which the engine sets while the rules che
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -149,6 +150,14 @@ def box(field: str, form: str | None = None) -> str | None:
     as ``form`` (else the form being checked) numbers it; None when the form is not known."""
     number = BOX_NUMBERS.get(_base(form), {}).get(field)
     return f"box {number}" if number else None
+
+
+def column(pointer: str, form: str | None = None) -> str:
+    """"column 7" for a table field's pointer, as ``form`` (else the form being checked) numbers
+    it: Table I's nature of ownership is column 7 on Forms 4 and 5, column 4 on Form 3, and
+    Table II's is column 11 (column 6 on Form 3). "its column" when the field has no number."""
+    found = re.search(r"\((column [^),]+)", describe(pointer, form))
+    return found.group(1) if found else "its column"
 
 
 def _base(form: str | None) -> str | None:
