@@ -117,3 +117,12 @@ def test_heading_of_a_filing_whose_owner_has_no_name_or_cik_says_so():
 
     document = Document(path="draft.txt", format="text", filing=Filing(reporting_owners=[ReportingOwner()]))
     assert "owner ?" in heading(document) and "None" not in heading(document)
+
+
+def test_select_all_and_bad_codes_read_as_in_the_configuration_file(files, capsys):
+    _, broken = files
+    assert main(["check", str(broken), "--select", "ALL", "--format", "json"]) == 1
+    assert any(f["code"] == "S002" for f in json.loads(capsys.readouterr().out)["findings"])
+    with pytest.raises(SystemExit) as stopped:
+        main(["check", str(broken), "--select", "S0001"])
+    assert stopped.value.code == 2 and "S0001" in capsys.readouterr().err

@@ -26,7 +26,12 @@ def _date(text: str) -> date:
 
 
 def _codes(text: str) -> list[str]:
-    return [code.strip().upper() for code in text.split(",") if code.strip()]
+    from form16lint.config import parse_codes
+
+    try:
+        return parse_codes(code for code in text.split(",") if code.strip())
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _severity(text: str) -> Severity:

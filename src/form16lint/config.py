@@ -23,7 +23,7 @@ from form16lint.settings import Settings
 CONFIG_FILES = (".form16lint.toml", "pyproject.toml")
 TABLE = "[tool.form16lint]"
 _PREFIX = re.compile(r"^[A-Z](?:[0-9]{1,3})?$")
-_CODE = re.compile(r"^[A-Z][0-9]{3}$")
+RULE_CODE = re.compile(r"^[A-Z][0-9]{3}$")
 
 
 @dataclass(frozen=True)
@@ -158,8 +158,15 @@ def _text(value) -> str:
 
 
 def _codes(value) -> list[str]:
+    return parse_codes(_list(value))
+
+
+def parse_codes(items) -> list[str]:
+    """Rule codes or prefixes as selection takes them: upper case, ``ALL`` as the empty prefix
+    that matches every code; ValueError for anything else. The command line and the
+    configuration file both read codes this way."""
     codes = []
-    for item in _list(value):
+    for item in items:
         code = _text(item).upper()
         if code == "ALL":
             code = ""
@@ -171,7 +178,7 @@ def _codes(value) -> list[str]:
 
 
 def _code(value) -> str:
-    if not _CODE.match(str(value)):
+    if not RULE_CODE.match(str(value)):
         raise ValueError(f"{value!r} is not a rule code (a letter and three digits, e.g. S004)")
     return value
 

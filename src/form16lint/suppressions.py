@@ -24,13 +24,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from form16lint.config import RULE_CODE
 from form16lint.errors import UsageError
 from form16lint.findings import Finding, Severity
 
 SIDECAR = ".form16lint-ignore.toml"
 _COMMENT = re.compile(r"^\s*form16lint:\s*ignore\b\s*(?P<codes>[A-Za-z0-9,\s]*?)\s*(?:\breason:\s*(?P<reason>.*?))?\s*$",
                       re.DOTALL)
-_CODE = re.compile(r"^[A-Z][0-9]{3}$")
 
 
 @dataclass(slots=True)
@@ -106,7 +106,7 @@ def read_sidecar(path: Path) -> list[Suppression]:
             if not isinstance(entry.get(key), str) or not entry[key].strip():
                 raise UsageError(f"{where}: {key!r} is required (a string)")
         code = entry["code"].strip().upper()
-        if not _CODE.match(code):
+        if not RULE_CODE.match(code):
             raise UsageError(f"{where}: bad value for 'code': {entry['code']!r} is not a rule code")
         pointer = entry.get("pointer", "")
         reason = entry.get("reason")
