@@ -40,3 +40,15 @@ def test_junit_one_case_per_file(tmp_path, monkeypatch, capsys):
     assert [f.get("type") for f in cases["bad.xml"].iter("failure")] == ["S003", "S003"]
     assert list(cases["good.xml"]) == []
     assert root.get("failures") == "2" and root.get("tests") == "2"
+
+
+def test_junit_failure_of_a_pdf_finding_names_page_and_box_as_concise_does():
+    from form16lint.engine import LintResult
+    from form16lint.model import Document
+    from form16lint.reporters.junit import junit_tree
+
+    finding = Finding(code="S003", severity=Severity.ERROR, message="not a real date", path="draft.pdf",
+                      page=1, box="box 2 (Date of Event Requiring Statement)")
+    tree = junit_tree(LintResult(documents=[Document(path="draft.pdf", format="pdf")], findings=[finding], rules=[]))
+    failure, = tree.iter("failure")
+    assert failure.text == "draft.pdf (page 1, box 2 (Date of Event Requiring Statement)): S003 not a real date"

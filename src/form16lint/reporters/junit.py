@@ -5,7 +5,7 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 from form16lint.hookspecs import hookimpl
-from form16lint.reporters.concise import position
+from form16lint.reporters.concise import location
 
 
 def junit_tree(result) -> ElementTree.Element:
@@ -22,10 +22,9 @@ def junit_tree(result) -> ElementTree.Element:
     for path in paths:
         case = ElementTree.SubElement(suite, "testcase", name=path, classname="form16lint")
         for finding in by_path.get(path, []):
-            where = position(finding)
             failure = ElementTree.SubElement(case, "failure", type=finding.code,
                                              message=f"{finding.code} [{finding.severity}] {finding.message}")
-            failure.text = f"{path}{':' + where if where else ''}: {finding.code} {finding.message}"
+            failure.text = f"{location(finding)}: {finding.code} {finding.message}"
     return suites
 
 
