@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from form16lint.fieldnames import BOX_NUMBERS
 from form16lint.model import Document, Filing, Value
 
 TITLES = {
@@ -169,7 +170,7 @@ def _as_table(title: str, columns, rows) -> Table:
     return table
 
 
-def _box(number: str, heading: str, *body) -> Panel:
+def _box(number: int, heading: str, *body) -> Panel:
     return Panel(Group(*body), title=f"{number}. {heading}", title_align="left", box=box.SQUARE)
 
 
@@ -204,16 +205,17 @@ def header(filing: Filing) -> Table:
     joint = filing.joint_filing
     box6 = [_check(Value(joint.value is False), "Form filed by One Reporting Person"),
             _check(Value(joint.value is True), "Form filed by More than One Reporting Person")]
-    numbers = {"3": ("1", "3", "2", "5", "4", "6")}.get(base, ("1", "2", "3", "4", "5", "6"))
+    number = BOX_NUMBERS.get(base, BOX_NUMBERS["4"])  # the boxes Form 3 numbers differently
     grid.add_row(
-        _box(numbers[0], "Name and Address of Reporting Person", *(box1 or [Text("")])),
-        _box(numbers[1], "Issuer Name and Ticker or Trading Symbol", box2),
-        _box(numbers[4], "Relationship of Reporting Person(s) to Issuer", *(box5 or [Text("")])),
+        _box(1, "Name and Address of Reporting Person", *(box1 or [Text("")])),
+        _box(number["issuer"], "Issuer Name and Ticker or Trading Symbol", box2),
+        _box(number["relationship"], "Relationship of Reporting Person(s) to Issuer", *(box5 or [Text("")])),
     )
     grid.add_row(
-        _box(numbers[2], BOX3.get(base, "Date"), cell(filing.period_of_report)),
-        _box(numbers[3], "If Amendment, Date of Original Filed", cell(filing.date_of_original_submission)),
-        _box(numbers[5], "Individual or Joint/Group Filing", *box6),
+        _box(number["periodOfReport"], BOX3.get(base, "Date"), cell(filing.period_of_report)),
+        _box(number["dateOfOriginalSubmission"], "If Amendment, Date of Original Filed",
+             cell(filing.date_of_original_submission)),
+        _box(6, "Individual or Joint/Group Filing", *box6),
     )
     return grid
 
