@@ -74,8 +74,9 @@ DEFAULT = "default"
 def find_config(start: str | os.PathLike | None = None) -> tuple[Path, dict] | None:
     """The first configuration from ``start`` (default: the working directory) upwards, with its
     ``form16lint`` table."""
-    here = Path(start or os.getcwd()).resolve()
-    for folder in (here, *here.parents):
+    from form16lint.paths import folders_up
+
+    for folder in folders_up(start):
         for name in CONFIG_FILES:
             path = folder / name
             if path.is_file():

@@ -19,11 +19,17 @@ def repository_root(start: str | None = None) -> Path:
 
 @lru_cache(maxsize=8)
 def _toplevel(start: str) -> Path:
-    here = Path(start).resolve()
-    for folder in (here, *here.parents):
+    for folder in folders_up(start):
         if (folder / ".git").exists():
             return folder
-    return here
+    return Path(start).resolve()
+
+
+def folders_up(start: str | os.PathLike | None = None) -> tuple[Path, ...]:
+    """``start`` (default: the working directory) and each folder above it, nearest first: where
+    the repository root, the configuration file and the suppressions sidecar are looked for."""
+    here = Path(start or os.getcwd()).resolve()
+    return (here, *here.parents)
 
 
 def repository_path(path: str) -> str | None:

@@ -73,8 +73,9 @@ def parse_comment(text: str) -> tuple[list[str], str | None] | None:
 
 def load_sidecar(start: str | None = None) -> list[Suppression]:
     """The entries of the first ``.form16lint-ignore.toml`` from ``start`` upwards."""
-    here = Path(start or os.getcwd()).resolve()
-    for folder in (here, *here.parents):
+    from form16lint.paths import folders_up
+
+    for folder in folders_up(start):
         path = folder / SIDECAR
         if path.is_file():
             return read_sidecar(path)
