@@ -45,9 +45,10 @@ OPTIONS = (
     Option("ignore", "ignore", "codes", "[]", "Codes or prefixes not to check.", 'ignore = ["S004"]'),
     Option("per-file-ignores", "per_file_ignores", "per-file-ignores", "{}",
            "Codes or prefixes not to check in the files a glob matches. Globs are relative to the "
-           "configuration file's folder and match however the file is named on the command line "
-           "(as pre-commit names it, absolute, or from a subfolder); `*` stays in a folder, `**` "
-           "crosses folders, a glob without `/` matches any one part of the path.",
+           "configuration file's folder, read as .gitignore reads them, and match however the file "
+           "is named on the command line (as pre-commit names it, absolute, or from a subfolder); "
+           "`*` stays in a folder, `**` crosses folders, a glob without `/` matches any one part of "
+           "the path.",
            'per-file-ignores = { "legacy/**" = ["S004"], "*.pdf" = ["E001"] }'),
     Option("severity", "severity", "severity-map", "{}",
            "Override a rule's severity: `error`, `warning` or `info`, per code.",

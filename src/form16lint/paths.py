@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,46 +41,22 @@ def repository_path(path: str) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _glob(pattern: str) -> re.Pattern:
-    """A glob as a regular expression: ``*`` and ``?`` stay within a folder, ``**`` crosses them."""
-    out, index = [], 0
-    while index < len(pattern):
-        if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
-            index += 3
-        elif pattern.startswith("**", index):
-            out.append(".*")
-            index += 2
-        elif pattern[index] == "*":
-            out.append("[^/]*")
-            index += 1
-        elif pattern[index] == "?":
-            out.append("[^/]")
-            index += 1
-        elif pattern[index] == "[" and "]" in pattern[index + 2:]:
-            end = pattern.index("]", index + 2)
-            body = pattern[index + 1:end]
-            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
-            index = end + 1
-        else:
-            out.append(re.escape(pattern[index]))
-            index += 1
-    return re.compile("".join(out) + r"\Z")
+def _spec(pattern: str):
+    """One glob as git reads a line of .gitignore (the pathspec package, imported only when a
+    configuration or sidecar has globs)."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([pattern])
 
 
 def glob_matches(pattern: str, path: str, root: str | os.PathLike) -> bool:
-    """Whether ``path`` matches ``pattern`` taken relative to the folder ``root``.
-
-    A pattern with a slash matches the path relative to ``root`` or one of its parent folders
-    (``filings/old`` covers everything below it); one without a slash matches any single part of
-    it (``*.pdf`` a file name, ``drafts`` a folder anywhere). However the file was named on the
-    command line (relative, absolute, from a subfolder), the same relative path is matched.
+    """Whether ``path`` matches ``pattern`` taken relative to the folder ``root``, as .gitignore
+    globs match: ``*`` stays in a folder, ``**`` crosses folders, a glob without ``/`` matches any
+    one part of the path (``*.pdf`` a file name, ``drafts`` a folder anywhere), and a glob that
+    names a folder covers everything below it. However the file was named on the command line
+    (relative, absolute, from a subfolder), the same relative path is matched.
     """
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root)).replace(os.sep, "/")
     if relative.startswith("../") or relative == "..":
         return False
-    regex = _glob(pattern.strip("/"))
-    parts = relative.split("/")
-    if "/" not in pattern.strip("/"):
-        return any(regex.match(part) for part in parts)
-    return any(regex.match("/".join(parts[:end])) for end in range(len(parts), 0, -1))
+    return _spec(pattern).match_file(relative)
