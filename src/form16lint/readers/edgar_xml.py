@@ -222,14 +222,11 @@ class _Builder:
         self.document = Document(path=path, format=fmt)
         self.positions = _Positions(data, line_offset)
         self.document.locator = self.positions.locate
-        self.data = data
-        self.line_offset = line_offset
         self.order = self.positions.order
         self.pointers: dict[tuple[int, str], list[str]] | None = None  # the reverse, for suppressions
         self.filing: dict = {}
         # kind of object -> (its fields so far, its pointer, its layout): where fields go now
         self.current: dict[str, tuple[dict, str, dict]] = {"filing": (self.filing, "", _FILING)}
-        self.issuer: dict | None = None
         self.owners: list[tuple[dict, dict, dict]] = []  # (owner, address, relationship) fields
         self.rows: dict[str, list[tuple[type, dict]]] = {name: [] for _, name, _, _ in _ROWS.values()}
         self.signatures: list[dict] = []
@@ -264,7 +261,7 @@ class _Builder:
                 self.order.append((pointer + "/code", element.sourceline, tag))
                 fields[spec[1]] = [note.get("id") or "" for note in element.iterfind("footnoteId")]
         self.document.filing = self._filing()
-        if b"<!--" in self.data:
+        if b"<!--" in self.positions.data:
             self._suppressions(root)
         return self.document
 
@@ -299,17 +296,16 @@ class _Builder:
             pointer = "/remarks"
             self.filing["remarks"] = _joined_text(element) or None
         else:  # issuer
-            if self.issuer is not None:
-                return
+            if "issuer" in self.current:
+                return  # the schema allows one issuer; the first counts
             pointer = "/issuer"
-            self.issuer = {}
-            self.current["issuer"] = (self.issuer, pointer, _ISSUER)
+            self.current["issuer"] = ({}, pointer, _ISSUER)
         self.order.append((pointer, element.sourceline, tag))
 
     def _filing(self) -> Filing:
         fields = self.filing
-        if self.issuer is not None:
-            fields["issuer"] = Issuer(**self.issuer)
+        if "issuer" in self.current:
+            fields["issuer"] = Issuer(**self.current["issuer"][0])
         for name, rows in self.rows.items():
             fields[name] = [cls(**row) for cls, row in rows]
         return Filing(
@@ -354,7 +350,7 @@ class _Builder:
             if parsed is None:
                 continue
             codes, reason = parsed
-            line = comment.sourceline + self.line_offset if comment.sourceline else None
+            line = comment.sourceline + self.positions.line_offset if comment.sourceline else None
             pointer = self._pointer_of(self._next_element(comment))
             for code in codes or ["?"]:
                 self.document.suppressions.append(
