@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from filings import nd_tx, ownership_xml  # noqa: E402
 from render_pdf import STYLES, render_pdf  # noqa: E402
 
+from bench import best_of  # noqa: E402
 from form16lint.engine import lint  # noqa: E402
 from form16lint.plugins import load_plugins  # noqa: E402
 from form16lint.readers.edgar_xml import read_ownership_xml  # noqa: E402
@@ -37,15 +37,6 @@ def sources(count: int) -> list[bytes]:
     found = [p.read_bytes() for p in sorted(corpus.glob("*.xml"))[:: 30]][:count] if corpus.exists() else []
     found.append(ownership_xml(nd_transactions=[nd_tx(shares=str(100 + i)) for i in range(30)]).encode())
     return found
-
-
-def best(run, repeat=3) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main(count: int = 6) -> None:
@@ -70,7 +61,7 @@ def main(count: int = 6) -> None:
 
                 with pdfplumber.open(path) as pdf:
                     pages = len(pdf.pages)
-                rows.append((path.name, pages, best(plumber), best(ours)))
+                rows.append((path.name, pages, best_of(3, plumber), best_of(3, ours)))
     pages = sum(r[1] for r in rows)
     plumber_total = sum(r[2] for r in rows)
     ours_total = sum(r[3] for r in rows)
