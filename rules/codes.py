@@ -28,6 +28,7 @@ CODE_NAMES = {
 }
 ACQUIRE = {"I": frozenset("PALMCXO"), "II": frozenset("PAL")}
 DISPOSE = {"I": frozenset("SDFU"), "II": frozenset("SDFUMCXOEH")}
+EXERCISE_OR_CONVERSION = frozenset("MCXO")
 FORM4_ALWAYS = frozenset("PSU")  # never a Form 5 item
 FORM4_SINCE_2002 = frozenset("ADFMCXO")  # Rule 16b-3 transactions: Form 4 since 2002-08-29
 SOX_FORM4 = date(2002, 8, 29)
@@ -39,6 +40,10 @@ COOLING_OFF_DAYS = 90
 
 def _code(row) -> str:
     return (row.code or "").strip().upper()
+
+
+def _direction(row) -> str:
+    return (row.acquired_disposed.value or "").strip().upper()
 
 
 def _table(pointer: str) -> str:
@@ -126,7 +131,7 @@ class DirectionContradictsCode(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            code, direction = _code(row), (row.acquired_disposed.value or "").strip().upper()
+            code, direction = _code(row), _direction(row)
             table = _table(pointer)
             if direction == "D" and code in ACQUIRE[table]:
                 expected = "A"
@@ -145,10 +150,11 @@ def _received_derivative(filing, pointer: str, row) -> bool:
     """A Table II M/C/X/O acquisition is the receiving side of a conversion into a security that is
     itself a derivative (preferred stock into convertible Class B stock) when another Table II row
     of that date gives up a derivative by exercise or conversion."""
-    if _table(pointer) != "II" or _code(row) not in "MCXO":
+    if _table(pointer) != "II" or _code(row) not in EXERCISE_OR_CONVERSION:
         return False
-    return any(other is not row and _code(other) in "MCXO" and other.transaction_date.value == row.transaction_date.value
-               and (other.acquired_disposed.value or "").upper() == "D" for other in filing.derivative_transactions)
+    return any(other is not row and _code(other) in EXERCISE_OR_CONVERSION
+               and other.transaction_date.value == row.transaction_date.value and _direction(other) == "D"
+               for other in filing.derivative_transactions)
 
 
 class Form4TransactionOnForm5(FilingRule):
@@ -234,7 +240,7 @@ class GiftOnForm5(FilingRule):
     def check(self, filing, context):
         for pointer, row in filing.transactions():
             day = row.transaction_date.value
-            if _code(row) == "G" and (row.acquired_disposed.value or "").upper() == "D" \
+            if _code(row) == "G" and _direction(row) == "D" \
                     and day is not None and day >= GIFTS_ON_FORM4:
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
