@@ -9,3 +9,16 @@ def test_c002_a_row_without_code_is_not_the_other_side_of_a_conversion(codes_for
     found = codes_for(xml, "C002")
     assert [f.pointer for f in found] == ["/derivativeTransactions/0/acquiredDisposed"]
 
+
+
+def test_plan_adoption_dates_read_two_digit_years_as_the_readers_do():
+    from datetime import date
+
+    from form16lint.values import parse_date
+    from form16lint_rules._plans import adoption_dates, dates_in
+
+    assert adoption_dates("Sold under a Rule 10b5-1 trading plan adopted 6/1/99.") == (date(1999, 6, 1),)
+    assert adoption_dates("Sold under a Rule 10b5-1 trading plan adopted 6/1/23.") == (date(2023, 6, 1),)
+    assert dates_in("adopted 6/1/99") == ((8, parse_date("6/1/99")),)
+    assert dates_in("on 2023-05-05, on Sept. 5, 2023 and on 5 May 2023; not on 2/30/2023") == (
+        (3, date(2023, 5, 5)), (18, date(2023, 9, 5)), (39, date(2023, 5, 5)))
