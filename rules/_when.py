@@ -1,10 +1,23 @@
-"""When a filing was (or will be) filed: the date deadlines are measured against."""
+"""When: the date a filing was (or will be) filed, which its deadlines are measured against, and
+the dates the Section 16 rules that judge its rows took effect."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from form16lint.business_days import edgar_filing_date
+
+# Sarbanes-Oxley section 403 (Release 34-46421): from this date a Form 4 is due within two
+# business days, and the Rule 16b-3 transactions with the issuer (codes A D F M C X O) are on it.
+SARBANES_OXLEY_FORM4 = date(2002, 8, 29)
+# Release 33-11138 took effect: from this date gifts are due on Form 4, and a Rule 10b5-1 plan
+# adopted by an officer or director carries a cooling-off period.
+RELEASE_33_11138 = date(2023, 2, 27)
+
+
+def row_code(row) -> str:
+    """A transaction row's code as the form lists it: stripped, in capitals ("" when none)."""
+    return (row.code or "").strip().upper()
 
 
 def filing_date(filing, context) -> tuple[date | None, str]:

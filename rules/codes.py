@@ -10,7 +10,7 @@ from form16lint.rule import FilingRule
 
 from ._footnote_refs import footnote, row_footnote_ids
 from ._plans import adoption_dates, gives_adoption_date, says_under_plan
-from ._when import filing_date
+from ._when import RELEASE_33_11138, SARBANES_OXLEY_FORM4, filing_date, row_code
 
 XML_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
 PRINTED_CODES = XML_CODES | {"K", "V"}
@@ -31,15 +31,8 @@ DISPOSE = {"I": frozenset("SDFU"), "II": frozenset("SDFUMCXOEH")}
 EXERCISE_OR_CONVERSION = frozenset("MCXO")
 FORM4_ALWAYS = frozenset("PSU")  # never a Form 5 item
 FORM4_SINCE_2002 = frozenset("ADFMCXO")  # Rule 16b-3 transactions: Form 4 since 2002-08-29
-SOX_FORM4 = date(2002, 8, 29)
-GIFTS_ON_FORM4 = date(2023, 2, 27)
-CHECKBOX_FROM = date(2023, 4, 1)
-COOLING_OFF_FROM = date(2023, 2, 27)  # plans adopted from then on (Release 33-11138)
+CHECKBOX_FROM = date(2023, 4, 1)  # Forms 4 and 5 as amended by Release 33-11138
 COOLING_OFF_DAYS = 90
-
-
-def _code(row) -> str:
-    return (row.code or "").strip().upper()
 
 
 def _direction(row) -> str:
@@ -131,7 +124,7 @@ class DirectionContradictsCode(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            code, direction = _code(row), _direction(row)
+            code, direction = row_code(row), _direction(row)
             table = _table(pointer)
             if direction == "D" and code in ACQUIRE[table]:
                 expected = "A"
@@ -150,9 +143,9 @@ def _received_derivative(filing, pointer: str, row) -> bool:
     """A Table II M/C/X/O acquisition is the receiving side of a conversion into a security that is
     itself a derivative (preferred stock into convertible Class B stock) when another Table II row
     of that date gives up a derivative by exercise or conversion."""
-    if _table(pointer) != "II" or _code(row) not in EXERCISE_OR_CONVERSION:
+    if _table(pointer) != "II" or row_code(row) not in EXERCISE_OR_CONVERSION:
         return False
-    return any(other is not row and _code(other) in EXERCISE_OR_CONVERSION
+    return any(other is not row and row_code(other) in EXERCISE_OR_CONVERSION
                and other.transaction_date.value == row.transaction_date.value and _direction(other) == "D"
                for other in filing.derivative_transactions)
 
@@ -192,8 +185,9 @@ class Form4TransactionOnForm5(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            code, day = _code(row), row.transaction_date.value
-            form4_code = code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None and day >= SOX_FORM4)
+            code, day = row_code(row), row.transaction_date.value
+            form4_code = code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None
+                                                  and day >= SARBANES_OXLEY_FORM4)
             if (row.form_type or "").strip() == "4":
                 why = "it is coded with transaction form type 4"
             elif form4_code:
@@ -240,8 +234,8 @@ class GiftOnForm5(FilingRule):
     def check(self, filing, context):
         for pointer, row in filing.transactions():
             day = row.transaction_date.value
-            if _code(row) == "G" and _direction(row) == "D" \
-                    and day is not None and day >= GIFTS_ON_FORM4:
+            if row_code(row) == "G" and _direction(row) == "D" \
+                    and day is not None and day >= RELEASE_33_11138:
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
                     f"{describe(pointer)} is a gift made on {day.isoformat()}: gifts from 2023-02-27 are due on "
@@ -401,7 +395,7 @@ class CoolingOffNotObserved(FilingRule):
             if len(adopted) != 1:
                 continue  # none given, or several: cannot tell which plan
             start = adopted[0]
-            if start < COOLING_OFF_FROM or traded < start:
+            if start < RELEASE_33_11138 or traded < start:
                 continue
             elapsed = (traded - start).days
             if elapsed < COOLING_OFF_DAYS:

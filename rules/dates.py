@@ -16,10 +16,8 @@ from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._when import filing_date, submitted_date
+from ._when import RELEASE_33_11138, SARBANES_OXLEY_FORM4, filing_date, row_code, submitted_date
 
-FORM4_TWO_DAY_RULE = date(2002, 8, 29)  # Sarbanes-Oxley section 403; Release 34-46421
-GIFTS_ON_FORM4 = date(2023, 2, 27)  # Release 33-11138: gifts due on Form 4 from this date
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 
 # The rows of a filing, and of filings together, share their dates: each deadline is counted once.
@@ -347,15 +345,15 @@ class LateFiling(FilingRule):
 def _required_on_form4(row, executed: date) -> bool:
     """Whether a Form 4 row was required on Form 4, rather than a Form 5 item reported early
     (form type 5, timeliness E, small acquisitions, wills and descent, gifts before 2023-02-27)."""
-    code = (row.code or "").strip().upper()
+    code = row_code(row)
     if (row.form_type or "4").strip() != "4" or (row.timeliness.value or "").strip().upper() == "E":
         return False
-    return code not in FORM5_ONLY_CODES and not (code == "G" and executed < GIFTS_ON_FORM4)
+    return code not in FORM5_ONLY_CODES and not (code == "G" and executed < RELEASE_33_11138)
 
 
 def _due_on_form4(row, executed: date) -> bool:
     """Whether a Form 4 row was due within two business days of its execution."""
-    return executed >= FORM4_TWO_DAY_RULE and _required_on_form4(row, executed)
+    return executed >= SARBANES_OXLEY_FORM4 and _required_on_form4(row, executed)
 
 
 class DeemedExecutionDateOutOfRange(FilingRule):
