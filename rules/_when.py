@@ -20,6 +20,17 @@ def row_code(row) -> str:
     return (row.code or "").strip().upper()
 
 
+def row_direction(row) -> str:
+    """A transaction row's (A) or (D), stripped and in capitals ("" when none)."""
+    return (row.acquired_disposed.value or "").strip().upper()
+
+
+def gift_due_on_form4(row, day: date) -> bool:
+    """A gift given (code G, disposed) on or after ``RELEASE_33_11138``: due on Form 4 within two
+    business days. A gift received, or given earlier, is a Form 5 item (Rule 16b-5)."""
+    return row_code(row) == "G" and row_direction(row) == "D" and day >= RELEASE_33_11138
+
+
 def filing_date(filing, context) -> tuple[date | None, str]:
     """The filing date and where it came from: EDGAR's filing date, else EDGAR's acceptance time,
     else ``--filing-date``, else the signature date (a filing is never filed before it is signed)."""

@@ -10,7 +10,14 @@ from form16lint.rule import FilingRule
 
 from ._footnote_refs import footnote, row_footnote_ids
 from ._plans import adoption_dates, gives_adoption_date, says_under_plan
-from ._when import RELEASE_33_11138, SARBANES_OXLEY_FORM4, filing_date, row_code
+from ._when import (
+    RELEASE_33_11138,
+    SARBANES_OXLEY_FORM4,
+    filing_date,
+    gift_due_on_form4,
+    row_code,
+    row_direction,
+)
 
 XML_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
 PRINTED_CODES = XML_CODES | {"K", "V"}
@@ -33,10 +40,6 @@ FORM4_ALWAYS = frozenset("PSU")  # never a Form 5 item
 FORM4_SINCE_2002 = frozenset("ADFMCXO")  # Rule 16b-3 transactions: Form 4 since 2002-08-29
 CHECKBOX_FROM = date(2023, 4, 1)  # Forms 4 and 5 as amended by Release 33-11138
 COOLING_OFF_DAYS = 90
-
-
-def _direction(row) -> str:
-    return (row.acquired_disposed.value or "").strip().upper()
 
 
 def _table(pointer: str) -> str:
@@ -124,7 +127,7 @@ class DirectionContradictsCode(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            code, direction = row_code(row), _direction(row)
+            code, direction = row_code(row), row_direction(row)
             table = _table(pointer)
             if direction == "D" and code in ACQUIRE[table]:
                 expected = "A"
@@ -146,7 +149,8 @@ def _received_derivative(filing, pointer: str, row) -> bool:
     if _table(pointer) != "II" or row_code(row) not in EXERCISE_OR_CONVERSION:
         return False
     return any(other is not row and row_code(other) in EXERCISE_OR_CONVERSION
-               and other.transaction_date.value == row.transaction_date.value and _direction(other) == "D"
+               and other.transaction_date.value == row.transaction_date.value
+               and row_direction(other) == "D"
                for other in filing.derivative_transactions)
 
 
@@ -234,8 +238,7 @@ class GiftOnForm5(FilingRule):
     def check(self, filing, context):
         for pointer, row in filing.transactions():
             day = row.transaction_date.value
-            if row_code(row) == "G" and _direction(row) == "D" \
-                    and day is not None and day >= RELEASE_33_11138:
+            if day is not None and gift_due_on_form4(row, day):
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
                     f"{describe(pointer)} is a gift made on {day.isoformat()}: gifts from 2023-02-27 are due on "

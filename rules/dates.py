@@ -16,7 +16,7 @@ from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._when import RELEASE_33_11138, SARBANES_OXLEY_FORM4, filing_date, row_code, submitted_date
+from ._when import SARBANES_OXLEY_FORM4, filing_date, gift_due_on_form4, row_code, submitted_date
 
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 
@@ -155,7 +155,7 @@ class PeriodNotEarliestTransaction(FilingRule):
     On a Form 4 (and 4/A), box 3 ("Date of Earliest Transaction Required to be Reported") must
     equal the earliest date of the transactions in Tables I and II that were required on Form 4:
     rows that report a Form 5 item early (form type 5 or timeliness E, codes L and W, gifts
-    before 2023-02-27) are not counted.
+    received, and gifts given before 2023-02-27) are not counted.
 
     ## Why it matters
     EDGAR files and indexes the Form 4 under this date, and readers use it to judge whether the
@@ -254,9 +254,9 @@ class LateFiling(FilingRule):
       report).
     - Form 4: the end of the second business day after the execution date (the deemed execution
       date when given), for transactions from 2002-08-29. Only rows due on Form 4 count: not
-      rows coded form type 5 or early (E), small acquisitions (L), wills and descent (W), nor gifts
-      (G) before 2023-02-27. The row with the earliest deadline is reported, with the number of
-      late rows.
+      rows coded form type 5 or early (E), small acquisitions (L), wills and descent (W), gifts
+      received (G, acquired), nor gifts given before 2023-02-27. The row with the earliest
+      deadline is reported, with the number of late rows.
     - Form 5: 45 calendar days after the fiscal year end (the period of report).
 
     A calendar deadline on a weekend, federal holiday or SEC closure moves to the next business
@@ -344,11 +344,12 @@ class LateFiling(FilingRule):
 
 def _required_on_form4(row, executed: date) -> bool:
     """Whether a Form 4 row was required on Form 4, rather than a Form 5 item reported early
-    (form type 5, timeliness E, small acquisitions, wills and descent, gifts before 2023-02-27)."""
+    (form type 5, timeliness E, small acquisitions, wills and descent, gifts received, and gifts
+    given before 2023-02-27)."""
     code = row_code(row)
     if (row.form_type or "4").strip() != "4" or (row.timeliness.value or "").strip().upper() == "E":
         return False
-    return code not in FORM5_ONLY_CODES and not (code == "G" and executed < RELEASE_33_11138)
+    return code not in FORM5_ONLY_CODES and (code != "G" or gift_due_on_form4(row, executed))
 
 
 def _due_on_form4(row, executed: date) -> bool:

@@ -1,6 +1,6 @@
 """Dates and codes rules: the fixes of the review (each test failed before its fix)."""
 
-from filings import d_tx, ownership_xml
+from filings import d_tx, nd_tx, ownership_xml
 
 
 def test_c002_a_row_without_code_is_not_the_other_side_of_a_conversion(codes_for):
@@ -22,3 +22,15 @@ def test_plan_adoption_dates_read_two_digit_years_as_the_readers_do():
     assert dates_in("adopted 6/1/99") == ((8, parse_date("6/1/99")),)
     assert dates_in("on 2023-05-05, on Sept. 5, 2023 and on 5 May 2023; not on 2/30/2023") == (
         (3, date(2023, 5, 5)), (18, date(2023, 9, 5)), (39, date(2023, 5, 5)))
+
+
+def test_a_gift_received_is_not_due_on_form4(codes_for):
+    # Release 33-11138 put gifts given on Form 4; a gift received stays a Form 5 item, as C004 holds
+    received = nd_tx(code="G", date="2024-03-01", price="0", ad="A", after="1100")
+    late = ownership_xml(period="2024-03-05", nd_transactions=[received, nd_tx(date="2024-03-05", after="1000")],
+                         signatures=(("/s/ J", "2024-03-07"),))
+    assert codes_for(late, "D005") == []
+    assert codes_for(late, "D003") == []
+    given = late.replace("<value>A</value>", "<value>D</value>")
+    assert [f.pointer for f in codes_for(given, "D005")] == ["/nonDerivativeTransactions/0/transactionDate"]
+    assert [f.pointer for f in codes_for(given, "D003")] == ["/periodOfReport"]
