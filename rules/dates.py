@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from functools import lru_cache
 
 from form16lint.business_days import (
     add_business_days,
@@ -19,9 +18,6 @@ from form16lint.rule import FilingRule
 from ._when import SARBANES_OXLEY_FORM4, filing_date, gift_due_on_form4, row_code, submitted_date
 
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
-
-# The rows of a filing, and of filings together, share their dates: each deadline is counted once.
-business_days_later = lru_cache(maxsize=4096)(add_business_days)
 
 
 def _month_end(day: date) -> bool:
@@ -324,7 +320,7 @@ class LateFiling(FilingRule):
             executed = row.deemed_execution_date.value or row.transaction_date.value
             if executed is None or not _due_on_form4(row, executed):
                 continue
-            due = business_days_later(executed, 2)
+            due = add_business_days(executed, 2)
             if effective > due:
                 late.append((due, pointer, row, executed))
         if not late:
@@ -394,7 +390,7 @@ class DeemedExecutionDateOutOfRange(FilingRule):
             if traded is None or deemed is None:
                 continue
             where = pointer + "/deemedExecutionDate"
-            latest = business_days_later(traded, 3)
+            latest = add_business_days(traded, 3)
             if deemed < traded:
                 yield Violation(where, (
                     f"{describe(where)} is {deemed.isoformat()}, before the transaction date {traded.isoformat()}: "
