@@ -4,6 +4,7 @@ the dates the Section 16 rules that judge its rows took effect."""
 from __future__ import annotations
 
 from datetime import date
+from enum import Enum
 
 from form16lint.business_days import edgar_filing_date
 
@@ -31,23 +32,32 @@ def gift_due_on_form4(row, day: date) -> bool:
     return row_code(row) == "G" and row_direction(row) == "D" and day >= RELEASE_33_11138
 
 
-def filing_date(filing, context) -> tuple[date | None, str]:
+class DateSource(Enum):
+    """Where a filing date comes from; the value names it in a message."""
+
+    EDGAR_FILING_DATE = "EDGAR filing date"
+    EDGAR_ACCEPTANCE = "EDGAR acceptance time"
+    FILING_DATE_OPTION = "filing date given with --filing-date"
+    SIGNATURE = "signature date; no EDGAR filing date or --filing-date was given"
+
+
+def filing_date(filing, context) -> tuple[date | None, DateSource | None]:
     """The filing date and where it came from: EDGAR's filing date, else EDGAR's acceptance time,
     else ``--filing-date``, else the signature date (a filing is never filed before it is signed)."""
     metadata = filing.metadata
     if metadata.filing_date:
-        return metadata.filing_date, "EDGAR filing date"
+        return metadata.filing_date, DateSource.EDGAR_FILING_DATE
     if metadata.acceptance_datetime:
-        return edgar_filing_date(metadata.acceptance_datetime), "EDGAR acceptance time"
+        return edgar_filing_date(metadata.acceptance_datetime), DateSource.EDGAR_ACCEPTANCE
     if context.options.filing_date:
-        return context.options.filing_date, "filing date given with --filing-date"
+        return context.options.filing_date, DateSource.FILING_DATE_OPTION
     signed = filing.signature_date
     if signed:
-        return signed, "signature date; no EDGAR filing date or --filing-date was given"
-    return None, ""
+        return signed, DateSource.SIGNATURE
+    return None, None
 
 
-def submitted_date(filing, context) -> tuple[date | None, str]:
+def submitted_date(filing, context) -> tuple[date | None, DateSource | None]:
     """The filing date when one is known other than the signature date."""
     when, source = filing_date(filing, context)
-    return (when, source) if when and not source.startswith("signature") else (None, "")
+    return (when, source) if source not in (None, DateSource.SIGNATURE) else (None, None)

@@ -336,13 +336,13 @@ class PlanCheckboxNotChecked(FilingRule):
                 yield Violation("/aff10b5One", (
                     f"footnote {note.id} says a transaction was made under a Rule 10b5-1 plan, but the "
                     f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
-                    f"(Release 33-11138). Filed {filed.isoformat()} ({source})."))
+                    f"(Release 33-11138). Filed {filed.isoformat()} ({source.value})."))
                 return
         if filing.remarks and says_under_plan(filing.remarks):
             yield Violation("/aff10b5One", (
                 f"the remarks say a transaction was made under a Rule 10b5-1 plan, but the "
                 f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
-                f"(Release 33-11138). Filed {filed.isoformat()} ({source})."))
+                f"(Release 33-11138). Filed {filed.isoformat()} ({source.value})."))
 
 
 class CoolingOffNotObserved(FilingRule):

@@ -234,7 +234,7 @@ class TransactionAfterSigning(FilingRule):
             elif filed is not None and day > filed:
                 yield Violation(where, (
                     f"{describe(where)} is {day.isoformat()}, after the filing date {filed.isoformat()} "
-                    f"({source}): check the date."))
+                    f"({source.value}): check the date."))
 
 
 class LateFiling(FilingRule):
@@ -310,7 +310,7 @@ class LateFiling(FilingRule):
         if effective > due:
             late = business_days_after(due, effective)
             yield Violation("/periodOfReport", (
-                f"Form {filing.base_form} filed {filed.isoformat()} ({source}) was due {due.isoformat()}, "
+                f"Form {filing.base_form} filed {filed.isoformat()} ({source.value}) was due {due.isoformat()}, "
                 f"{basis}: {late} business day{'s' if late != 1 else ''} late ({law}). The issuer must "
                 "disclose a late filing under Item 405 of Regulation S-K."))
 
@@ -332,7 +332,7 @@ class LateFiling(FilingRule):
         days = business_days_after(due, effective)
         others = f" {len(late)} of the form's rows are past their deadlines." if len(late) > 1 else ""
         yield Violation(f"{pointer}/{field}", (
-            f"Form 4 filed {filed.isoformat()} ({source}) was due {due.isoformat()}, the end of the second "
+            f"Form 4 filed {filed.isoformat()} ({source.value}) was due {due.isoformat()}, the end of the second "
             f"business day after the {what} on {executed.isoformat()} ({describe(pointer)}): "
             f"{days} business day{'s' if days != 1 else ''} late (Section 16(a)(2)(C); Rule 16a-3(g)(1))."
             f"{others} The issuer must disclose a late filing under Item 405 of Regulation S-K."))
