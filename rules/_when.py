@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from form16lint.business_days import edgar_filing_date
+from form16lint.business_days import add_business_days, edgar_filing_date
 
 # Sarbanes-Oxley section 403 (Release 34-46421): from this date a Form 4 is due within two
 # business days, and the Rule 16b-3 transactions with the issuer (codes A D F M C X O) are on it.
@@ -30,6 +30,16 @@ def gift_due_on_form4(row, day: date) -> bool:
     """A gift given (code G, disposed) on or after ``RELEASE_33_11138``: due on Form 4 within two
     business days. A gift received, or given earlier, is a Form 5 item (Rule 16b-5)."""
     return row_code(row) == "G" and row_direction(row) == "D" and day >= RELEASE_33_11138
+
+
+def form4_deadline(row) -> tuple[date, date] | None:
+    """(execution, due date) of a row under the two-business-day rule (Rule 16a-3(g)(1)): executed
+    on its deemed execution date when given (Rule 16a-3(g)(2)), else its transaction date, and
+    due at the end of the second business day after. None without a date, or before 2002-08-29."""
+    executed = row.deemed_execution_date.value or row.transaction_date.value
+    if executed is None or executed < SARBANES_OXLEY_FORM4:
+        return None
+    return executed, add_business_days(executed, 2)
 
 
 class DateSource(Enum):

@@ -14,6 +14,7 @@ from ._when import (
     RELEASE_33_11138,
     SARBANES_OXLEY_FORM4,
     filing_date,
+    form4_deadline,
     gift_due_on_form4,
     row_code,
     row_direction,
@@ -190,18 +191,34 @@ class Form4TransactionOnForm5(FilingRule):
     def check(self, filing, context):
         for pointer, row in filing.transactions():
             code, day = row_code(row), row.transaction_date.value
-            form4_code = code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None
-                                                  and day >= SARBANES_OXLEY_FORM4)
             if (row.form_type or "").strip() == "4":
-                why = "it is coded with transaction form type 4"
-            elif form4_code:
-                why = f"code {code} ({CODE_NAMES[code]}) is reportable only on Form 4"
+                where = pointer + "/formType"
+                why = f"{describe(where)} is 4"
+            elif code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None
+                                          and day >= SARBANES_OXLEY_FORM4):
+                where = pointer + "/code"
+                why = f"{describe(where)} is {code} ({CODE_NAMES[code]}), which only Form 4 reports"
             else:
                 continue
-            yield Violation(pointer + "/code", (
-                f"{describe(pointer)} on this Form 5 was due on Form 4: {why}. It is a late Form 4 "
-                "transaction (due within two business days, Rule 16a-3(g)), which the issuer must disclose "
-                "under Item 405 of Regulation S-K."))
+            yield Violation(where, (
+                f"{why}: this Form 5 reports a transaction (code {code or 'none'}, {_dated(row)}) that "
+                f"{_due_on_form4(row)}. Reported here, it is a late Form 4 transaction, which the issuer must "
+                "disclose under Item 405 of Regulation S-K; if a Form 4 already reported it, remove the row in a "
+                "5/A (a Form 5 reports only what was not reported before)."))
+
+
+def _dated(row) -> str:
+    day = row.transaction_date.value
+    return f"dated {day.isoformat()}" if day else "no transaction date"
+
+
+def _due_on_form4(row) -> str:
+    deadline = form4_deadline(row)
+    if deadline is None:
+        return "was due on a Form 4 (Rule 16a-3(g))"
+    executed, due = deadline
+    return (f"was due on a Form 4 by {due.isoformat()}, two business days after {executed.isoformat()} "
+            "(Section 16(a)(2)(C); Rule 16a-3(g)(1))")
 
 
 class GiftOnForm5(FilingRule):

@@ -15,7 +15,7 @@ from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._when import SARBANES_OXLEY_FORM4, filing_date, gift_due_on_form4, row_code, submitted_date
+from ._when import filing_date, form4_deadline, gift_due_on_form4, row_code, submitted_date
 
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 
@@ -317,10 +317,10 @@ class LateFiling(FilingRule):
     def _form4(self, filing, filed, effective, source):
         late = []
         for pointer, row in filing.transactions():
-            executed = row.deemed_execution_date.value or row.transaction_date.value
-            if executed is None or not _due_on_form4(row, executed):
+            deadline = form4_deadline(row)
+            if deadline is None or not _required_on_form4(row, deadline[0]):
                 continue
-            due = add_business_days(executed, 2)
+            executed, due = deadline
             if effective > due:
                 late.append((due, pointer, row, executed))
         if not late:
@@ -346,11 +346,6 @@ def _required_on_form4(row, executed: date) -> bool:
     if (row.form_type or "4").strip() != "4" or (row.timeliness.value or "").strip().upper() == "E":
         return False
     return code not in FORM5_ONLY_CODES and (code != "G" or gift_due_on_form4(row, executed))
-
-
-def _due_on_form4(row, executed: date) -> bool:
-    """Whether a Form 4 row was due within two business days of its execution."""
-    return executed >= SARBANES_OXLEY_FORM4 and _required_on_form4(row, executed)
 
 
 class DeemedExecutionDateOutOfRange(FilingRule):

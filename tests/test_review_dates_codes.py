@@ -45,3 +45,18 @@ def test_the_holiday_calendar_is_imported_only_when_a_date_is_judged():
               "print('holidays' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "True"]
+
+
+def test_c003_points_at_the_form_type_that_says_form4(codes_for):
+    xml = ownership_xml(document_type="5", period="2023-12-31", signatures=(("/s/ J", "2024-02-10"),),
+                        nd_transactions=[nd_tx(code="J", date="2023-05-01", form_type="4"),
+                                         nd_tx(code="S", date="2023-05-05", form_type="5")])
+    found = codes_for(xml, "C003")
+    assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/formType",
+                                          "/nonDerivativeTransactions/1/code"]
+    form_type, code = found[0].message, found[1].message
+    assert form_type.startswith("Table I transaction row 1, transaction form type is 4: this Form 5 reports")
+    assert "(code J, dated 2023-05-01)" in form_type and "by 2023-05-03" in form_type
+    assert "(code S, dated 2023-05-05)" in code and "by 2023-05-09" in code
+    for message in (form_type, code):
+        assert "late Form 4 transaction" in message and "Item 405" in message and "5/A" in message
