@@ -11,13 +11,18 @@ from form16lint.business_days import (
     calendar_deadline,
     next_business_day,
 )
-from form16lint.fieldnames import describe
+from form16lint.fieldnames import box, column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._when import filing_date, form4_deadline, gift_due_on_form4, row_code, submitted_date
+from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, submitted_date
 
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
+
+
+def _period_box() -> str:
+    """The period of report's box as the form being checked numbers it ("box 3" on Forms 4 and 5)."""
+    return box("periodOfReport") or "the period of report"
 
 
 def _month_end(day: date) -> bool:
@@ -87,7 +92,7 @@ class TransactionOutsideFiscalYear(FilingRule):
                     else f"at most 371 days, {start.isoformat()} to {end.isoformat()}, for a 52-53-week year")
             yield Violation(where, (
                 f"{describe(where)} is {day.isoformat()}, {when}: this Form 5 is for the fiscal year ended "
-                f"{end.isoformat()} (box 3), which runs {span}. A Form 5 reports that fiscal year's "
+                f"{end.isoformat()} ({_period_box()}), which runs {span}. A Form 5 reports that fiscal year's "
                 "transactions (Rule 16a-3(f)); correct the date, or report the transaction for the year it "
                 "belongs to."))
 
@@ -133,15 +138,18 @@ class FiscalYearEndSuspect(FilingRule):
             last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
-                f"({last.isoformat()}): check the issuer's fiscal year end (a 52-53-week fiscal year "
-                "explains it)."))
+                f"({last.isoformat()}). If the issuer's fiscal year ended on {last.isoformat()}, correct "
+                f"{_period_box()}; if the issuer keeps a 52-53-week fiscal year, suppress D002 here with that "
+                "reason."))
         for index, signature in enumerate(filing.signatures):
             signed = signature.date.value
             if signed is not None and signed < end:
                 where = f"/signatures/{index}/date"
                 yield Violation(where, (
                     f"{describe(where)} is {signed.isoformat()}, before the fiscal year this Form 5 reports "
-                    f"ended ({end.isoformat()}): a Form 5 reports a completed fiscal year (Rule 16a-3(f))."))
+                    f"ended ({end.isoformat()}): a Form 5 reports a completed fiscal year (Rule 16a-3(f)). "
+                    f"If it was signed after the year ended, correct the signature date; if the fiscal year "
+                    f"ended earlier, correct {_period_box()}."))
 
 
 class PeriodNotEarliestTransaction(FilingRule):
@@ -186,8 +194,9 @@ class PeriodNotEarliestTransaction(FilingRule):
         if earliest != period:
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {period.isoformat()}, but the earliest transaction is "
-                f"{earliest.isoformat()} ({describe(pointer)}): box 3 must give the date of the earliest "
-                "transaction reported (Form 4 General Instruction 3)."))
+                f"{earliest.isoformat()} ({describe(pointer)}): {_period_box()} gives the date of the earliest "
+                f"transaction required to be reported (Form 4 General Instruction 3); set {_period_box()} to "
+                f"{earliest.isoformat()}."))
 
 
 class TransactionAfterSigning(FilingRule):
@@ -230,11 +239,15 @@ class TransactionAfterSigning(FilingRule):
             if signed is not None and day > signed:
                 yield Violation(where, (
                     f"{describe(where)} is {day.isoformat()}, after the form was signed on {signed.isoformat()}: "
-                    "a report can only state transactions made before it is signed; check the date."))
+                    "a report can state only transactions made before it is signed and filed. Correct the date "
+                    f"(in a {filing.base_form}/A if the form has been filed)."))
             elif filed is not None and day > filed:
+                fix = ("before filing" if source is DateSource.FILING_DATE_OPTION
+                       else f"in a {filing.base_form}/A")
                 yield Violation(where, (
                     f"{describe(where)} is {day.isoformat()}, after the filing date {filed.isoformat()} "
-                    f"({source.value}): check the date."))
+                    f"({source.value}): a report can state only transactions made before it is filed. Correct "
+                    f"the date {fix}."))
 
 
 class LateFiling(FilingRule):
@@ -387,11 +400,15 @@ class DeemedExecutionDateOutOfRange(FilingRule):
             where = pointer + "/deemedExecutionDate"
             latest = add_business_days(traded, 3)
             if deemed < traded:
-                yield Violation(where, (
-                    f"{describe(where)} is {deemed.isoformat()}, before the transaction date {traded.isoformat()}: "
-                    "a transaction cannot be deemed executed before it took place (Rule 16a-3(g)(2))."))
+                problem = (f"before the transaction date {traded.isoformat()}: a transaction cannot be deemed "
+                           "executed before it took place (Rule 16a-3(g)(2))")
             elif deemed > latest:
-                yield Violation(where, (
-                    f"{describe(where)} is {deemed.isoformat()}, more than three business days after the "
-                    f"transaction date {traded.isoformat()} (latest allowed {latest.isoformat()}, Rule "
-                    "16a-3(g)(2))."))
+                problem = (f"more than three business days after the transaction date {traded.isoformat()} "
+                           f"(latest allowed {latest.isoformat()}, Rule 16a-3(g)(2))")
+            else:
+                continue
+            yield Violation(where, (
+                f"{describe(where)} is {deemed.isoformat()}, {problem}. The deemed execution date may be at "
+                f"most three business days after the trade: correct it to a day from {traded.isoformat()} to "
+                f"{latest.isoformat()}, or leave {column(where)} blank if the transaction was not made under a "
+                "Rule 10b5-1 or discretionary plan."))

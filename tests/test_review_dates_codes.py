@@ -1,6 +1,9 @@
-"""Dates and codes rules: the fixes of the review (each test failed before its fix)."""
+"""Dates and codes rules: what the review mended (each bug's test failed before its fix) and reworded."""
+
+from datetime import date
 
 from filings import d_tx, nd_tx, ownership_xml
+from form16lint.rule import RunOptions
 
 
 def test_c002_a_row_without_code_is_not_the_other_side_of_a_conversion(codes_for):
@@ -12,8 +15,6 @@ def test_c002_a_row_without_code_is_not_the_other_side_of_a_conversion(codes_for
 
 
 def test_plan_adoption_dates_read_two_digit_years_as_the_readers_do():
-    from datetime import date
-
     from form16lint.values import parse_date
     from form16lint_rules._plans import adoption_dates, dates_in
 
@@ -60,3 +61,25 @@ def test_c003_points_at_the_form_type_that_says_form4(codes_for):
     assert "(code S, dated 2023-05-05)" in code and "by 2023-05-09" in code
     for message in (form_type, code):
         assert "late Form 4 transaction" in message and "Item 405" in message and "5/A" in message
+
+
+def test_date_messages_say_what_to_correct(codes_for):
+    form5 = ownership_xml(document_type="5", period="2003-12-30", signatures=(("/s/ M H", "2003-12-15"),),
+                          nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0", form_type="5")])
+    d002 = {f.pointer: f.message for f in codes_for(form5, "D002")}
+    assert "correct box 3" in d002["/periodOfReport"] and "suppress D002" in d002["/periodOfReport"]
+    assert "correct the signature date" in d002["/signatures/0/date"]
+    d003 = codes_for(ownership_xml(period="2024-03-05", nd_transactions=[nd_tx(date="2024-03-05"),
+                                                                         nd_tx(date="2024-03-01")],
+                                   signatures=(("/s/ J", "2024-03-06"),)), "D003")
+    assert d003[0].message.endswith("set box 3 to 2024-03-01.")
+    d004 = codes_for(ownership_xml(nd_transactions=[nd_tx(date="2024-03-08")]), "D004")
+    assert "only transactions made before it is signed and filed" in d004[0].message
+    assert "in a 4/A if the form has been filed" in d004[0].message
+    planned = codes_for(ownership_xml(period="2024-02-27", nd_transactions=[nd_tx(date="2024-02-29")],
+                                      signatures=(("/s/ J", "2024-03-01"),)), "D004",
+                        options=RunOptions(filing_date=date(2024, 2, 28)))
+    assert planned[0].message.endswith("Correct the date before filing.")
+    d006 = codes_for(ownership_xml(d_transactions=[d_tx(date="2024-03-01", deemed="2024-03-08")],
+                                   signatures=(("/s/ J", "2024-03-08"),)), "D006")
+    assert "a day from 2024-03-01 to 2024-03-06, or leave column 3A blank" in d006[0].message
