@@ -81,13 +81,17 @@ class UnknownTransactionCode(FilingRule):
     def check(self, filing, context):
         known = PRINTED_CODES if context.extracted else XML_CODES
         for pointer, row in filing.transactions():
-            code = (row.code or "").strip()
+            code, capital = (row.code or "").strip(), row_code(row)
             if not code or code in known:
                 continue
             where = pointer + "/code"
-            if code.upper() in ("K", "V"):
+            if capital in known:
+                name = CODE_NAMES.get(capital)
+                why = (f"write it in capitals: {capital!r}" + (f", {name}" if name else "")
+                       + " (Form 4 General Instruction 8)")
+            elif capital in ("K", "V"):
                 why = ("in EDGAR XML K is not a code: set the equity swap flag (equitySwapInvolved = 1) and give "
-                       "the underlying transaction's code" if code.upper() == "K" else
+                       "the underlying transaction's code" if capital == "K" else
                        "in EDGAR XML V is not a code: mark voluntary early reporting with timeliness E and give "
                        "the transaction's own code")
             else:
@@ -348,18 +352,18 @@ class PlanCheckboxNotChecked(FilingRule):
         filed, source = filing_date(filing, context)
         if filed is None or filed < CHECKBOX_FROM or filing.aff10b5_one.value is True:
             return
-        for index, note in enumerate(filing.footnotes):
-            if says_under_plan(note.text):
+        said = [(f"footnote {note.id}", note.text) for note in filing.footnotes]
+        if filing.remarks:
+            said.append(("the remarks", filing.remarks))
+        for label, text in said:
+            if says_under_plan(text):
                 yield Violation("/aff10b5One", (
-                    f"footnote {note.id} says a transaction was made under a Rule 10b5-1 plan, but the "
+                    f"according to {label}, a transaction was made under a Rule 10b5-1 plan, but the "
                     f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
-                    f"(Release 33-11138). Filed {filed.isoformat()} ({source.value})."))
+                    f"(Release 33-11138). Filed {filed.isoformat()} ({source.value}). Check the box (in a "
+                    f"{filing.base_form}/A if the form has been filed), or correct {label} if the trade was "
+                    "not made under a plan."))
                 return
-        if filing.remarks and says_under_plan(filing.remarks):
-            yield Violation("/aff10b5One", (
-                f"the remarks say a transaction was made under a Rule 10b5-1 plan, but the "
-                f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
-                f"(Release 33-11138). Filed {filed.isoformat()} ({source.value})."))
 
 
 class CoolingOffNotObserved(FilingRule):

@@ -83,3 +83,20 @@ def test_date_messages_say_what_to_correct(codes_for):
     d006 = codes_for(ownership_xml(d_transactions=[d_tx(date="2024-03-01", deemed="2024-03-08")],
                                    signatures=(("/s/ J", "2024-03-08"),)), "D006")
     assert "a day from 2024-03-01 to 2024-03-06, or leave column 3A blank" in d006[0].message
+
+
+def test_c001_asks_for_capitals_when_the_code_is_only_lower_case(codes_for):
+    found = codes_for(ownership_xml(nd_transactions=[nd_tx(code="s"), nd_tx(code="q")]), "C001")
+    assert "write it in capitals: 'S', open market or private sale" in found[0].message
+    assert "the codes are A C D" in found[1].message
+
+
+def test_c006_says_to_check_the_box_or_correct_the_text(codes_for):
+    text = "The sales were effected pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023."
+    by_note = codes_for(ownership_xml(aff10b5one=0, nd_transactions=[nd_tx(notes={"shares": ["F1"]})],
+                                      footnotes={"F1": text}), "C006")
+    assert "Check the box (in a 4/A if the form has been filed), or correct footnote F1" in by_note[0].message
+    by_remarks = codes_for(ownership_xml(aff10b5one=0, nd_transactions=[nd_tx()], remarks=text), "C006")
+    assert [f.pointer for f in by_remarks] == ["/aff10b5One"]
+    assert by_remarks[0].message.startswith("according to the remarks, a transaction was made under")
+    assert "or correct the remarks if the trade was not made under a plan" in by_remarks[0].message
