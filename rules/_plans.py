@@ -17,7 +17,7 @@ _DATE = re.compile(
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"
     r"|(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}))\b",
     re.IGNORECASE)
-_PLAN = re.compile(r"10b5-1|10b5\s*-\s*1|trading plan|sales plan", re.IGNORECASE)
+_PLAN = re.compile(r"10b5\s*-\s*1|trading plan|sales plan", re.IGNORECASE)
 _ADOPTED = re.compile(r"\badopt|\bentered\s+into\b|\bestablished\b|\bdated\b|\bexecuted\b", re.IGNORECASE)
 _UNDER = re.compile(r"\b(pursuant\s+to|under|in\s+accordance\s+with|according\s+to|effected\s+(?:through|by|via))\b"
                     r"[^.;]{0,80}?10b5\s*-\s*1", re.IGNORECASE)

@@ -403,22 +403,22 @@ class CoolingOffNotObserved(FilingRule):
     def check(self, filing, context):
         if not any(owner.relationship.insider for owner in filing.reporting_owners):
             return
-        everywhere = sorted({day for text in _plan_texts(filing) for day in adoption_dates(text)})
+        everywhere = {day for text in _plan_texts(filing) for day in adoption_dates(text)}
+        box_checked = filing.aff10b5_one.value is True
         for pointer, row in filing.transactions():
             traded = row.transaction_date.value
             if traded is None:
                 continue
             notes = [footnote(filing, note_id, context) for note_id in row_footnote_ids(filing, pointer, context)]
             notes = [note for note in notes if note is not None]
-            under = any(says_under_plan(note.text) for note in notes) or filing.aff10b5_one.value is True
-            if not under:
+            if not (box_checked or any(says_under_plan(note.text) for note in notes)):
                 continue
-            adopted = sorted({day for note in notes for day in adoption_dates(note.text)})
+            adopted = {day for note in notes for day in adoption_dates(note.text)}
             if not adopted and len(everywhere) == 1:
                 adopted = everywhere
             if len(adopted) != 1:
                 continue  # none given, or several: cannot tell which plan
-            start = adopted[0]
+            (start,) = adopted
             if start < RELEASE_33_11138 or traded < start:
                 continue
             elapsed = (traded - start).days
