@@ -11,7 +11,7 @@ from form16lint.business_days import add_business_days, edgar_filing_date
 # Sarbanes-Oxley section 403 (Release 34-46421): from this date a Form 4 is due within two
 # business days, and the Rule 16b-3 transactions with the issuer (codes A D F M C X O) are on it.
 SARBANES_OXLEY_FORM4 = date(2002, 8, 29)
-# Release 33-11138 took effect: from this date gifts are due on Form 4, and a Rule 10b5-1 plan
+# Release 33-11138 took effect: from this date gifts given are due on Form 4, and a Rule 10b5-1 plan
 # adopted by an officer or director carries a cooling-off period.
 RELEASE_33_11138 = date(2023, 2, 27)
 
@@ -28,7 +28,8 @@ def row_direction(row) -> str:
 
 def gift_due_on_form4(row, day: date) -> bool:
     """A gift given (code G, disposed) on or after ``RELEASE_33_11138``: due on Form 4 within two
-    business days. A gift received, or given earlier, is a Form 5 item (Rule 16b-5)."""
+    business days. A gift received, or given earlier, is exempt under Rule 16b-5 and a Form 5 item
+    (Rule 16a-3(f))."""
     return row_code(row) == "G" and row_direction(row) == "D" and day >= RELEASE_33_11138
 
 
