@@ -7,18 +7,17 @@ import re
 from datetime import date
 from functools import lru_cache
 
-_MONTHS = {name: index for index, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
-     ("nov", "november"), ("dec", "december")], start=1) for name in names}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+from form16lint.values import parse_date
+
+from ._vesting import MONTHS
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(
     rf"\b(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"
-    r"|(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})"
-    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))\b",
+    r"|(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}))\b",
     re.IGNORECASE)
-_PLAN = re.compile(r"10b5-1|10b5\s*-\s*1|trading plan|sales plan", re.IGNORECASE)
+_PLAN = re.compile(r"10b5\s*-\s*1|trading plan|sales plan", re.IGNORECASE)
 _ADOPTED = re.compile(r"\badopt|\bentered\s+into\b|\bestablished\b|\bdated\b|\bexecuted\b", re.IGNORECASE)
 _UNDER = re.compile(r"\b(pursuant\s+to|under|in\s+accordance\s+with|according\s+to|effected\s+(?:through|by|via))\b"
                     r"[^.;]{0,80}?10b5\s*-\s*1", re.IGNORECASE)
@@ -36,19 +35,20 @@ def dates_in(text: str) -> tuple[tuple[int, date], ...]:
     found = []
     for match in _DATE.finditer(text):
         groups = match.groupdict()
-        try:
-            if groups["month"] or groups["month2"]:
-                month = _MONTHS[(groups["month"] or groups["month2"]).lower()]
-                day, year = int(groups["day"] or groups["day2"]), int(groups["year"] or groups["year2"])
-            elif groups["m"]:
-                month, day, year = int(groups["m"]), int(groups["d"]), int(groups["y"])
-                year += 2000 if year < 100 else 0
-            else:
-                year, month, day = int(groups["iy"]), int(groups["im"]), int(groups["id"])
-            found.append((match.start(), date(year, month, day)))
-        except ValueError:
-            continue
+        day = parse_date(groups["numeric"]) if groups["numeric"] else _worded_date(groups)
+        if day is not None:
+            found.append((match.start(), day))
     return tuple(found)
+
+
+def _worded_date(groups) -> date | None:
+    """A date written with the month's name ("May 5, 2023", "5 May 2023"); None when there is no such day."""
+    month = MONTHS[(groups["month"] or groups["month2"]).lower()]
+    day, year = int(groups["day"] or groups["day2"]), int(groups["year"] or groups["year2"])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 @_cached

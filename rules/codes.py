@@ -10,7 +10,15 @@ from form16lint.rule import FilingRule
 
 from ._footnote_refs import footnote, row_footnote_ids
 from ._plans import adoption_dates, gives_adoption_date, says_under_plan
-from ._when import filing_date
+from ._when import (
+    RELEASE_33_11138,
+    SARBANES_OXLEY_FORM4,
+    filing_date,
+    form4_deadline,
+    gift_due_on_form4,
+    row_code,
+    row_direction,
+)
 
 XML_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
 PRINTED_CODES = XML_CODES | {"K", "V"}
@@ -28,17 +36,11 @@ CODE_NAMES = {
 }
 ACQUIRE = {"I": frozenset("PALMCXO"), "II": frozenset("PAL")}
 DISPOSE = {"I": frozenset("SDFU"), "II": frozenset("SDFUMCXOEH")}
+EXERCISE_OR_CONVERSION = frozenset("MCXO")
 FORM4_ALWAYS = frozenset("PSU")  # never a Form 5 item
 FORM4_SINCE_2002 = frozenset("ADFMCXO")  # Rule 16b-3 transactions: Form 4 since 2002-08-29
-SOX_FORM4 = date(2002, 8, 29)
-GIFTS_ON_FORM4 = date(2023, 2, 27)
-CHECKBOX_FROM = date(2023, 4, 1)
-COOLING_OFF_FROM = date(2023, 2, 27)  # plans adopted from then on (Release 33-11138)
+CHECKBOX_FROM = date(2023, 4, 1)  # Forms 4 and 5 as amended by Release 33-11138
 COOLING_OFF_DAYS = 90
-
-
-def _code(row) -> str:
-    return (row.code or "").strip().upper()
 
 
 def _table(pointer: str) -> str:
@@ -79,13 +81,17 @@ class UnknownTransactionCode(FilingRule):
     def check(self, filing, context):
         known = PRINTED_CODES if context.extracted else XML_CODES
         for pointer, row in filing.transactions():
-            code = (row.code or "").strip()
+            code, capital = (row.code or "").strip(), row_code(row)
             if not code or code in known:
                 continue
             where = pointer + "/code"
-            if code.upper() in ("K", "V"):
+            if capital in known:
+                name = CODE_NAMES.get(capital)
+                why = (f"write it in capitals: {capital!r}" + (f", {name}" if name else "")
+                       + " (Form 4 General Instruction 8)")
+            elif capital in ("K", "V"):
                 why = ("in EDGAR XML K is not a code: set the equity swap flag (equitySwapInvolved = 1) and give "
-                       "the underlying transaction's code" if code.upper() == "K" else
+                       "the underlying transaction's code" if capital == "K" else
                        "in EDGAR XML V is not a code: mark voluntary early reporting with timeliness E and give "
                        "the transaction's own code")
             else:
@@ -126,7 +132,7 @@ class DirectionContradictsCode(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            code, direction = _code(row), (row.acquired_disposed.value or "").strip().upper()
+            code, direction = row_code(row), row_direction(row)
             table = _table(pointer)
             if direction == "D" and code in ACQUIRE[table]:
                 expected = "A"
@@ -145,10 +151,12 @@ def _received_derivative(filing, pointer: str, row) -> bool:
     """A Table II M/C/X/O acquisition is the receiving side of a conversion into a security that is
     itself a derivative (preferred stock into convertible Class B stock) when another Table II row
     of that date gives up a derivative by exercise or conversion."""
-    if _table(pointer) != "II" or _code(row) not in "MCXO":
+    if _table(pointer) != "II" or row_code(row) not in EXERCISE_OR_CONVERSION:
         return False
-    return any(other is not row and _code(other) in "MCXO" and other.transaction_date.value == row.transaction_date.value
-               and (other.acquired_disposed.value or "").upper() == "D" for other in filing.derivative_transactions)
+    return any(other is not row and row_code(other) in EXERCISE_OR_CONVERSION
+               and other.transaction_date.value == row.transaction_date.value
+               and row_direction(other) == "D"
+               for other in filing.derivative_transactions)
 
 
 class Form4TransactionOnForm5(FilingRule):
@@ -186,18 +194,35 @@ class Form4TransactionOnForm5(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            code, day = _code(row), row.transaction_date.value
-            form4_code = code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None and day >= SOX_FORM4)
+            code, day = row_code(row), row.transaction_date.value
             if (row.form_type or "").strip() == "4":
-                why = "it is coded with transaction form type 4"
-            elif form4_code:
-                why = f"code {code} ({CODE_NAMES[code]}) is reportable only on Form 4"
+                where = pointer + "/formType"
+                why = f"{describe(where)} is 4"
+            elif code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None
+                                          and day >= SARBANES_OXLEY_FORM4):
+                where = pointer + "/code"
+                why = f"{describe(where)} is {code} ({CODE_NAMES[code]}), which only Form 4 reports"
             else:
                 continue
-            yield Violation(pointer + "/code", (
-                f"{describe(pointer)} on this Form 5 was due on Form 4: {why}. It is a late Form 4 "
-                "transaction (due within two business days, Rule 16a-3(g)), which the issuer must disclose "
-                "under Item 405 of Regulation S-K."))
+            yield Violation(where, (
+                f"{why}: this Form 5 reports a transaction (code {code or 'none'}, {_dated(row)}) that "
+                f"{_due_on_form4(row)}. Reported here, it is a late Form 4 transaction, which the issuer must "
+                "disclose under Item 405 of Regulation S-K; if a Form 4 already reported it, remove the row in a "
+                "5/A (a Form 5 reports only what was not reported before)."))
+
+
+def _dated(row) -> str:
+    day = row.transaction_date.value
+    return f"dated {day.isoformat()}" if day else "no transaction date"
+
+
+def _due_on_form4(row) -> str:
+    deadline = form4_deadline(row)
+    if deadline is None:
+        return "was due on a Form 4 (Rule 16a-3(g))"
+    executed, due = deadline
+    return (f"was due on a Form 4 by {due.isoformat()}, two business days after {executed.isoformat()} "
+            "(Section 16(a)(2)(C); Rule 16a-3(g)(1))")
 
 
 class GiftOnForm5(FilingRule):
@@ -234,8 +259,7 @@ class GiftOnForm5(FilingRule):
     def check(self, filing, context):
         for pointer, row in filing.transactions():
             day = row.transaction_date.value
-            if _code(row) == "G" and (row.acquired_disposed.value or "").upper() == "D" \
-                    and day is not None and day >= GIFTS_ON_FORM4:
+            if day is not None and gift_due_on_form4(row, day):
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
                     f"{describe(pointer)} is a gift made on {day.isoformat()}: gifts from 2023-02-27 are due on "
@@ -328,18 +352,18 @@ class PlanCheckboxNotChecked(FilingRule):
         filed, source = filing_date(filing, context)
         if filed is None or filed < CHECKBOX_FROM or filing.aff10b5_one.value is True:
             return
-        for index, note in enumerate(filing.footnotes):
-            if says_under_plan(note.text):
+        said = [(f"footnote {note.id}", note.text) for note in filing.footnotes]
+        if filing.remarks:
+            said.append(("the remarks", filing.remarks))
+        for label, text in said:
+            if says_under_plan(text):
                 yield Violation("/aff10b5One", (
-                    f"footnote {note.id} says a transaction was made under a Rule 10b5-1 plan, but the "
+                    f"according to {label}, a transaction was made under a Rule 10b5-1 plan, but the "
                     f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
-                    f"(Release 33-11138). Filed {filed.isoformat()} ({source})."))
+                    f"(Release 33-11138). Filed {filed.isoformat()} ({source.value}). Check the box (in a "
+                    f"{filing.base_form}/A if the form has been filed), or correct {label} if the trade was "
+                    "not made under a plan."))
                 return
-        if filing.remarks and says_under_plan(filing.remarks):
-            yield Violation("/aff10b5One", (
-                f"the remarks say a transaction was made under a Rule 10b5-1 plan, but the "
-                f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
-                f"(Release 33-11138). Filed {filed.isoformat()} ({source})."))
 
 
 class CoolingOffNotObserved(FilingRule):
@@ -379,23 +403,23 @@ class CoolingOffNotObserved(FilingRule):
     def check(self, filing, context):
         if not any(owner.relationship.insider for owner in filing.reporting_owners):
             return
-        everywhere = sorted({day for text in _plan_texts(filing) for day in adoption_dates(text)})
+        everywhere = {day for text in _plan_texts(filing) for day in adoption_dates(text)}
+        box_checked = filing.aff10b5_one.value is True
         for pointer, row in filing.transactions():
             traded = row.transaction_date.value
             if traded is None:
                 continue
             notes = [footnote(filing, note_id, context) for note_id in row_footnote_ids(filing, pointer, context)]
             notes = [note for note in notes if note is not None]
-            under = any(says_under_plan(note.text) for note in notes) or filing.aff10b5_one.value is True
-            if not under:
+            if not (box_checked or any(says_under_plan(note.text) for note in notes)):
                 continue
-            adopted = sorted({day for note in notes for day in adoption_dates(note.text)})
+            adopted = {day for note in notes for day in adoption_dates(note.text)}
             if not adopted and len(everywhere) == 1:
                 adopted = everywhere
             if len(adopted) != 1:
                 continue  # none given, or several: cannot tell which plan
-            start = adopted[0]
-            if start < COOLING_OFF_FROM or traded < start:
+            (start,) = adopted
+            if start < RELEASE_33_11138 or traded < start:
                 continue
             elapsed = (traded - start).days
             if elapsed < COOLING_OFF_DAYS:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from functools import lru_cache
 
 from form16lint.business_days import (
     add_business_days,
@@ -12,18 +11,18 @@ from form16lint.business_days import (
     calendar_deadline,
     next_business_day,
 )
-from form16lint.fieldnames import describe
+from form16lint.fieldnames import box, column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._when import filing_date, submitted_date
+from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, submitted_date
 
-FORM4_TWO_DAY_RULE = date(2002, 8, 29)  # Sarbanes-Oxley section 403; Release 34-46421
-GIFTS_ON_FORM4 = date(2023, 2, 27)  # Release 33-11138: gifts due on Form 4 from this date
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 
-# The rows of a filing, and of filings together, share their dates: each deadline is counted once.
-business_days_later = lru_cache(maxsize=4096)(add_business_days)
+
+def _period_box() -> str:
+    """The period of report's box as the form being checked numbers it ("box 3" on Forms 4 and 5)."""
+    return box("periodOfReport") or "the period of report"
 
 
 def _month_end(day: date) -> bool:
@@ -93,7 +92,7 @@ class TransactionOutsideFiscalYear(FilingRule):
                     else f"at most 371 days, {start.isoformat()} to {end.isoformat()}, for a 52-53-week year")
             yield Violation(where, (
                 f"{describe(where)} is {day.isoformat()}, {when}: this Form 5 is for the fiscal year ended "
-                f"{end.isoformat()} (box 3), which runs {span}. A Form 5 reports that fiscal year's "
+                f"{end.isoformat()} ({_period_box()}), which runs {span}. A Form 5 reports that fiscal year's "
                 "transactions (Rule 16a-3(f)); correct the date, or report the transaction for the year it "
                 "belongs to."))
 
@@ -139,15 +138,18 @@ class FiscalYearEndSuspect(FilingRule):
             last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
-                f"({last.isoformat()}): check the issuer's fiscal year end (a 52-53-week fiscal year "
-                "explains it)."))
+                f"({last.isoformat()}). If the issuer's fiscal year ended on {last.isoformat()}, correct "
+                f"{_period_box()}; if the issuer keeps a 52-53-week fiscal year, suppress D002 here with that "
+                "reason."))
         for index, signature in enumerate(filing.signatures):
             signed = signature.date.value
             if signed is not None and signed < end:
                 where = f"/signatures/{index}/date"
                 yield Violation(where, (
                     f"{describe(where)} is {signed.isoformat()}, before the fiscal year this Form 5 reports "
-                    f"ended ({end.isoformat()}): a Form 5 reports a completed fiscal year (Rule 16a-3(f))."))
+                    f"ended ({end.isoformat()}): a Form 5 reports a completed fiscal year (Rule 16a-3(f)). "
+                    f"If it was signed after the year ended, correct the signature date; if the fiscal year "
+                    f"ended earlier, correct {_period_box()}."))
 
 
 class PeriodNotEarliestTransaction(FilingRule):
@@ -157,7 +159,7 @@ class PeriodNotEarliestTransaction(FilingRule):
     On a Form 4 (and 4/A), box 3 ("Date of Earliest Transaction Required to be Reported") must
     equal the earliest date of the transactions in Tables I and II that were required on Form 4:
     rows that report a Form 5 item early (form type 5 or timeliness E, codes L and W, gifts
-    before 2023-02-27) are not counted.
+    received, and gifts given before 2023-02-27) are not counted.
 
     ## Why it matters
     EDGAR files and indexes the Form 4 under this date, and readers use it to judge whether the
@@ -192,8 +194,9 @@ class PeriodNotEarliestTransaction(FilingRule):
         if earliest != period:
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {period.isoformat()}, but the earliest transaction is "
-                f"{earliest.isoformat()} ({describe(pointer)}): box 3 must give the date of the earliest "
-                "transaction reported (Form 4 General Instruction 3)."))
+                f"{earliest.isoformat()} ({describe(pointer)}): {_period_box()} gives the date of the earliest "
+                f"transaction required to be reported (Form 4 General Instruction 3); set {_period_box()} to "
+                f"{earliest.isoformat()}."))
 
 
 class TransactionAfterSigning(FilingRule):
@@ -236,11 +239,15 @@ class TransactionAfterSigning(FilingRule):
             if signed is not None and day > signed:
                 yield Violation(where, (
                     f"{describe(where)} is {day.isoformat()}, after the form was signed on {signed.isoformat()}: "
-                    "a report can only state transactions made before it is signed; check the date."))
+                    "a report can state only transactions made before it is signed and filed. Correct the date "
+                    f"(in a {filing.base_form}/A if the form has been filed)."))
             elif filed is not None and day > filed:
+                fix = ("before filing" if source is DateSource.FILING_DATE_OPTION
+                       else f"in a {filing.base_form}/A")
                 yield Violation(where, (
                     f"{describe(where)} is {day.isoformat()}, after the filing date {filed.isoformat()} "
-                    f"({source}): check the date."))
+                    f"({source.value}): a report can state only transactions made before it is filed. Correct "
+                    f"the date {fix}."))
 
 
 class LateFiling(FilingRule):
@@ -256,9 +263,9 @@ class LateFiling(FilingRule):
       report).
     - Form 4: the end of the second business day after the execution date (the deemed execution
       date when given), for transactions from 2002-08-29. Only rows due on Form 4 count: not
-      rows coded form type 5 or early (E), small acquisitions (L), wills and descent (W), nor gifts
-      (G) before 2023-02-27. The row with the earliest deadline is reported, with the number of
-      late rows.
+      rows coded form type 5 or early (E), small acquisitions (L), wills and descent (W), gifts
+      received (G, acquired), nor gifts given before 2023-02-27. The row with the earliest
+      deadline is reported, with the number of late rows.
     - Form 5: 45 calendar days after the fiscal year end (the period of report).
 
     A calendar deadline on a weekend, federal holiday or SEC closure moves to the next business
@@ -316,17 +323,17 @@ class LateFiling(FilingRule):
         if effective > due:
             late = business_days_after(due, effective)
             yield Violation("/periodOfReport", (
-                f"Form {filing.base_form} filed {filed.isoformat()} ({source}) was due {due.isoformat()}, "
+                f"Form {filing.base_form} filed {filed.isoformat()} ({source.value}) was due {due.isoformat()}, "
                 f"{basis}: {late} business day{'s' if late != 1 else ''} late ({law}). The issuer must "
                 "disclose a late filing under Item 405 of Regulation S-K."))
 
     def _form4(self, filing, filed, effective, source):
         late = []
         for pointer, row in filing.transactions():
-            executed = row.deemed_execution_date.value or row.transaction_date.value
-            if executed is None or not _due_on_form4(row, executed):
+            deadline = form4_deadline(row)
+            if deadline is None or not _required_on_form4(row, deadline[0]):
                 continue
-            due = business_days_later(executed, 2)
+            executed, due = deadline
             if effective > due:
                 late.append((due, pointer, row, executed))
         if not late:
@@ -338,7 +345,7 @@ class LateFiling(FilingRule):
         days = business_days_after(due, effective)
         others = f" {len(late)} of the form's rows are past their deadlines." if len(late) > 1 else ""
         yield Violation(f"{pointer}/{field}", (
-            f"Form 4 filed {filed.isoformat()} ({source}) was due {due.isoformat()}, the end of the second "
+            f"Form 4 filed {filed.isoformat()} ({source.value}) was due {due.isoformat()}, the end of the second "
             f"business day after the {what} on {executed.isoformat()} ({describe(pointer)}): "
             f"{days} business day{'s' if days != 1 else ''} late (Section 16(a)(2)(C); Rule 16a-3(g)(1))."
             f"{others} The issuer must disclose a late filing under Item 405 of Regulation S-K."))
@@ -346,16 +353,12 @@ class LateFiling(FilingRule):
 
 def _required_on_form4(row, executed: date) -> bool:
     """Whether a Form 4 row was required on Form 4, rather than a Form 5 item reported early
-    (form type 5, timeliness E, small acquisitions, wills and descent, gifts before 2023-02-27)."""
-    code = (row.code or "").strip().upper()
+    (form type 5, timeliness E, small acquisitions, wills and descent, gifts received, and gifts
+    given before 2023-02-27)."""
+    code = row_code(row)
     if (row.form_type or "4").strip() != "4" or (row.timeliness.value or "").strip().upper() == "E":
         return False
-    return code not in FORM5_ONLY_CODES and not (code == "G" and executed < GIFTS_ON_FORM4)
-
-
-def _due_on_form4(row, executed: date) -> bool:
-    """Whether a Form 4 row was due within two business days of its execution."""
-    return executed >= FORM4_TWO_DAY_RULE and _required_on_form4(row, executed)
+    return code not in FORM5_ONLY_CODES and (code != "G" or gift_due_on_form4(row, executed))
 
 
 class DeemedExecutionDateOutOfRange(FilingRule):
@@ -395,13 +398,17 @@ class DeemedExecutionDateOutOfRange(FilingRule):
             if traded is None or deemed is None:
                 continue
             where = pointer + "/deemedExecutionDate"
-            latest = business_days_later(traded, 3)
+            latest = add_business_days(traded, 3)
             if deemed < traded:
-                yield Violation(where, (
-                    f"{describe(where)} is {deemed.isoformat()}, before the transaction date {traded.isoformat()}: "
-                    "a transaction cannot be deemed executed before it took place (Rule 16a-3(g)(2))."))
+                problem = (f"before the transaction date {traded.isoformat()}: a transaction cannot be deemed "
+                           "executed before it took place (Rule 16a-3(g)(2))")
             elif deemed > latest:
-                yield Violation(where, (
-                    f"{describe(where)} is {deemed.isoformat()}, more than three business days after the "
-                    f"transaction date {traded.isoformat()} (latest allowed {latest.isoformat()}, Rule "
-                    "16a-3(g)(2))."))
+                problem = (f"more than three business days after the transaction date {traded.isoformat()} "
+                           f"(latest allowed {latest.isoformat()}, Rule 16a-3(g)(2))")
+            else:
+                continue
+            yield Violation(where, (
+                f"{describe(where)} is {deemed.isoformat()}, {problem}. The deemed execution date may be at "
+                f"most three business days after the trade: correct it to a day from {traded.isoformat()} to "
+                f"{latest.isoformat()}, or leave {column(where)} blank if the transaction was not made under a "
+                "Rule 10b5-1 or discretionary plan."))

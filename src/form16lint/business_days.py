@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 # Days the SEC (and EDGAR) closed by executive order, beyond the federal holidays.
-SEC_CLOSURES = {
-    date(2018, 12, 5): "national day of mourning for President George H. W. Bush",
-    date(2019, 12, 24): "Christmas Eve, federal offices closed by executive order",
-    date(2020, 12, 24): "Christmas Eve, federal offices closed by executive order",
-}
+SEC_CLOSURES = frozenset({
+    date(2018, 12, 5),  # national day of mourning for President George H. W. Bush
+    date(2019, 12, 24),  # Christmas Eve, federal offices closed by executive order
+    date(2020, 12, 24),  # Christmas Eve, federal offices closed by executive order
+})
 
 # Regulation S-T Rule 13(a)(4): a Section 16 filing accepted by 10:00 p.m. Eastern is filed that day.
 EDGAR_SECTION16_CUTOFF = time(22, 0)
@@ -28,20 +30,19 @@ EDGAR_SECTION16_CUTOFF = time(22, 0)
 
 @lru_cache(maxsize=1)
 def _federal() -> holidays.HolidayBase:
-    return holidays.country_holidays("US")  # federal holidays, observed days included; grows by year
+    """The US federal holidays, observed days included (the table grows by year as it is asked).
+    ``holidays`` is imported here, on the first date asked: a run with no deadline to count
+    does not pay for its import."""
+    import holidays
+
+    return holidays.country_holidays("US")
 
 
-def closure(day: date) -> str | None:
-    """Why the SEC is closed on ``day`` (weekend, holiday name, closure), or None on a business day."""
-    if day.weekday() >= 5:
-        return "Saturday" if day.weekday() == 5 else "Sunday"
-    if day in SEC_CLOSURES:
-        return SEC_CLOSURES[day]
-    return _federal().get(day)
-
-
+# Deadlines of the rows of a run share their dates: each day is judged once (some ten years of days).
+@lru_cache(maxsize=4096)
 def is_business_day(day: date) -> bool:
-    return closure(day) is None
+    """A weekday that is neither a federal holiday nor a day the SEC closed."""
+    return day.weekday() < 5 and day not in SEC_CLOSURES and day not in _federal()
 
 
 def next_business_day(day: date) -> date:
