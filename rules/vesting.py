@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
@@ -45,6 +46,7 @@ class Terms:
     texts: list[tuple[str, str]]  # (pointer of the value that references it, text)
     grant: date | None
     grant_source: str  # how the grant date is known, in words
+    granted: Decimal | None  # the shares of a grant or award (code A), that the schedule must vest
     schedule: Schedule | None = None
     schedule_at: str | None = None  # pointer of the value whose footnote states the schedule
     schedule_note: str | None = None  # "footnote F1" or "the remarks"
@@ -72,8 +74,8 @@ def derivative_rows(filing):
 
 
 def derivative_terms(filing, context=None) -> list[Terms]:
-    """The vesting terms of every Table II row that has any text to read; during a run, read
-    once a filing for all five V rules."""
+    """The vesting terms of every Table II row, in row order (a row with no text to read has
+    none but its grant date); during a run, read once a filing for all five V rules."""
     return context.shared(_derivative_terms, filing) if context else _derivative_terms(filing)
 
 
@@ -90,20 +92,19 @@ def _derivative_terms(filing) -> list[Terms]:
             texts.append((f"{pointer}/{camel_case(name)}", f"footnote {note_id}", note.text))
         if filing.remarks and len(rows) == 1:
             texts.append((pointer, "the remarks", filing.remarks))
-        if not texts:
-            continue
         stated = next((d for d in (stated_grant_date(text) for _, _, text in texts) if d), None)
+        is_grant = getattr(row, "code", None) == "A"
         transaction_date = getattr(row, "transaction_date", Value()).value
         if stated:
             grant, source = stated, "the grant date the footnote states"
-        elif getattr(row, "code", None) == "A" and transaction_date:
+        elif is_grant and transaction_date:
             grant, source = transaction_date, "the grant date (transaction date of this code A grant)"
         else:
             grant, source = None, ""
-        shares = row.shares.value if getattr(row, "code", None) == "A" and hasattr(row, "shares") else None
-        terms = Terms(pointer, row, [(at, text) for at, _, text in texts], grant, source)
+        granted = row.shares.value if is_grant and hasattr(row, "shares") else None
+        terms = Terms(pointer, row, [(at, text) for at, _, text in texts], grant, source, granted)
         for at, label, text in texts:
-            schedule = parse_schedule(text, grant, shares)
+            schedule = parse_schedule(text, grant, granted)
             if schedule is not None:
                 terms.schedule, terms.schedule_at, terms.schedule_note, terms.schedule_text = schedule, at, label, text
                 break
@@ -211,8 +212,7 @@ class VestingScheduleIncomplete(FilingRule):
             schedule = terms.schedule
             if schedule is None:
                 continue
-            pointer, note, row = terms.schedule_at, terms.schedule_note, terms.row
-            granted = getattr(row, "shares", Value()).value if getattr(row, "code", None) == "A" else None
+            pointer, note, row, granted = terms.schedule_at, terms.schedule_note, terms.row, terms.granted
             if schedule.by_shares and granted is not None and schedule.total_shares != granted:
                 yield Violation(pointer, f"{note} vests {schedule.total_shares:,} shares in all "
                                          f"({schedule.describe()}), but {describe(terms.pointer + '/shares')} "
@@ -313,28 +313,22 @@ class ExpirationNotAfterExercisable(FilingRule):
     severity = Severity.ERROR
 
     def check(self, filing, context):
-        terms_by_row = {t.pointer: t for t in derivative_terms(filing, context)}
-        for pointer, row in derivative_rows(filing):
+        for terms in derivative_terms(filing, context):
+            pointer, row = terms.pointer, terms.row
             expiration = row.expiration_date.value
             if expiration is None:
                 continue
-            terms = terms_by_row.get(pointer)
             at = pointer + "/expirationDate"
             exercisable, source = row.exercise_date.value, describe(pointer + "/exerciseDate")
-            if exercisable is None and terms and terms.schedule and not terms.schedule.exercisable_at_grant:
+            if exercisable is None and terms.schedule and not terms.schedule.exercisable_at_grant:
                 exercisable, source = terms.schedule.first, f"the first vesting date {terms.schedule_note} states"
             if exercisable is not None and expiration <= exercisable:
                 yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {source}, {_d(exercisable)}: "
                                     "the security would expire before it could be exercised.")
                 continue
-            code = getattr(row, "code", None)
-            transaction_date = getattr(row, "transaction_date", Value()).value
-            grant, grant_source = (terms.grant, terms.grant_source) if terms and terms.grant else (None, "")
-            if grant is None and code == "A" and transaction_date:
-                grant, grant_source = transaction_date, "the grant date (transaction date of this code A grant)"
-            if grant is not None and expiration <= grant:
-                yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {grant_source}, {_d(grant)}: "
-                                    "an award that expires when it is granted conveys nothing.")
+            if terms.grant is not None and expiration <= terms.grant:
+                yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {terms.grant_source}, "
+                                    f"{_d(terms.grant)}: an award that expires when it is granted conveys nothing.")
 
 
 class StatedTermDisagrees(FilingRule):
