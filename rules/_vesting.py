@@ -542,7 +542,8 @@ TERM_PATTERNS = [
 @lru_cache(maxsize=4096)
 def stated_term_years(text: str) -> tuple[int, str] | None:
     """A term stated in words ("ten-year term", "expires seven years after the grant date"), as
-    (years, the words as written), or None."""
+    (years, the phrase that states it as normalised: "expires on the o10 anniversary of grant"),
+    or None. Only the years are fit to quote to a reader."""
     if not _mentions(text, "term", "expir"):  # every pattern of TERM_PATTERNS has one
         return None
     norm = normalise(text)

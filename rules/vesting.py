@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
 
@@ -37,13 +38,21 @@ CARRIED_OVER = re.compile(r"assum|exchange|merger|substitut|replac|convert|conve
 TERM_TOLERANCE_DAYS = 31  # "ten-year term" expiring the day before, or a grant dated days off the board date
 
 
+class Passage(NamedTuple):
+    """A text that may state a row's terms, with where it is."""
+
+    at: str  # pointer of the value that references it (the row, for the remarks)
+    label: str  # "footnote F1" or "the remarks"
+    text: str
+
+
 @dataclass
 class Terms:
     """What the vesting text of one Table II row says, with where it says it."""
 
     pointer: str  # the row
     row: object
-    texts: list[tuple[str, str]]  # (pointer of the value that references it, text)
+    texts: list[Passage]
     grant: date | None
     grant_source: str  # how the grant date is known, in words
     granted: Decimal | None  # the shares of a grant or award (code A), that the schedule must vest
@@ -54,7 +63,7 @@ class Terms:
 
     @property
     def all_text(self) -> str:
-        return " ".join(text for _, text in self.texts)
+        return " ".join(passage.text for passage in self.texts)
 
 
 def _note_refs(row):
@@ -89,10 +98,10 @@ def _derivative_terms(filing) -> list[Terms]:
             if note is None or note_id in seen or not note.text:
                 continue
             seen.add(note_id)
-            texts.append((f"{pointer}/{camel_case(name)}", f"footnote {note_id}", note.text))
+            texts.append(Passage(f"{pointer}/{camel_case(name)}", f"footnote {note_id}", note.text))
         if filing.remarks and len(rows) == 1:
-            texts.append((pointer, "the remarks", filing.remarks))
-        stated = next((d for d in (stated_grant_date(text) for _, _, text in texts) if d), None)
+            texts.append(Passage(pointer, "the remarks", filing.remarks))
+        stated = next((d for d in (stated_grant_date(passage.text) for passage in texts) if d), None)
         is_grant = getattr(row, "code", None) == "A"
         transaction_date = getattr(row, "transaction_date", Value()).value
         if stated:
@@ -102,7 +111,7 @@ def _derivative_terms(filing) -> list[Terms]:
         else:
             grant, source = None, ""
         granted = row.shares.value if is_grant and hasattr(row, "shares") else None
-        terms = Terms(pointer, row, [(at, text) for at, _, text in texts], grant, source, granted)
+        terms = Terms(pointer, row, texts, grant, source, granted)
         for at, label, text in texts:
             schedule = parse_schedule(text, grant, granted)
             if schedule is not None:
@@ -369,15 +378,16 @@ class StatedTermDisagrees(FilingRule):
             expiration = terms.row.expiration_date.value
             if terms.grant is None or expiration is None:
                 continue
-            for at, text in terms.texts:
-                stated = stated_term_years(text)
+            for passage in terms.texts:
+                stated = stated_term_years(passage.text)
                 if stated is None:
                     continue
-                years, words = stated
+                years = stated[0]
                 expected = anniversary(terms.grant, years)
                 if abs((expiration - expected).days) > TERM_TOLERANCE_DAYS:
                     pointer = terms.pointer + "/expirationDate"
-                    yield Violation(pointer, f"the text says \"{words}\" ({years} years), so from {terms.grant_source}, "
-                                             f"{_d(terms.grant)}, the award should expire about {_d(expected)}; "
-                                             f"{describe(pointer)} is {_d(expiration)}.")
+                    yield Violation(pointer, f"In {passage.label}, the term is {years} years: from {terms.grant_source}, "
+                                             f"{_d(terms.grant)}, the award should expire about {_d(expected)}, but "
+                                             f"{describe(pointer)} is {_d(expiration)}. Correct the expiration date "
+                                             f"or {passage.label}.")
                 break

@@ -8,3 +8,13 @@ def test_v003_fires_on_its_documented_failing_example_without_a_footnote(codes_f
     found = codes_for(xml, "V003")
     assert [f.pointer for f in found] == ["/derivativeTransactions/0/exerciseDate"]
     assert "03/01/2023" in found[0].message and "03/01/2024" in found[0].message
+
+
+def test_v005_names_the_footnote_and_quotes_no_parser_tokens(codes_for):
+    note = "The option expires on the tenth anniversary of the date of grant."
+    xml = ownership_xml(d_transactions=[d_tx(date="2024-03-01", expiration="2029-03-01",
+                                             notes={"expiration": ["F1"]})], footnotes={"F1": note})
+    [finding] = codes_for(xml, "V005")
+    assert "o10" not in finding.message and "footnote F1" in finding.message
+    assert "10 years" in finding.message and "03/01/2034" in finding.message and "03/01/2029" in finding.message
+    assert "expiration date (column 6)" in finding.message
