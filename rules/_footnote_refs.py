@@ -25,6 +25,12 @@ def references(filing, context=None) -> list[tuple[str, str, int]]:
     return walked(filing, context).references
 
 
+def row_references(filing, pointer: str, context=None) -> list[tuple[str, str, int]]:
+    """The footnote references of the table row at ``pointer``, from any of its columns, in
+    order (see :attr:`WalkedFiling.row_references`)."""
+    return walked(filing, context).row_references.get(pointer, [])
+
+
 def row_footnote_ids(filing, pointer: str, context=None) -> tuple[str, ...]:
     """Every footnote id the table row at ``pointer`` refers to, from any of its columns, in
     order, once each."""
@@ -39,7 +45,7 @@ def footnote(filing, footnote_id: str, context=None) -> Footnote | None:
     return context.shared(_footnotes_by_id, filing).get(footnote_id)
 
 
-def _footnotes_by_id(filing) -> dict[str, Footnote]:
+def _footnotes_by_id(filing, _context) -> dict[str, Footnote]:
     by_id: dict[str, Footnote] = {}
     for note in filing.footnotes:
         by_id.setdefault(note.id, note)

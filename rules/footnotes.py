@@ -67,14 +67,14 @@ class FootnoteTextMissing(FilingRule):
     severity = Severity.ERROR
 
     def check(self, filing, context):
-        texts = {note.id: note.text for note in filing.footnotes}
         for pointer, footnote_id, _ in references(filing, context):
-            if footnote_id not in texts:
+            note = footnote(filing, footnote_id, context)
+            if note is None:
                 yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id or '(no id)'}, "
                                          f"but the filing has no footnote {footnote_id or 'without an id'} "
                                          f"(its footnotes: {_ids(filing)}); add the explanation or remove "
                                          "the reference (EDGAR rejects a dangling footnote reference)")
-            elif not texts[footnote_id].strip():
+            elif not note.text.strip():
                 yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id}, whose text "
                                          "is empty; write the explanation the reference promises")
 

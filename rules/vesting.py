@@ -16,9 +16,10 @@ from decimal import Decimal
 
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value, camel_case
+from form16lint.model import Value
 from form16lint.rule import FilingRule
 
+from ._footnote_refs import footnote, row_references
 from ._vesting import (
     Schedule,
     anniversary,
@@ -66,17 +67,6 @@ class Terms:
         return " ".join(passage.text for passage in self.texts)
 
 
-def _note_refs(row):
-    """(field name, footnote id) for every footnote reference of a row, in field order."""
-    for name in row.__dataclass_fields__:
-        item = getattr(row, name)
-        if isinstance(item, Value):
-            for note in item.footnotes:
-                yield name, note
-    for note in getattr(row, "coding_footnotes", ()):
-        yield "code", note
-
-
 def derivative_rows(filing):
     """(JSON pointer, row) for every row of Table II."""
     return ((p, r) for p, r in filing.rows() if p.startswith("/derivative"))
@@ -85,20 +75,20 @@ def derivative_rows(filing):
 def derivative_terms(filing, context=None) -> list[Terms]:
     """The vesting terms of every Table II row, in row order (a row with no text to read has
     none but its grant date); during a run, read once a filing for all five V rules."""
-    return context.shared(_derivative_terms, filing) if context else _derivative_terms(filing)
+    return context.shared(_derivative_terms, filing) if context else _derivative_terms(filing, None)
 
 
-def _derivative_terms(filing) -> list[Terms]:
+def _derivative_terms(filing, context) -> list[Terms]:
     rows = list(derivative_rows(filing))
     found = []
     for pointer, row in rows:
         texts, seen = [], set()
-        for name, note_id in _note_refs(row):
-            note = filing.footnote(note_id)
+        for at, note_id, _ in row_references(filing, pointer, context):
+            note = footnote(filing, note_id, context)
             if note is None or note_id in seen or not note.text:
                 continue
             seen.add(note_id)
-            texts.append(Passage(f"{pointer}/{camel_case(name)}", f"footnote {note_id}", note.text))
+            texts.append(Passage(at, f"footnote {note_id}", note.text))
         if filing.remarks and len(rows) == 1:
             texts.append(Passage(pointer, "the remarks", filing.remarks))
         stated = next((d for d in (stated_grant_date(passage.text) for passage in texts) if d), None)
