@@ -26,6 +26,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from typing import Callable
 
 MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})
@@ -108,14 +109,15 @@ class Schedule:
             return None
         return sum((t.shares or Decimal(0) for t in self.tranches), Decimal(0))
 
-    def describe(self, limit: int = 3) -> str:
-        """"25% on 2005-04-06, then 36 tranches of 2.0833% to 2008-04-06" in short."""
+    def describe(self, day: Callable[[date], str] = date.isoformat, limit: int = 3) -> str:
+        """"25% on 2005-04-06, 2.0833% on 2005-05-06, … 35 more to 2008-04-06" in short, each
+        date written by ``day`` (so that a message writes all its dates alike)."""
         parts = []
         for tranche in self.tranches[:limit]:
             amount = f"{tranche.shares:,} shares" if tranche.shares is not None else percent(tranche.fraction)
-            parts.append(f"{amount} on {tranche.when.isoformat()}")
+            parts.append(f"{amount} on {day(tranche.when)}")
         if len(self.tranches) > limit:
-            parts.append(f"… {len(self.tranches) - limit} more to {self.last.isoformat()}")
+            parts.append(f"… {len(self.tranches) - limit} more to {day(self.last)}")
         return ", ".join(parts)
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
 
+from form16lint.fieldnames import column as column_of
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.model import Value
@@ -55,12 +56,19 @@ class Terms:
     row: object
     texts: list[Passage]
     grant: date | None
-    grant_source: str  # how the grant date is known, in words
+    grant_note: str | None  # the text that states the grant date; None for a code A row's transaction date
     granted: Decimal | None  # the shares of a grant or award (code A), that the schedule must vest
     schedule: Schedule | None = None
     schedule_at: str | None = None  # pointer of the value whose footnote states the schedule
     schedule_note: str | None = None  # "footnote F1" or "the remarks"
     schedule_text: str = ""
+
+    @property
+    def grant_source(self) -> str:
+        """How the grant date is known, in words."""
+        if self.grant_note:
+            return f"the grant date {self.grant_note} states"
+        return "the grant date (transaction date of this code A grant)"
 
     @property
     def all_text(self) -> str:
@@ -91,17 +99,17 @@ def _derivative_terms(filing, context) -> list[Terms]:
             texts.append(Passage(at, f"footnote {note_id}", note.text))
         if filing.remarks and len(rows) == 1:
             texts.append(Passage(pointer, "the remarks", filing.remarks))
-        stated = next((d for d in (stated_grant_date(passage.text) for passage in texts) if d), None)
+        stating = next((passage for passage in texts if stated_grant_date(passage.text)), None)
         is_grant = getattr(row, "code", None) == "A"
         transaction_date = getattr(row, "transaction_date", Value()).value
-        if stated:
-            grant, source = stated, "the grant date the footnote states"
+        if stating:
+            grant, grant_note = stated_grant_date(stating.text), stating.label
         elif is_grant and transaction_date:
-            grant, source = transaction_date, "the grant date (transaction date of this code A grant)"
+            grant, grant_note = transaction_date, None
         else:
-            grant, source = None, ""
+            grant, grant_note = None, None
         granted = row.shares.value if is_grant and hasattr(row, "shares") else None
-        terms = Terms(pointer, row, texts, grant, source, granted)
+        terms = Terms(pointer, row, texts, grant, grant_note, granted)
         for at, label, text in texts:
             schedule = parse_schedule(text, grant, granted)
             if schedule is not None:
@@ -159,7 +167,7 @@ class ExercisableDateContradictsVesting(FilingRule):
                     continue
                 expected, why = terms.grant, "the option is immediately exercisable, so from the grant date"
             else:
-                expected, why = schedule.first, f"its first tranche vests then ({schedule.describe(2)})"
+                expected, why = schedule.first, f"its first tranche vests then ({schedule.describe(_d, 2)})"
             if column != expected:
                 pointer = terms.pointer + "/exerciseDate"
                 yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, but {terms.schedule_note} states a "
@@ -212,17 +220,19 @@ class VestingScheduleIncomplete(FilingRule):
             if schedule is None:
                 continue
             pointer, note, row, granted = terms.schedule_at, terms.schedule_note, terms.row, terms.granted
+            where = describe(terms.pointer)
             if schedule.by_shares and granted is not None and schedule.total_shares != granted:
-                yield Violation(pointer, f"{note} vests {schedule.total_shares:,} shares in all "
-                                         f"({schedule.describe()}), but {describe(terms.pointer + '/shares')} "
+                yield Violation(pointer, f"{where}: {note} vests {schedule.total_shares:,} shares in all "
+                                         f"({schedule.describe(_d)}), but {describe(terms.pointer + '/shares')} "
                                          f"reports {granted:,} granted; the schedule must account for every share "
                                          "of the award.")
             elif not schedule.by_shares and schedule.total != 1:
-                yield Violation(pointer, f"the schedule {note} states adds up to {percent(schedule.total)} of the award, "
-                                         f"not 100% ({schedule.describe()}); a tranche is missing or mis-stated.")
+                yield Violation(pointer, f"{where}: the vesting schedule in {note} adds up to "
+                                         f"{percent(schedule.total)} of the award, not 100% ({schedule.describe(_d)}). "
+                                         f"Add the missing tranche or correct the percentages in {note}.")
             expiration = row.expiration_date.value
             if expiration is not None and schedule.last > expiration:
-                yield Violation(pointer, f"under the schedule {note} states, the last tranche vests on "
+                yield Violation(pointer, f"{where}: under the schedule {note} states, the last tranche vests on "
                                          f"{_d(schedule.last)}, after the expiration date {_d(expiration)} "
                                          f"({describe(terms.pointer + '/expirationDate')}): those shares could "
                                          "never be exercised. One of the dates is wrong.")
@@ -272,12 +282,23 @@ class VestingBeforeGrant(FilingRule):
                 pointer = terms.pointer + "/exerciseDate"
                 yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, {(grant - column).days} days before "
                                          f"{terms.grant_source}, {_d(grant)}: an award cannot be exercisable "
-                                         "before it is granted.")
+                                         f"before it is granted. Correct the date exercisable ({column_of(pointer)}) "
+                                         f"or {_grant_place(terms)}.")
             schedule = terms.schedule
             if schedule is not None and schedule.first < grant and not RETROSPECTIVE.search(terms.schedule_text):
-                yield Violation(terms.schedule_at, f"{terms.schedule_note} has the award vest on {_d(schedule.first)} "
-                                                   f"({schedule.describe(2)}), before {terms.grant_source}, "
-                                                   f"{_d(grant)}: an award cannot vest before it is granted.")
+                note = terms.schedule_note
+                yield Violation(terms.schedule_at, f"{describe(terms.pointer)}: {note} has the award vest on "
+                                                   f"{_d(schedule.first)} ({schedule.describe(_d, 2)}), before "
+                                                   f"{terms.grant_source}, {_d(grant)}: an award cannot vest before "
+                                                   f"it is granted. Correct the vesting dates in {note} or "
+                                                   f"{_grant_place(terms)}.")
+
+
+def _grant_place(terms: Terms) -> str:
+    """Where the grant date is written, to be corrected if it is the wrong date."""
+    if terms.grant_note:
+        return f"the grant date in {terms.grant_note}"
+    return f"the transaction date ({column_of(terms.pointer + '/transactionDate')})"
 
 
 class ExpirationNotAfterExercisable(FilingRule):
@@ -376,8 +397,8 @@ class StatedTermDisagrees(FilingRule):
                 expected = anniversary(terms.grant, years)
                 if abs((expiration - expected).days) > TERM_TOLERANCE_DAYS:
                     pointer = terms.pointer + "/expirationDate"
-                    yield Violation(pointer, f"In {passage.label}, the term is {years} years: from {terms.grant_source}, "
-                                             f"{_d(terms.grant)}, the award should expire about {_d(expected)}, but "
-                                             f"{describe(pointer)} is {_d(expiration)}. Correct the expiration date "
-                                             f"or {passage.label}.")
+                    yield Violation(pointer, f"In {passage.label}, the term is {years} years: from "
+                                             f"{terms.grant_source}, {_d(terms.grant)}, the award should expire about "
+                                             f"{_d(expected)}, but {describe(pointer)} is {_d(expiration)}. Correct "
+                                             f"the expiration date or {passage.label}.")
                 break

@@ -41,3 +41,34 @@ def test_n001_reads_the_first_of_two_footnotes_sharing_an_id_as_the_other_rules_
     xml = xml.replace('<footnote id="F1">Average price.</footnote>',
                       '<footnote id="F1">Average price.</footnote><footnote id="F1"> </footnote>')
     assert codes_for(xml, "N001") == []
+
+
+def test_v002_names_the_row_and_the_fix(codes_for):
+    note = "25% of the option vests on each of the first three anniversaries of the grant date."
+    xml = ownership_xml(d_transactions=[d_tx(date="2024-03-01", exercisable=None, notes={"exercisable": ["F1"]})],
+                        footnotes={"F1": note})
+    [finding] = codes_for(xml, "V002")
+    assert finding.message.startswith("Table II transaction row 1: the vesting schedule in footnote F1 adds up to 75%")
+    assert "(25% on 03/01/2025, 25% on 03/01/2026, 25% on 03/01/2027)" in finding.message
+    assert "Add the missing tranche or correct the percentages in footnote F1." in finding.message
+
+
+def test_v003_writes_its_dates_alike_and_says_what_to_correct(codes_for):
+    xml = ownership_xml(d_transactions=[d_tx(date="2024-03-01", code="A", exercisable="2023-03-01")])
+    [finding] = codes_for(xml, "V003")
+    assert "Correct the date exercisable (column 6) or the transaction date (column 3)." in finding.message
+    note = "The option vests in full on March 1, 2023."
+    xml = ownership_xml(d_transactions=[d_tx(date="2024-03-01", exercisable=None, notes={"exercisable": ["F1"]})],
+                        footnotes={"F1": note})
+    [finding] = codes_for(xml, "V003")
+    assert "(100% on 03/01/2023)" in finding.message and "2023-03-01" not in finding.message
+    assert "Correct the vesting dates in footnote F1 or the transaction date (column 3)." in finding.message
+
+
+def test_v003_names_the_footnote_that_states_the_grant_date(codes_for):
+    note = "The option was granted on March 1, 2024 and vests in full on March 1, 2023."
+    xml = ownership_xml(d_transactions=[d_tx(code="M", ad="D", date="2024-06-01", exercisable=None,
+                                             notes={"exercisable": ["F1"]})], footnotes={"F1": note})
+    [finding] = codes_for(xml, "V003")
+    assert "before the grant date footnote F1 states, 03/01/2024" in finding.message
+    assert "or the grant date in footnote F1." in finding.message
