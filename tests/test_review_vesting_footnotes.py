@@ -72,3 +72,20 @@ def test_v003_names_the_footnote_that_states_the_grant_date(codes_for):
     [finding] = codes_for(xml, "V003")
     assert "before the grant date footnote F1 states, 03/01/2024" in finding.message
     assert "or the grant date in footnote F1." in finding.message
+
+
+def test_n004_names_the_code_column_and_the_footnote_to_add(codes_for):
+    [finding] = codes_for(ownership_xml(nd_transactions=[nd_tx(code="J")]), "N004")
+    assert finding.message.startswith("Table I transaction row 1, transaction code (column 3)")
+    assert finding.message.endswith("add a footnote to the transaction code (column 3) describing the acquisition "
+                                    "or disposition")
+
+
+def test_n003_says_how_to_mend_the_ids(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(notes={"price": ["F1"], "date": ["F100"]})],
+                        footnotes={"F1": "One.", "F100": "Date."})
+    xml = xml.replace('<footnote id="F1">One.</footnote>',
+                      '<footnote id="F1">One.</footnote><footnote id="F1">Two.</footnote>')
+    messages = {f.pointer: f.message for f in codes_for(xml, "N003")}
+    assert "give this footnote an unused id and update the references that mean it" in messages["/footnotes/1"]
+    assert "renumber it to an unused id in that range and update the references to it" in messages["/footnotes/2"]
