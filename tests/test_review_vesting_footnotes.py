@@ -89,3 +89,13 @@ def test_n003_says_how_to_mend_the_ids(codes_for):
     messages = {f.pointer: f.message for f in codes_for(xml, "N003")}
     assert "give this footnote an unused id and update the references that mean it" in messages["/footnotes/1"]
     assert "renumber it to an unused id in that range and update the references to it" in messages["/footnotes/2"]
+
+
+def test_b001_states_the_arithmetic_once_and_the_fix(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(code="G", shares="50000", ad="D", after="4001557", price="0"),
+                                         nd_tx(code="G", shares="50000", ad="D", after="3961557", price="0")])
+    [finding] = codes_for(xml, "B001")
+    assert finding.message.count("4,001,557") == 1 and finding.message.count("50,000") == 1
+    assert "the reported figure is 10,000 too high" in finding.message
+    assert finding.message.endswith("Correct this figure, the amount (column 4), or (A)/(D), or explain the "
+                                    "difference in a footnote.")
