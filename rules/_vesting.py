@@ -28,6 +28,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Callable
 
+from ._amounts import figure
+
 MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})
 MONTHS["sept"] = 9
@@ -114,7 +116,7 @@ class Schedule:
         date written by ``day`` (so that a message writes all its dates alike)."""
         parts = []
         for tranche in self.tranches[:limit]:
-            amount = f"{tranche.shares:,} shares" if tranche.shares is not None else percent(tranche.fraction)
+            amount = f"{figure(tranche.shares)} shares" if tranche.shares is not None else percent(tranche.fraction)
             parts.append(f"{amount} on {day(tranche.when)}")
         if len(self.tranches) > limit:
             parts.append(f"… {len(self.tranches) - limit} more to {day(self.last)}")

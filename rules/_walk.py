@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from form16lint import fieldnames
 from form16lint.model import Value, walk
 
-TABLES = ("/nonDerivativeTransactions/", "/nonDerivativeHoldings/", "/derivativeTransactions/",
-          "/derivativeHoldings/")
+TABLES = tuple(f"/{table}/" for table in fieldnames.TABLES)  # the pointer prefixes of table rows
 
 
 def walked(filing, context=None) -> WalkedFiling:

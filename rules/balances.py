@@ -167,7 +167,7 @@ class SuspiciousAmount(FilingRule):
     def check(self, filing, context):
         for pointer, row in filing.transactions():
             shares = row.shares.value
-            if shares is not None and shares == 0:
+            if shares == 0:
                 where = pointer + "/shares"
                 yield Violation(where, f"{describe(where)} is 0: a transaction of no shares reports nothing; "
                                        "enter the number of shares acquired or disposed of")

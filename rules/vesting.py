@@ -20,6 +20,7 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import Value
 from form16lint.rule import FilingRule
 
+from ._amounts import figure
 from ._footnote_refs import footnote, row_references
 from ._vesting import (
     Schedule,
@@ -222,10 +223,10 @@ class VestingScheduleIncomplete(FilingRule):
             pointer, note, row, granted = terms.schedule_at, terms.schedule_note, terms.row, terms.granted
             where = describe(terms.pointer)
             if schedule.by_shares and granted is not None and schedule.total_shares != granted:
-                yield Violation(pointer, f"{where}: {note} vests {schedule.total_shares:,} shares in all "
+                yield Violation(pointer, f"{where}: {note} vests {figure(schedule.total_shares)} shares in all "
                                          f"({schedule.describe(_d)}), but {describe(terms.pointer + '/shares')} "
-                                         f"reports {granted:,} granted; the schedule must account for every share "
-                                         "of the award.")
+                                         f"reports {figure(granted)} granted; the schedule must account for every "
+                                         "share of the award.")
             elif not schedule.by_shares and schedule.total != 1:
                 yield Violation(pointer, f"{where}: the vesting schedule in {note} adds up to "
                                          f"{percent(schedule.total)} of the award, not 100% ({schedule.describe(_d)}). "
