@@ -9,10 +9,11 @@ that no caller can change.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from form16lint.model import Footnote
+from form16lint.values import parse_decimal
 
 from ._walk import walked
 
@@ -23,6 +24,12 @@ def references(filing, context=None) -> list[tuple[str, str, int]]:
     """(JSON pointer of the referring value, footnote id, position in its list) for every
     footnote reference of the filing (see :attr:`WalkedFiling.references`)."""
     return walked(filing, context).references
+
+
+def row_references(filing, pointer: str, context=None) -> list[tuple[str, str, int]]:
+    """The footnote references of the table row at ``pointer``, from any of its columns, in
+    order (see :attr:`WalkedFiling.row_references`)."""
+    return walked(filing, context).row_references.get(pointer, [])
 
 
 def row_footnote_ids(filing, pointer: str, context=None) -> tuple[str, ...]:
@@ -39,7 +46,7 @@ def footnote(filing, footnote_id: str, context=None) -> Footnote | None:
     return context.shared(_footnotes_by_id, filing).get(footnote_id)
 
 
-def _footnotes_by_id(filing) -> dict[str, Footnote]:
+def _footnotes_by_id(filing, _context) -> dict[str, Footnote]:
     by_id: dict[str, Footnote] = {}
     for note in filing.footnotes:
         by_id.setdefault(note.id, note)
@@ -62,13 +69,6 @@ _WORD_RANGE = re.compile(r"rang(?:e|es|ed|ing)\s+(?:of\s+|from\s+|between\s+)?" 
                          re.IGNORECASE)
 
 
-def _number(text: str) -> Decimal | None:
-    try:
-        return Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return None
-
-
 @lru_cache(maxsize=4096)
 def price_ranges(text: str) -> tuple[tuple[Decimal, Decimal], ...]:
     """The (low, high) price ranges a footnote states, in order; a "range" whose ends are reversed
@@ -76,7 +76,7 @@ def price_ranges(text: str) -> tuple[tuple[Decimal, Decimal], ...]:
     found: list[tuple[int, int, Decimal, Decimal]] = []
     for pattern in (_DOLLAR_RANGE, _WORD_RANGE):
         for match in pattern.finditer(text):
-            low, high = _number(match.group(1)), _number(match.group(2))
+            low, high = (parse_decimal(match.group(end), allow_grouping=True) for end in (1, 2))
             if low is None or high is None or low > high:
                 continue
             if any(start <= match.start() < end for start, end, *_ in found):

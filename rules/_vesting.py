@@ -26,6 +26,9 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
+from typing import Callable
+
+from ._amounts import figure
 
 MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})
@@ -108,14 +111,15 @@ class Schedule:
             return None
         return sum((t.shares or Decimal(0) for t in self.tranches), Decimal(0))
 
-    def describe(self, limit: int = 3) -> str:
-        """"25% on 2005-04-06, then 36 tranches of 2.0833% to 2008-04-06" in short."""
+    def describe(self, day: Callable[[date], str] = date.isoformat, limit: int = 3) -> str:
+        """"25% on 2005-04-06, 2.0833% on 2005-05-06, … 35 more to 2008-04-06" in short, each
+        date written by ``day`` (so that a message writes all its dates alike)."""
         parts = []
         for tranche in self.tranches[:limit]:
-            amount = f"{tranche.shares:,} shares" if tranche.shares is not None else percent(tranche.fraction)
-            parts.append(f"{amount} on {tranche.when.isoformat()}")
+            amount = f"{figure(tranche.shares)} shares" if tranche.shares is not None else percent(tranche.fraction)
+            parts.append(f"{amount} on {day(tranche.when)}")
         if len(self.tranches) > limit:
-            parts.append(f"… {len(self.tranches) - limit} more to {self.last.isoformat()}")
+            parts.append(f"… {len(self.tranches) - limit} more to {day(self.last)}")
         return ", ".join(parts)
 
 
@@ -254,11 +258,11 @@ def _period(word: str | None) -> int | None:
 
 
 class _Builder:
-    """Tranches in the order the text states them."""
+    """Tranches in the order the text states them, and the dates the text's anchors may name."""
 
-    def __init__(self, grant: date | None, shares: Decimal | None):
+    def __init__(self, grant: date | None, commencement: date | None):
         self.grant = grant
-        self.shares = shares
+        self.commencement = commencement
         self.tranches: list[Tranche] = []
         self.by_shares = False
 
@@ -275,6 +279,22 @@ class _Builder:
 
     def last_date(self) -> date | None:
         return self.tranches[-1].when if self.tranches else None
+
+    def grant_date(self) -> date:
+        return _known(self.grant)
+
+    def anchor(self, text: str) -> date:
+        return _known(_anchor(text, self.grant, self.commencement))
+
+    def base(self, word: str) -> date:
+        return _known(_base(word, self.grant, self.commencement))
+
+
+def _known(value: date | None) -> date:
+    """A date the schedule needs: when the text does not make it known, the text is unparseable."""
+    if value is None:
+        raise _Unparseable
+    return value
 
 
 def _anchor(text: str, grant: date | None, commencement: date | None) -> date | None:
@@ -306,7 +326,6 @@ def _base(word: str, grant: date | None, commencement: date | None) -> date | No
 ANCHOR = rf"(?:(?:the )?o\d+(?: annual)? anniversary of (?:the )?(?:grant|vesting commencement date|{DATE})|{DATE}|grant|(?:the )?vesting commencement date)"
 ANCHOR_NC = re.sub(r"\((?!\?)", "(?:", ANCHOR)  # the same without capture groups, for embedding
 PERIOD_WORD = r"(annual|annually|yearly|semi-annual|semi-annually|quarterly|monthly)"
-UNIT_WORD = r"(years?|months?|quarters?)"
 
 
 def parse_schedule(text: str, grant: date | None = None, shares: Decimal | None = None) -> Schedule | None:
@@ -315,12 +334,11 @@ def parse_schedule(text: str, grant: date | None = None, shares: Decimal | None 
     if readable is None:
         return None
     norm, commencement, immediately = readable
-    build = _Builder(grant, shares)
+    build = _Builder(grant, commencement)
     position = 0
-    clauses = _clauses(grant, commencement)
     while position < len(norm):
         best = None
-        for pattern, action in clauses:
+        for pattern, action in CLAUSES:
             found = pattern.search(norm, position)
             if found and (best is None or found.start() < best[0].start()):
                 best = (found, action)
@@ -359,158 +377,162 @@ def _schedule_text(text: str) -> tuple[str, date | None, bool] | None:
     return norm, commencement, immediately
 
 
-def _clauses(grant: date | None, commencement: date | None):
-    """(compiled pattern, action) pairs; the earliest match in the text is applied first."""
+# -- the clauses: each action adds the tranches its match states -------------------------------------
 
-    def anchor(text):
-        return _anchor(text, grant, commencement)
+def _full_at_grant(build, m):
+    build.add(build.grant_date(), Fraction(1) - build.vested if build.tranches else Fraction(1))
 
-    def need(value):
-        if value is None:
-            raise _Unparseable
-        return value
 
-    def full_at_grant(build, m):
-        build.add(need(grant), Fraction(1) - build.vested if build.tranches else Fraction(1))
+def _fraction_at_grant(build, m):
+    build.add(build.grant_date(), Fraction(int(m.group(1)), int(m.group(2))))
 
-    def fraction_at_grant(build, m):
-        build.add(need(grant), Fraction(int(m.group(1)), int(m.group(2))))
 
-    def full_on_date(build, m):
-        if build.vested >= 1:
-            return None  # "These RSUs cliff vested on …" again: a restatement, not a tranche
-        build.add(date.fromisoformat(m.group(1)), Fraction(1) - build.vested if build.tranches else Fraction(1))
+def _full_on_date(build, m):
+    if build.vested >= 1:
+        return None  # "These RSUs cliff vested on …" again: a restatement, not a tranche
+    build.add(date.fromisoformat(m.group(1)), Fraction(1) - build.vested if build.tranches else Fraction(1))
 
-    def fraction_on_each_anniversary(build, m):
-        fraction = Fraction(int(m.group(1)), int(m.group(2)))
-        ordinals = [int(o) for o in re.findall(r"o(\d+)", m.group(3))]
-        if m.group(4):  # "the first three anniversaries"
-            ordinals = list(range(ordinals[0], ordinals[0] + int(m.group(4))))
-        base = need(_base(m.group(5), grant, commencement))
-        for number in ordinals:
-            build.add(anniversary(base, number), fraction)
 
-    def fraction_on_each_date(build, m):
-        fraction = Fraction(int(m.group(1)), int(m.group(2)))
-        for when in re.findall(DATE, m.group(0)):
-            build.add(date.fromisoformat(when), fraction)
+def _fraction_on_each_anniversary(build, m):
+    fraction = Fraction(int(m.group(1)), int(m.group(2)))
+    ordinals = [int(o) for o in re.findall(r"o(\d+)", m.group(3))]
+    if m.group(4):  # "the first three anniversaries"
+        ordinals = list(range(ordinals[0], ordinals[0] + int(m.group(4))))
+    base = build.base(m.group(5))
+    for number in ordinals:
+        build.add(anniversary(base, number), fraction)
 
-    def shares_on_each_date(build, m):
-        build.by_shares = True
-        for when in re.findall(DATE, m.group(0)):
-            build.add(date.fromisoformat(when), Fraction(0), Decimal(m.group(1)))
 
-    def fraction_on_date(build, m):
-        build.add(date.fromisoformat(m.group(3)), Fraction(int(m.group(1)), int(m.group(2))))
+def _fraction_on_each_date(build, m):
+    fraction = Fraction(int(m.group(1)), int(m.group(2)))
+    for when in re.findall(DATE, m.group(0)):
+        build.add(date.fromisoformat(when), fraction)
 
-    def fraction_at_anchor(build, m):
-        build.add(need(anchor(m.group(3))), Fraction(int(m.group(1)), int(m.group(2))))
 
-    def equal_installments(build, m):
-        count, period, first = m.group("count"), m.group("period"), m.group("first")
-        over, over_unit = m.group("over"), m.group("over_unit")
-        each = m.group("each")
-        months = _period(period) or _period(over_unit if each else None)
-        if each:  # "on each of the (succeeding|first) three anniversaries of grant"
-            count = count or each
-            months = 12
-            start = anniversary(need(grant), 1)
-        elif first:
-            start = need(anchor(first))
-        else:
-            return False
-        if count is None and over and over_unit and months:
-            count = int(over) * _period(over_unit) // months
-        if not count or not months:
-            return False
-        remaining = Fraction(1) - build.vested
-        build.series(start, int(count), months, remaining / int(count))
+def _shares_on_each_date(build, m):
+    build.by_shares = True
+    for when in re.findall(DATE, m.group(0)):
+        build.add(date.fromisoformat(when), Fraction(0), Decimal(m.group(1)))
 
-    def remaining_over(build, m):
-        # The optional words sit inside lazy gaps: look for them in the whole clause.
-        named = re.search(PERIOD_WORD, m.group(0))
-        period = _period(named.group(1) if named else m.group("unit"))
-        count = int(m.group("count"))
-        unit_months = _period(m.group("unit"))
-        installments = count * unit_months // period if period else None
-        last = build.last_date()
-        if not last or not installments or not period or build.vested >= 1:
-            return False
-        remaining = Fraction(1) - build.vested
-        month_end = "last day of" in m.group(0)
-        start = add_months(last, period, month_end=month_end)
-        build.series(start, installments, period, remaining / installments, month_end=month_end)
 
-    def remaining_in_n(build, m):
-        count, period = int(m.group(1)), _period(m.group(2))
-        last = build.last_date()
-        if not last or not period:
-            return False
-        remaining = Fraction(1) - build.vested
-        build.series(add_months(last, period), count, period, remaining / count)
+def _fraction_on_date(build, m):
+    build.add(date.fromisoformat(m.group(3)), Fraction(int(m.group(1)), int(m.group(2))))
 
-    def periodic_fraction(build, m):
-        fraction = Fraction(int(m.group("num")), int(m.group("den")))
-        period = _period(m.group("period") or m.group("unit"))
-        if not period or fraction <= 0:
-            return False
-        if m.group("start"):
-            start = need(anchor(m.group("start")))
-        elif m.group("from"):
-            start = add_months(date.fromisoformat(m.group("from")), period)
-        elif build.tranches:  # "... each month thereafter"
-            start = add_months(build.last_date(), period)
-        else:
-            start = add_months(need(grant), period)
-        remaining = Fraction(1) - build.vested
-        steps = remaining / fraction
-        if steps.denominator != 1 or steps > 600:
-            return False  # the installments do not divide what remains: not a schedule we can state
-        build.series(start, int(steps), period, fraction)
 
-    def annual_on_day(build, m):  # "25% ... on May 15 of each of the calendar years 2007, 2008, 2009 and 2010"
-        fraction = Fraction(int(m.group(1)), int(m.group(2)))
-        month, day = MONTHS[m.group(3)], int(m.group(4))
-        for year in re.findall(r"\d{4}", m.group(5)):
-            build.add(date(int(year), month, day), fraction)
+def _fraction_at_anchor(build, m):
+    build.add(build.anchor(m.group(3)), Fraction(int(m.group(1)), int(m.group(2))))
 
-    def equal_over_on_anniversary(build, m):  # "in equal installments over two years on the anniversary of the grant, X"
-        count = int(m.group(1)) * _period(m.group(2)) // 12
-        base = date.fromisoformat(m.group(3)) if m.group(3) else need(grant)
-        build.series(anniversary(base, 1), count, 12, (Fraction(1) - build.vested) / count)
 
-    vest = r"(?:vest|vests|vested|vesting|exercisable)"
-    clauses = [
-        (rf"{FRAC}{GAP}\bon ({_MONTH_WORDS}) (\d{{1,2}}) of each of the (?:calendar |fiscal )?years ((?:\d{{4}}(?:,? (?:and )?)?)+)",
-         annual_on_day),
-        (rf"(?:fully|immediately) {vest}{GAP}(?:on|as of|upon|at) grant|{vest} (?:and exercisable )?(?:in full )?"
-         rf"(?:on|as of|upon) grant|(?:was|were|is|are) (?:fully )?vested and exercisable on grant|"
-         rf"immediately vested|vested in full (?:on|upon|at) grant", full_at_grant),
-        (rf"{FRAC}{GAP}{vest}{GAP}(?:on|as of|upon|at) grant\b", fraction_at_grant),
-        (rf"{FRAC}{GAP}\bon each of the ((?:o\d+,? (?:and )?)+)(?:(\d+) )?(?:annual )?anniversaries of (?:the )?"
-         rf"(grant|vesting commencement date|{DATE})", fraction_on_each_anniversary),
-        (rf"rate of (\d+) shares on each of {DATE}(?:,? (?:and )?{DATE})+", shares_on_each_date),
-        (rf"{FRAC}{GAP}\bon each of {DATE}(?:,? (?:and )?{DATE})+", fraction_on_each_date),
-        (rf"in equal installments over (\d+) (years?){GAP}on the anniversary of (?:the )?grant,? ?(?:{DATE})?",
-         equal_over_on_anniversary),
-        (rf"(?:in (?P<count>\d+) )?(?:substantially )?equal,? (?:{PERIOD_WORD.replace('(', '(?P<period>', 1)} )?"
-         rf"installments(?: over (?:a |the )?(?P<over>\d+)[- ](?P<over_unit>years?|months?)(?: period)?)?"
-         rf"(?:{GAP}(?:beginning|commencing|starting)(?: on| with)? (?P<first>{ANCHOR_NC})"
-         rf"|{GAP}on each of the (?:succeeding |following |next |o1 )?(?P<each>\d+) anniversaries of grant)?",
-         equal_installments),
-        (rf"(?:remaining|balance|remainder){GAP}over the (?:following|next|succeeding) (?P<count>\d+) "
-         rf"(?P<unit>years?|months?|quarters?)", remaining_over),
-        (rf"(?:remaining|balance|remainder){GAP}in (\d+) (?:substantially )?equal {PERIOD_WORD} installments", remaining_in_n),
-        (rf"#(?P<num>\d+)/(?P<den>\d+)#{GAP}(?:\b(?:on )?(?:each|every) (?P<unit>month|quarter|year)(?:ly anniversary)?|"
-         rf"(?<!o\d )(?<!o\d\d ){PERIOD_WORD.replace('(', '(?P<period>', 1)}(?: anniversary)?)"
-         rf"(?:{GAP}(?:beginning|commencing|starting) (?:on |with )?(?P<start>{ANCHOR_NC})|{GAP}from (?:@(?P<from>\d{{4}}-\d\d-\d\d)@))?",
-         periodic_fraction),
-        (rf"(?:in full|fully|cliff)[- ]{vest}{GAP}\bon {DATE}", full_on_date),
-        (rf"{vest}{GAP}in full{GAP}\bon {DATE}", full_on_date),
-        (rf"{FRAC}{GAP}\bon {DATE}", fraction_on_date),
-        (rf"{FRAC}{GAP}\bon (?:the )?({ANCHOR_NC})", fraction_at_anchor),
-    ]
-    return [(re.compile(pattern), _guarded(action)) for pattern, action in clauses]
+def _equal_installments(build, m):
+    count, period, first = m.group("count"), m.group("period"), m.group("first")
+    over, over_unit = m.group("over"), m.group("over_unit")
+    each = m.group("each")
+    months = _period(period) or _period(over_unit if each else None)
+    if each:  # "on each of the (succeeding|first) three anniversaries of grant"
+        count = count or each
+        months = 12
+        start = anniversary(build.grant_date(), 1)
+    elif first:
+        start = build.anchor(first)
+    else:
+        return False
+    if count is None and over and over_unit and months:
+        count = int(over) * _period(over_unit) // months
+    if not count or not months:
+        return False
+    remaining = Fraction(1) - build.vested
+    build.series(start, int(count), months, remaining / int(count))
+
+
+def _remaining_over(build, m):
+    # The optional words sit inside lazy gaps: look for them in the whole clause.
+    named = re.search(PERIOD_WORD, m.group(0))
+    period = _period(named.group(1) if named else m.group("unit"))
+    count = int(m.group("count"))
+    unit_months = _period(m.group("unit"))
+    installments = count * unit_months // period if period else None
+    last = build.last_date()
+    if not last or not installments or not period or build.vested >= 1:
+        return False
+    remaining = Fraction(1) - build.vested
+    month_end = "last day of" in m.group(0)
+    start = add_months(last, period, month_end=month_end)
+    build.series(start, installments, period, remaining / installments, month_end=month_end)
+
+
+def _remaining_in_n(build, m):
+    count, period = int(m.group(1)), _period(m.group(2))
+    last = build.last_date()
+    if not last or not period:
+        return False
+    remaining = Fraction(1) - build.vested
+    build.series(add_months(last, period), count, period, remaining / count)
+
+
+def _periodic_fraction(build, m):
+    fraction = Fraction(int(m.group("num")), int(m.group("den")))
+    period = _period(m.group("period") or m.group("unit"))
+    if not period or fraction <= 0:
+        return False
+    if m.group("start"):
+        start = build.anchor(m.group("start"))
+    elif m.group("from"):
+        start = add_months(date.fromisoformat(m.group("from")), period)
+    elif build.tranches:  # "... each month thereafter"
+        start = add_months(build.last_date(), period)
+    else:
+        start = add_months(build.grant_date(), period)
+    remaining = Fraction(1) - build.vested
+    steps = remaining / fraction
+    if steps.denominator != 1 or steps > 600:
+        return False  # the installments do not divide what remains: not a schedule we can state
+    build.series(start, int(steps), period, fraction)
+
+
+def _annual_on_day(build, m):  # "25% ... on May 15 of each of the calendar years 2007, 2008, 2009 and 2010"
+    fraction = Fraction(int(m.group(1)), int(m.group(2)))
+    month, day = MONTHS[m.group(3)], int(m.group(4))
+    for year in re.findall(r"\d{4}", m.group(5)):
+        build.add(date(int(year), month, day), fraction)
+
+
+def _equal_over_on_anniversary(build, m):  # "in equal installments over two years on the anniversary of the grant, X"
+    count = int(m.group(1)) * _period(m.group(2)) // 12
+    base = date.fromisoformat(m.group(3)) if m.group(3) else build.grant_date()
+    build.series(anniversary(base, 1), count, 12, (Fraction(1) - build.vested) / count)
+
+
+_VEST = r"(?:vest|vests|vested|vesting|exercisable)"
+_CLAUSE_PATTERNS = [
+    (rf"{FRAC}{GAP}\bon ({_MONTH_WORDS}) (\d{{1,2}}) of each of the (?:calendar |fiscal )?years ((?:\d{{4}}(?:,? (?:and )?)?)+)",
+     _annual_on_day),
+    (rf"(?:fully|immediately) {_VEST}{GAP}(?:on|as of|upon|at) grant|{_VEST} (?:and exercisable )?(?:in full )?"
+     rf"(?:on|as of|upon) grant|(?:was|were|is|are) (?:fully )?vested and exercisable on grant|"
+     rf"immediately vested|vested in full (?:on|upon|at) grant", _full_at_grant),
+    (rf"{FRAC}{GAP}{_VEST}{GAP}(?:on|as of|upon|at) grant\b", _fraction_at_grant),
+    (rf"{FRAC}{GAP}\bon each of the ((?:o\d+,? (?:and )?)+)(?:(\d+) )?(?:annual )?anniversaries of (?:the )?"
+     rf"(grant|vesting commencement date|{DATE})", _fraction_on_each_anniversary),
+    (rf"rate of (\d+) shares on each of {DATE}(?:,? (?:and )?{DATE})+", _shares_on_each_date),
+    (rf"{FRAC}{GAP}\bon each of {DATE}(?:,? (?:and )?{DATE})+", _fraction_on_each_date),
+    (rf"in equal installments over (\d+) (years?){GAP}on the anniversary of (?:the )?grant,? ?(?:{DATE})?",
+     _equal_over_on_anniversary),
+    (rf"(?:in (?P<count>\d+) )?(?:substantially )?equal,? (?:{PERIOD_WORD.replace('(', '(?P<period>', 1)} )?"
+     rf"installments(?: over (?:a |the )?(?P<over>\d+)[- ](?P<over_unit>years?|months?)(?: period)?)?"
+     rf"(?:{GAP}(?:beginning|commencing|starting)(?: on| with)? (?P<first>{ANCHOR_NC})"
+     rf"|{GAP}on each of the (?:succeeding |following |next |o1 )?(?P<each>\d+) anniversaries of grant)?",
+     _equal_installments),
+    (rf"(?:remaining|balance|remainder){GAP}over the (?:following|next|succeeding) (?P<count>\d+) "
+     rf"(?P<unit>years?|months?|quarters?)", _remaining_over),
+    (rf"(?:remaining|balance|remainder){GAP}in (\d+) (?:substantially )?equal {PERIOD_WORD} installments", _remaining_in_n),
+    (rf"#(?P<num>\d+)/(?P<den>\d+)#{GAP}(?:\b(?:on )?(?:each|every) (?P<unit>month|quarter|year)(?:ly anniversary)?|"
+     rf"(?<!o\d )(?<!o\d\d ){PERIOD_WORD.replace('(', '(?P<period>', 1)}(?: anniversary)?)"
+     rf"(?:{GAP}(?:beginning|commencing|starting) (?:on |with )?(?P<start>{ANCHOR_NC})|{GAP}from (?:@(?P<from>\d{{4}}-\d\d-\d\d)@))?",
+     _periodic_fraction),
+    (rf"(?:in full|fully|cliff)[- ]{_VEST}{GAP}\bon {DATE}", _full_on_date),
+    (rf"{_VEST}{GAP}in full{GAP}\bon {DATE}", _full_on_date),
+    (rf"{FRAC}{GAP}\bon {DATE}", _fraction_on_date),
+    (rf"{FRAC}{GAP}\bon (?:the )?({ANCHOR_NC})", _fraction_at_anchor),
+]
 
 
 class _Unparseable(Exception):
@@ -525,6 +547,10 @@ def _guarded(action):
             return False
 
     return run
+
+
+# (compiled pattern, action) pairs; the earliest match in the text is applied first.
+CLAUSES = [(re.compile(pattern), _guarded(action)) for pattern, action in _CLAUSE_PATTERNS]
 
 
 # -- the term --------------------------------------------------------------------------------------
@@ -542,7 +568,8 @@ TERM_PATTERNS = [
 @lru_cache(maxsize=4096)
 def stated_term_years(text: str) -> tuple[int, str] | None:
     """A term stated in words ("ten-year term", "expires seven years after the grant date"), as
-    (years, the words as written), or None."""
+    (years, the phrase that states it as normalised: "expires on the o10 anniversary of grant"),
+    or None. Only the years are fit to quote to a reader."""
     if not _mentions(text, "term", "expir"):  # every pattern of TERM_PATTERNS has one
         return None
     norm = normalise(text)

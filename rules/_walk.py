@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from form16lint import fieldnames
 from form16lint.model import Value, walk
 
-TABLES = ("/nonDerivativeTransactions/", "/nonDerivativeHoldings/", "/derivativeTransactions/",
-          "/derivativeHoldings/")
+TABLES = tuple(f"/{table}/" for table in fieldnames.TABLES)  # the pointer prefixes of table rows
 
 
 def walked(filing, context=None) -> WalkedFiling:
     """The filing walked; during a run, walked once a filing however many rules ask."""
-    return context.shared(WalkedFiling, filing) if context else WalkedFiling(filing)
+    return context.shared(_walk, filing) if context else WalkedFiling(filing)
+
+
+def _walk(filing, _context) -> WalkedFiling:
+    return WalkedFiling(filing)
 
 
 class WalkedFiling:
@@ -48,12 +52,21 @@ class WalkedFiling:
         return found
 
     @cached_property
+    def row_references(self) -> dict[str, list[tuple[str, str, int]]]:
+        """Table row pointer -> the footnote references of its columns (as :attr:`references`
+        gives them), in walk order. Rows without a reference are left out."""
+        by_row: dict[str, list[tuple[str, str, int]]] = {}
+        for reference in self.references:
+            pointer = reference[0]
+            if pointer.startswith(TABLES):
+                row = pointer[: pointer.index("/", pointer.index("/", 1) + 1)]
+                by_row.setdefault(row, []).append(reference)
+        return by_row
+
+    @cached_property
     def row_footnote_ids(self) -> dict[str, tuple[str, ...]]:
         """Table row pointer -> every footnote id the row refers to, from any of its columns, in
         order, once each. Rows without a reference are left out."""
-        by_row: dict[str, dict[str, None]] = {}
-        for pointer, footnote_id, _ in self.references:
-            if pointer.startswith(TABLES) and isinstance(footnote_id, str):
-                row = pointer[: pointer.index("/", pointer.index("/", 1) + 1)]
-                by_row.setdefault(row, {})[footnote_id] = None
-        return {row: tuple(ids) for row, ids in by_row.items()}
+        return {row: tuple(dict.fromkeys(footnote_id for _, footnote_id, _ in references
+                                         if isinstance(footnote_id, str)))
+                for row, references in self.row_references.items()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from form16lint.fieldnames import describe
+from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.model import Value, camel_case
 from form16lint.rule import FilingRule
@@ -78,22 +78,23 @@ class BalanceMismatch(FilingRule):
                     continue
                 if collection == "derivativeTransactions" and after == (shares if direction == "A" else 0):
                     continue  # the row reports its own grant's position, as many filers do in Table II
-                if _explained(filing, f"/{collection}/{index}", after - expected, context):
+                row_pointer, difference = f"/{collection}/{index}", after - expected
+                if _explained(filing, row_pointer, difference, context):
                     continue
-                pointer = f"/{collection}/{index}/sharesOwnedFollowing"
+                pointer = row_pointer + "/sharesOwnedFollowing"
                 flipped = before - shares if direction == "A" else before + shares
                 hint = (f" The reported figure is what ({'D' if direction == 'A' else 'A'}) would give: check the "
                         "(A) or (D) column." if flipped == after else "")
                 sign = "+" if direction == "A" else "−"
-                verb = "acquired" if direction == "A" else "disposed of"
                 title = row.security_title.value or "the security"
                 yield Violation(pointer, (
                     f"{describe(pointer)}: reported {figure(after)}; expected {figure(expected)} = "
-                    f"{figure(before)} previous balance {sign} {figure(shares)} ({direction}). The row "
-                    f"before it in {table} for {title}, {_ownership_words(key[1])}, leaves "
-                    f"{figure(before)} owned, and this row reports {figure(shares)} {verb}; the difference "
-                    f"is {figure(after - expected)}. The amount owned following each transaction must "
-                    "be the running total (Form 4 General Instruction 4(a)(ii))." + hint))
+                    f"{figure(before)} previous balance {sign} {figure(shares)} ({direction}); the reported figure "
+                    f"is {figure(abs(difference))} too {'high' if difference > 0 else 'low'}. The previous "
+                    f"balance is what the row before it in {table} for {title}, {_ownership_words(key[1])}, leaves "
+                    "owned; the amount owned following each transaction must be the running total (Form 4 General "
+                    f"Instruction 4(a)(ii)).{hint} Correct this figure, the amount ({column(row_pointer + '/shares')}), "
+                    "or (A)/(D), or explain the difference in a footnote."))
 
 
 def _holding_key(row) -> tuple:
@@ -166,7 +167,7 @@ class SuspiciousAmount(FilingRule):
     def check(self, filing, context):
         for pointer, row in filing.transactions():
             shares = row.shares.value
-            if shares is not None and shares == 0:
+            if shares == 0:
                 where = pointer + "/shares"
                 yield Violation(where, f"{describe(where)} is 0: a transaction of no shares reports nothing; "
                                        "enter the number of shares acquired or disposed of")

@@ -14,7 +14,7 @@ from form16lint_rules._footnote_refs import (
     says_weighted_average,
 )
 
-from form16lint.fieldnames import describe
+from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
@@ -67,14 +67,14 @@ class FootnoteTextMissing(FilingRule):
     severity = Severity.ERROR
 
     def check(self, filing, context):
-        texts = {note.id: note.text for note in filing.footnotes}
         for pointer, footnote_id, _ in references(filing, context):
-            if footnote_id not in texts:
+            note = footnote(filing, footnote_id, context)
+            if note is None:
                 yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id or '(no id)'}, "
                                          f"but the filing has no footnote {footnote_id or 'without an id'} "
                                          f"(its footnotes: {_ids(filing)}); add the explanation or remove "
                                          "the reference (EDGAR rejects a dangling footnote reference)")
-            elif not texts[footnote_id].strip():
+            elif not note.text.strip():
                 yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id}, whose text "
                                          "is empty; write the explanation the reference promises")
 
@@ -165,12 +165,14 @@ class FootnoteIdInvalid(FilingRule):
             if note.id in first:
                 yield Violation(pointer, f"footnote {index + 1} has the id {note.id}, like footnote "
                                          f"{first[note.id] + 1}; each footnote needs its own id, or a "
-                                         "reference cannot say which explanation it means")
+                                         "reference cannot say which explanation it means: give this footnote "
+                                         "an unused id and update the references that mean it")
             else:
                 first[note.id] = index
             if not FOOTNOTE_ID.fullmatch(note.id or ""):
                 yield Violation(pointer, f"footnote {index + 1} has the id {note.id!r}; EDGAR footnote ids "
-                                         "run from F1 to F99")
+                                         "run from F1 to F99: renumber it to an unused id in that range and update "
+                                         "the references to it")
         seen: set[tuple[str, str]] = set()
         for pointer, footnote_id, _ in references(filing, context):
             if (pointer, footnote_id) in seen:
@@ -221,9 +223,11 @@ class FootnoteExplanationMissing(FilingRule):
             code = (row.code or "").upper()
             notes = row_footnote_ids(filing, pointer, context)
             if code == "J" and not notes:
-                yield Violation(pointer + "/code", f"{describe(pointer)} is coded J (other acquisition or "
-                                                  "disposition) but no footnote describes the transaction; the "
-                                                  "Form 4 instructions require one")
+                at = pointer + "/code"
+                yield Violation(at, f"{describe(at)}: the transaction is coded J (other acquisition or disposition) "
+                                    "but no footnote describes it, as the Form 4 instructions require; add a "
+                                    f"footnote to the transaction code ({column(at)}) describing the acquisition "
+                                    "or disposition")
             price = row.price_per_share
             if code in ("P", "S") and price.value is None and price.footnotes:
                 yield Violation(pointer + "/pricePerShare",

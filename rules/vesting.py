@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date
+from decimal import Decimal
 
+from form16lint.fieldnames import column as column_of
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value, camel_case
+from form16lint.model import Value
 from form16lint.rule import FilingRule
 
+from ._amounts import figure
+from ._footnote_refs import footnote, row_references
 from ._vesting import (
     Schedule,
     anniversary,
@@ -36,34 +41,39 @@ CARRIED_OVER = re.compile(r"assum|exchange|merger|substitut|replac|convert|conve
 TERM_TOLERANCE_DAYS = 31  # "ten-year term" expiring the day before, or a grant dated days off the board date
 
 
+class Passage(NamedTuple):
+    """A text that may state a row's terms, with where it is."""
+
+    at: str  # pointer of the value that references it (the row, for the remarks)
+    label: str  # "footnote F1" or "the remarks"
+    text: str
+
+
 @dataclass
 class Terms:
     """What the vesting text of one Table II row says, with where it says it."""
 
     pointer: str  # the row
     row: object
-    texts: list[tuple[str, str]]  # (pointer of the value that references it, text)
+    texts: list[Passage]
     grant: date | None
-    grant_source: str  # how the grant date is known, in words
+    grant_note: str | None  # the text that states the grant date; None for a code A row's transaction date
+    granted: Decimal | None  # the shares of a grant or award (code A), that the schedule must vest
     schedule: Schedule | None = None
     schedule_at: str | None = None  # pointer of the value whose footnote states the schedule
     schedule_note: str | None = None  # "footnote F1" or "the remarks"
     schedule_text: str = ""
 
     @property
+    def grant_source(self) -> str:
+        """How the grant date is known, in words."""
+        if self.grant_note:
+            return f"the grant date {self.grant_note} states"
+        return "the grant date (transaction date of this code A grant)"
+
+    @property
     def all_text(self) -> str:
-        return " ".join(text for _, text in self.texts)
-
-
-def _note_refs(row):
-    """(field name, footnote id) for every footnote reference of a row, in field order."""
-    for name in row.__dataclass_fields__:
-        item = getattr(row, name)
-        if isinstance(item, Value):
-            for note in item.footnotes:
-                yield name, note
-    for note in getattr(row, "coding_footnotes", ()):
-        yield "code", note
+        return " ".join(passage.text for passage in self.texts)
 
 
 def derivative_rows(filing):
@@ -72,38 +82,37 @@ def derivative_rows(filing):
 
 
 def derivative_terms(filing, context=None) -> list[Terms]:
-    """The vesting terms of every Table II row that has any text to read; during a run, read
-    once a filing for all five V rules."""
-    return context.shared(_derivative_terms, filing) if context else _derivative_terms(filing)
+    """The vesting terms of every Table II row, in row order (a row with no text to read has
+    none but its grant date); during a run, read once a filing for all five V rules."""
+    return context.shared(_derivative_terms, filing) if context else _derivative_terms(filing, None)
 
 
-def _derivative_terms(filing) -> list[Terms]:
+def _derivative_terms(filing, context) -> list[Terms]:
     rows = list(derivative_rows(filing))
     found = []
     for pointer, row in rows:
         texts, seen = [], set()
-        for name, note_id in _note_refs(row):
-            note = filing.footnote(note_id)
+        for at, note_id, _ in row_references(filing, pointer, context):
+            note = footnote(filing, note_id, context)
             if note is None or note_id in seen or not note.text:
                 continue
             seen.add(note_id)
-            texts.append((f"{pointer}/{camel_case(name)}", f"footnote {note_id}", note.text))
+            texts.append(Passage(at, f"footnote {note_id}", note.text))
         if filing.remarks and len(rows) == 1:
-            texts.append((pointer, "the remarks", filing.remarks))
-        if not texts:
-            continue
-        stated = next((d for d in (stated_grant_date(text) for _, _, text in texts) if d), None)
+            texts.append(Passage(pointer, "the remarks", filing.remarks))
+        stating = next((passage for passage in texts if stated_grant_date(passage.text)), None)
+        is_grant = getattr(row, "code", None) == "A"
         transaction_date = getattr(row, "transaction_date", Value()).value
-        if stated:
-            grant, source = stated, "the grant date the footnote states"
-        elif getattr(row, "code", None) == "A" and transaction_date:
-            grant, source = transaction_date, "the grant date (transaction date of this code A grant)"
+        if stating:
+            grant, grant_note = stated_grant_date(stating.text), stating.label
+        elif is_grant and transaction_date:
+            grant, grant_note = transaction_date, None
         else:
-            grant, source = None, ""
-        shares = row.shares.value if getattr(row, "code", None) == "A" and hasattr(row, "shares") else None
-        terms = Terms(pointer, row, [(at, text) for at, _, text in texts], grant, source)
+            grant, grant_note = None, None
+        granted = row.shares.value if is_grant and hasattr(row, "shares") else None
+        terms = Terms(pointer, row, texts, grant, grant_note, granted)
         for at, label, text in texts:
-            schedule = parse_schedule(text, grant, shares)
+            schedule = parse_schedule(text, grant, granted)
             if schedule is not None:
                 terms.schedule, terms.schedule_at, terms.schedule_note, terms.schedule_text = schedule, at, label, text
                 break
@@ -159,7 +168,7 @@ class ExercisableDateContradictsVesting(FilingRule):
                     continue
                 expected, why = terms.grant, "the option is immediately exercisable, so from the grant date"
             else:
-                expected, why = schedule.first, f"its first tranche vests then ({schedule.describe(2)})"
+                expected, why = schedule.first, f"its first tranche vests then ({schedule.describe(_d, 2)})"
             if column != expected:
                 pointer = terms.pointer + "/exerciseDate"
                 yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, but {terms.schedule_note} states a "
@@ -211,19 +220,20 @@ class VestingScheduleIncomplete(FilingRule):
             schedule = terms.schedule
             if schedule is None:
                 continue
-            pointer, note, row = terms.schedule_at, terms.schedule_note, terms.row
-            granted = getattr(row, "shares", Value()).value if getattr(row, "code", None) == "A" else None
+            pointer, note, row, granted = terms.schedule_at, terms.schedule_note, terms.row, terms.granted
+            where = describe(terms.pointer)
             if schedule.by_shares and granted is not None and schedule.total_shares != granted:
-                yield Violation(pointer, f"{note} vests {schedule.total_shares:,} shares in all "
-                                         f"({schedule.describe()}), but {describe(terms.pointer + '/shares')} "
-                                         f"reports {granted:,} granted; the schedule must account for every share "
-                                         "of the award.")
+                yield Violation(pointer, f"{where}: {note} vests {figure(schedule.total_shares)} shares in all "
+                                         f"({schedule.describe(_d)}), but {describe(terms.pointer + '/shares')} "
+                                         f"reports {figure(granted)} granted; the schedule must account for every "
+                                         "share of the award.")
             elif not schedule.by_shares and schedule.total != 1:
-                yield Violation(pointer, f"the schedule {note} states adds up to {percent(schedule.total)} of the award, "
-                                         f"not 100% ({schedule.describe()}); a tranche is missing or mis-stated.")
+                yield Violation(pointer, f"{where}: the vesting schedule in {note} adds up to "
+                                         f"{percent(schedule.total)} of the award, not 100% ({schedule.describe(_d)}). "
+                                         f"Add the missing tranche or correct the percentages in {note}.")
             expiration = row.expiration_date.value
             if expiration is not None and schedule.last > expiration:
-                yield Violation(pointer, f"under the schedule {note} states, the last tranche vests on "
+                yield Violation(pointer, f"{where}: under the schedule {note} states, the last tranche vests on "
                                          f"{_d(schedule.last)}, after the expiration date {_d(expiration)} "
                                          f"({describe(terms.pointer + '/expirationDate')}): those shares could "
                                          "never be exercised. One of the dates is wrong.")
@@ -273,12 +283,23 @@ class VestingBeforeGrant(FilingRule):
                 pointer = terms.pointer + "/exerciseDate"
                 yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, {(grant - column).days} days before "
                                          f"{terms.grant_source}, {_d(grant)}: an award cannot be exercisable "
-                                         "before it is granted.")
+                                         f"before it is granted. Correct the date exercisable ({column_of(pointer)}) "
+                                         f"or {_grant_place(terms)}.")
             schedule = terms.schedule
             if schedule is not None and schedule.first < grant and not RETROSPECTIVE.search(terms.schedule_text):
-                yield Violation(terms.schedule_at, f"{terms.schedule_note} has the award vest on {_d(schedule.first)} "
-                                                   f"({schedule.describe(2)}), before {terms.grant_source}, "
-                                                   f"{_d(grant)}: an award cannot vest before it is granted.")
+                note = terms.schedule_note
+                yield Violation(terms.schedule_at, f"{describe(terms.pointer)}: {note} has the award vest on "
+                                                   f"{_d(schedule.first)} ({schedule.describe(_d, 2)}), before "
+                                                   f"{terms.grant_source}, {_d(grant)}: an award cannot vest before "
+                                                   f"it is granted. Correct the vesting dates in {note} or "
+                                                   f"{_grant_place(terms)}.")
+
+
+def _grant_place(terms: Terms) -> str:
+    """Where the grant date is written, to be corrected if it is the wrong date."""
+    if terms.grant_note:
+        return f"the grant date in {terms.grant_note}"
+    return f"the transaction date ({column_of(terms.pointer + '/transactionDate')})"
 
 
 class ExpirationNotAfterExercisable(FilingRule):
@@ -313,28 +334,22 @@ class ExpirationNotAfterExercisable(FilingRule):
     severity = Severity.ERROR
 
     def check(self, filing, context):
-        terms_by_row = {t.pointer: t for t in derivative_terms(filing, context)}
-        for pointer, row in derivative_rows(filing):
+        for terms in derivative_terms(filing, context):
+            pointer, row = terms.pointer, terms.row
             expiration = row.expiration_date.value
             if expiration is None:
                 continue
-            terms = terms_by_row.get(pointer)
             at = pointer + "/expirationDate"
             exercisable, source = row.exercise_date.value, describe(pointer + "/exerciseDate")
-            if exercisable is None and terms and terms.schedule and not terms.schedule.exercisable_at_grant:
+            if exercisable is None and terms.schedule and not terms.schedule.exercisable_at_grant:
                 exercisable, source = terms.schedule.first, f"the first vesting date {terms.schedule_note} states"
             if exercisable is not None and expiration <= exercisable:
                 yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {source}, {_d(exercisable)}: "
                                     "the security would expire before it could be exercised.")
                 continue
-            code = getattr(row, "code", None)
-            transaction_date = getattr(row, "transaction_date", Value()).value
-            grant, grant_source = (terms.grant, terms.grant_source) if terms and terms.grant else (None, "")
-            if grant is None and code == "A" and transaction_date:
-                grant, grant_source = transaction_date, "the grant date (transaction date of this code A grant)"
-            if grant is not None and expiration <= grant:
-                yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {grant_source}, {_d(grant)}: "
-                                    "an award that expires when it is granted conveys nothing.")
+            if terms.grant is not None and expiration <= terms.grant:
+                yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {terms.grant_source}, "
+                                    f"{_d(terms.grant)}: an award that expires when it is granted conveys nothing.")
 
 
 class StatedTermDisagrees(FilingRule):
@@ -375,15 +390,16 @@ class StatedTermDisagrees(FilingRule):
             expiration = terms.row.expiration_date.value
             if terms.grant is None or expiration is None:
                 continue
-            for at, text in terms.texts:
-                stated = stated_term_years(text)
+            for passage in terms.texts:
+                stated = stated_term_years(passage.text)
                 if stated is None:
                     continue
-                years, words = stated
+                years = stated[0]
                 expected = anniversary(terms.grant, years)
                 if abs((expiration - expected).days) > TERM_TOLERANCE_DAYS:
                     pointer = terms.pointer + "/expirationDate"
-                    yield Violation(pointer, f"the text says \"{words}\" ({years} years), so from {terms.grant_source}, "
-                                             f"{_d(terms.grant)}, the award should expire about {_d(expected)}; "
-                                             f"{describe(pointer)} is {_d(expiration)}.")
+                    yield Violation(pointer, f"In {passage.label}, the term is {years} years: from "
+                                             f"{terms.grant_source}, {_d(terms.grant)}, the award should expire about "
+                                             f"{_d(expected)}, but {describe(pointer)} is {_d(expiration)}. Correct "
+                                             f"the expiration date or {passage.label}.")
                 break

@@ -42,10 +42,11 @@ class RuleContext:
     _memo: dict = field(default_factory=dict, repr=False)
 
     def shared(self, compute, filing):
-        """``compute(filing)``, computed once for this filing however many rules ask: rules of a
-        family that read the same thing (the vesting footnotes, say) share one reading."""
+        """``compute(filing, context)``, computed once for this filing however many rules ask:
+        rules of a family that read the same thing (the vesting footnotes, say) share one
+        reading. The context is passed on so that one shared reading can build on another."""
         if compute not in self._memo:
-            self._memo[compute] = compute(filing)
+            self._memo[compute] = compute(filing, self)
         return self._memo[compute]
 
     @property
