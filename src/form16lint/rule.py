@@ -45,9 +45,7 @@ class RuleContext:
         """``compute(filing, context)``, computed once for this filing however many rules ask:
         rules of a family that read the same thing (the vesting footnotes, say) share one
         reading. The context is passed on so that one shared reading can build on another."""
-        if compute not in self._memo:
-            self._memo[compute] = compute(filing, self)
-        return self._memo[compute]
+        return _once(self._memo, compute, filing, self)
 
     @property
     def source_format(self) -> str:
@@ -88,6 +86,13 @@ class FilingRule(Rule):
         raise NotImplementedError
 
 
+def _once(memo: dict, compute, *arguments):
+    """``compute(*arguments)`` the first time it is asked for; after that, what ``memo`` kept."""
+    if compute not in memo:
+        memo[compute] = compute(*arguments)
+    return memo[compute]
+
+
 class CheckedDocuments(list):
     """The documents of a run that hold a filing, as collection rules receive them, with a memo:
     rules that read the same thing across the filings (X001 and X002 both look for repeated
@@ -99,9 +104,7 @@ class CheckedDocuments(list):
 
     def shared(self, compute):
         """``compute(documents)``, computed once for the run however many rules ask."""
-        if compute not in self._memo:
-            self._memo[compute] = compute(self)
-        return self._memo[compute]
+        return _once(self._memo, compute, self)
 
 
 class CollectionRule(Rule):
