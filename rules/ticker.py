@@ -10,11 +10,11 @@ from form16lint_rules._identity import (
     describe_issuer,
     file_name,
     issuer_keys,
-    normal_ticker,
     qualifier,
 )
 
 from form16lint.findings import Severity, Violation
+from form16lint.issuer_map import IssuerMap, normal_ticker
 from form16lint.rule import CollectionRule, FilingRule
 
 POINTER = "/issuer/tradingSymbol"
@@ -135,18 +135,17 @@ class TickerIssuerMismatch(FilingRule):
     severity = Severity.WARNING
 
     def check(self, filing, context):
-        mapping = context.options.issuer_map
         cik = cik_key(filing.issuer.cik)
         symbol = normal_ticker(filing.issuer.trading_symbol)
-        if not mapping or not cik or not symbol or symbol in NO_LISTED_CLASS:
+        if not context.options.issuer_map or not cik or not symbol or symbol in NO_LISTED_CLASS:
             return
-        by_ticker = {normal_ticker(ticker): ciks for ticker, ciks in mapping.items()}
+        mapping = IssuerMap.of(context.options.issuer_map)
         qualified = qualifier(symbol)
         candidates = [symbol, qualified[0]] if qualified else [symbol]
-        if any(cik in by_ticker.get(candidate, ()) for candidate in candidates):
+        if any(cik in mapping.get(candidate, ()) for candidate in candidates):
             return
-        owners = sorted({c for candidate in candidates for c in by_ticker.get(candidate, ())})
-        own = sorted(ticker for ticker, ciks in by_ticker.items() if cik in ciks)
+        owners = sorted({c for candidate in candidates for c in mapping.get(candidate, ())})
+        own = sorted(mapping.tickers_of(cik))
         if not owners and not own:
             return  # the map knows neither: nothing to compare
         said = f"the ticker {symbol}"
