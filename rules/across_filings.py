@@ -180,32 +180,37 @@ def duplicates(documents) -> list:
     """(document, the earlier document it repeats, why) for every repeated filing; X001 and X002
     both ask, and share one answer for the run."""
     if isinstance(documents, CheckedDocuments):
-        return documents.shared(_all_duplicates)
-    return _all_duplicates(documents)
+        return documents.shared(_find_duplicates)
+    return _find_duplicates(documents)
 
 
-def _all_duplicates(documents) -> list:
-    return list(_find_duplicates(documents))
-
-
-def _find_duplicates(documents):
+def _find_duplicates(documents) -> list:
+    """Accession numbers are compared across the run; contents only among filings that share an
+    outline, each read once, and not at all for a filing whose outline no other filing shares."""
+    found = []
     by_accession: dict[str, object] = {}
-    by_outline: dict[tuple, list] = {}
+    # outline -> {content: the first filing with it}; a filing alone in its outline is kept under None
+    by_outline: dict[tuple, dict[str | None, object]] = {}
     for document in documents:
         accession = document.filing.metadata.accession_number
         first = by_accession.get(accession) if accession else None
         reason = f"the same accession number {accession}"
-        alike = by_outline.setdefault(_outline(document.filing), [])
+        alike = by_outline.setdefault(_outline(document.filing), {})
+        content = None
         if first is None and alike:
+            if None in alike:
+                alone = alike.pop(None)
+                alike[_content(alone)] = alone
             content = _content(document)
-            first = next((earlier for earlier in alike if _content(earlier) == content), None)
+            first = alike.get(content)
             reason = "the same content"
         if first is not None:
-            yield document, first, reason
+            found.append((document, first, reason))
             continue
         if accession:
             by_accession[accession] = document
-        alike.append(document)
+        alike[content] = document
+    return found
 
 
 class DuplicateFiling(CollectionRule):
