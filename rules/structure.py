@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from form16lint.fieldnames import box, column, describe
+from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.model import Value
 from form16lint.rule import FilingRule
@@ -48,12 +48,6 @@ def _limit_for_shape(shape: str) -> int | None:
 def _limit_for(pointer: str) -> int | None:
     return _limit_for_shape(_DIGITS.sub("/*", pointer))
 
-
-
-def _in(field: str) -> str:
-    """" (box 2)" after a header field's name, as the form being checked numbers the box."""
-    place = box(field)
-    return f" ({place})" if place else ""
 
 class SchemaViolation(FilingRule):
     """Extracted or canonical JSON does not follow the filing schema.
@@ -132,12 +126,12 @@ class RequiredElementMissing(FilingRule):
         issuer = filing.issuer
         if printed:
             if not issuer.name:
-                yield Violation("/issuer/name", f"the issuer's name{_in('issuer')} is missing")
+                yield Violation("/issuer/name", f"{describe('/issuer/name')} is missing")
         elif not issuer.cik:
             yield Violation("/issuer/cik", "the issuer CIK is missing; EDGAR identifies the issuer by it")
         if not issuer.trading_symbol:
-            yield Violation("/issuer/tradingSymbol", f"the issuer's ticker or trading symbol{_in('issuer')} is "
-                                                     "missing; write NONE when the issuer has no listed class")
+            yield Violation("/issuer/tradingSymbol", f"{describe('/issuer/tradingSymbol')} is missing; "
+                                                     "write NONE when the issuer has no listed class")
         if not filing.reporting_owners:
             yield Violation("/reportingOwners", "no reporting person is named (box 1)")
         for index, owner in enumerate(filing.reporting_owners):
@@ -315,7 +309,7 @@ class WrongShapeForForm(FilingRule):
                                 "is not marked 'no longer subject to Section 16'")
         if not filing.is_amendment and filing.date_of_original_submission.present:
             yield Violation("/dateOfOriginalSubmission",
-                            f"the date of original filing{_in('dateOfOriginalSubmission')} is filled in, but Form "
+                            f"{describe('/dateOfOriginalSubmission')} is filled in, but Form "
                             f"{filing.document_type} is not an amendment; only a /A form names the original it amends")
         if form == "5":
             yield from self._form5_flags(filing, transactions, holdings)

@@ -4,8 +4,10 @@ their boxes, and the T, S, R and X messages that name the field, the figures and
 import json
 import pickle
 
+import pytest
 from filings import nd_tx, ownership_xml
 
+from form16lint.fieldnames import box, describe
 from form16lint.issuer_map import IssuerMap, load_issuer_map
 from form16lint.rule import RunOptions
 
@@ -51,3 +53,31 @@ def test_x002_reads_each_filing_content_once(monkeypatch):
     alone = [Document(path="alone.json", format="json", filing=Filing(document_type="5"))]
     read.clear()
     assert across_filings.duplicates(documents[:2] + alone) == [] and "alone.json" not in read
+
+
+@pytest.mark.parametrize("pointer, form, words", [
+    ("/issuer/name", "4", "box 2, issuer name"),
+    ("/issuer/name", "3/A", "box 3, issuer name"),
+    ("/issuer/tradingSymbol", "5", "box 2, ticker or trading symbol"),
+    ("/issuer/tradingSymbol", None, "ticker or trading symbol"),
+    ("/issuer/cik", "4", "issuer CIK"),  # EDGAR's, not printed in a box
+    ("/reportingOwners/0/relationship", None, "reporting person 1, relationship to issuer"),
+    ("/reportingOwners/0/relationship", "10", "reporting person 1, relationship to issuer"),
+])
+def test_issuer_fields_and_relationship_named_with_their_box(pointer, form, words):
+    assert describe(pointer, form) == words
+
+
+def test_box_of_a_form_that_does_not_number_it_is_named_in_words():
+    assert box("relationship", "3") == "box 4"
+    assert box("relationship", "10") == "the relationship box"
+    assert box("issuer") == "the issuer box"
+
+
+def test_s002_and_s005_name_the_issuer_and_original_date_boxes_of_the_form(lint_text):
+    xml = ownership_xml(document_type="3", ticker="", period="2024-03-01", original="2024-03-05", nd_transactions=[])
+    findings = lint_text(xml, select=["S002", "S005"]).findings
+    messages = {f.pointer: f.message for f in findings}
+    assert messages["/issuer/tradingSymbol"].startswith("box 3, ticker or trading symbol is missing; write NONE")
+    assert messages["/dateOfOriginalSubmission"].startswith("box 5, date of original filing (amendments) is "
+                                                            "filled in, but Form 3 is not an amendment")
