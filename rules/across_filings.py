@@ -154,9 +154,10 @@ class CarriedBalanceMismatch(CollectionRule):
                        f"{figure(carried)}, as a holding row reports no change")
                 held = "held directly" if row.direct_or_indirect.value == "D" else \
                     f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
+                field = pointer + "/sharesOwnedFollowing"
                 yield after, Violation(
-                    pointer + "/sharesOwnedFollowing",
-                    f"{describe(pointer + '/sharesOwnedFollowing')} is {figure(reported)} {row.security_title.value} "
+                    field,
+                    f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
                     f"{held}, but the filing before it for the same person and issuer ({file_name(before)}, "
                     f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
                     "An unreported transaction, a split or a filing missing from this batch would explain it")

@@ -144,7 +144,8 @@ class RequiredElementMissing(FilingRule):
             flags = (relation.is_director, relation.is_officer, relation.is_ten_percent_owner, relation.is_other)
             if not any(flag.present for flag in flags):
                 yield Violation(pointer + "/relationship",
-                                f"reporting person {index + 1} has no relationship to the issuer (box 5)")
+                                f"{describe(pointer + '/relationship')} is not given: none of Director, Officer, "
+                                "10% Owner and Other is marked; check each that applies")
         if not filing.signatures:
             yield Violation("/signatures", "the filing is not signed: no signature name and date")
         for index, signature in enumerate(filing.signatures):

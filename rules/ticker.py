@@ -13,6 +13,7 @@ from form16lint_rules._identity import (
     qualifier,
 )
 
+from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.issuer_map import IssuerMap, normal_ticker
 from form16lint.rule import CollectionRule, FilingRule
@@ -154,8 +155,8 @@ class TickerIssuerMismatch(FilingRule):
         else:
             said += " is not in the issuer map"
         mapped = f"; the map lists {', '.join(own)} for CIK {cik}" if own else f"; the map lists no ticker for CIK {cik}"
-        yield Violation(POINTER, f"{said}, not to the issuer {describe_issuer(filing)}{mapped}. Check box 2 "
-                                 "(a historic symbol may be right for its date)")
+        yield Violation(POINTER, f"{said}, not to the issuer {describe_issuer(filing)}{mapped}. Check "
+                                 f"{describe(POINTER)}: a historic symbol may be right for its date")
 
 
 class IssuerTickersDiffer(CollectionRule):

@@ -3,9 +3,11 @@ their boxes, and the T, S, R and X messages that name the field, the figures and
 
 import json
 import pickle
+import re
 
 import pytest
-from filings import nd_tx, ownership_xml
+from batch import lint_files
+from filings import nd_holding, nd_tx, ownership_xml
 
 from form16lint.fieldnames import box, describe
 from form16lint.issuer_map import IssuerMap, load_issuer_map
@@ -81,3 +83,28 @@ def test_s002_and_s005_name_the_issuer_and_original_date_boxes_of_the_form(lint_
     assert messages["/issuer/tradingSymbol"].startswith("box 3, ticker or trading symbol is missing; write NONE")
     assert messages["/dateOfOriginalSubmission"].startswith("box 5, date of original filing (amendments) is "
                                                             "filled in, but Form 3 is not an amendment")
+
+
+def test_t003_on_a_form3_points_to_box_3(codes_for):
+    xml = ownership_xml(document_type="3", ticker="MSFT", nd_holdings=[nd_holding()])
+    found = codes_for(xml, "T003", options=RunOptions(issuer_map={"MSFT": {"789019"}, "AAPL": {"320193"}}))
+    assert "Check box 3, ticker or trading symbol" in found[0].message and "box 2" not in found[0].message
+
+
+def test_s002_missing_relationship_on_a_form3_points_to_box_4(codes_for):
+    xml = re.sub(r"<reportingOwnerRelationship>.*</reportingOwnerRelationship>", "",
+                 ownership_xml(document_type="3", nd_holdings=[nd_holding()]))
+    found = [f for f in codes_for(xml, "S002") if f.pointer == "/reportingOwners/0/relationship"]
+    assert found[0].message.startswith("reporting person 1, relationship (box 4) is not given")
+    assert "box 5" not in found[0].message
+
+
+def test_x001_names_the_column_of_the_later_filing_form(tmp_path, plugins):
+    def form5(period, after):
+        return ownership_xml(document_type="5", period=period, signatures=(("/s/ Jane Doe", period),),
+                             nd_transactions=[nd_tx(date=period, code="G", after=after, form_type="5")])
+
+    found = lint_files(tmp_path, plugins, {"fy2023.xml": form5("2023-12-31", "900"),
+                                           "fy2024.xml": form5("2024-12-31", "700")}, ["X001"])
+    assert found[0].message.startswith("Table I transaction row 1, amount owned at the end of the issuer's "
+                                       "fiscal year (column 5) is 700")
