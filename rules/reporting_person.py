@@ -48,8 +48,7 @@ class NoRelationshipChecked(FilingRule):
     def check(self, filing, context):
         for index, owner in enumerate(filing.reporting_owners):
             relation = owner.relationship
-            flags = (relation.is_director, relation.is_officer, relation.is_ten_percent_owner, relation.is_other)
-            if relation.any_checked or (not context.extracted and not any(flag.present for flag in flags)):
+            if relation.any_checked or (not context.extracted and not relation.any_given):
                 continue  # a checked box, or no relationship at all in the XML (S002's finding)
             yield Violation(f"/reportingOwners/{index}/relationship",
                             f"{_who(owner, index)} has none of the relationships checked in "

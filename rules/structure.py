@@ -140,9 +140,7 @@ class RequiredElementMissing(FilingRule):
                 yield Violation(pointer + "/name", f"reporting person {index + 1} has no name (box 1)")
             if not printed and not owner.cik:
                 yield Violation(pointer + "/cik", f"reporting person {index + 1} has no CIK")
-            relation = owner.relationship
-            flags = (relation.is_director, relation.is_officer, relation.is_ten_percent_owner, relation.is_other)
-            if not any(flag.present for flag in flags):
+            if not owner.relationship.any_given:
                 yield Violation(pointer + "/relationship",
                                 f"{describe(pointer + '/relationship')} is not given: none of Director, Officer, "
                                 "10% Owner and Other is marked; check each that applies")

@@ -108,3 +108,11 @@ def test_x001_names_the_column_of_the_later_filing_form(tmp_path, plugins):
                                            "fy2024.xml": form5("2024-12-31", "700")}, ["X001"])
     assert found[0].message.startswith("Table I transaction row 1, amount owned at the end of the issuer's "
                                        "fiscal year (column 5) is 700")
+
+
+def test_relationship_any_given_tells_unchecked_boxes_from_absent_ones():
+    from form16lint.model import Relationship, Value
+
+    assert not Relationship().any_given
+    unchecked = Relationship(is_director=Value(value=False), is_officer=Value(value=False))
+    assert unchecked.any_given and not unchecked.any_checked
