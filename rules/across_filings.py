@@ -248,6 +248,8 @@ class DuplicateFiling(CollectionRule):
     def check(self, documents, options):
         for document, first, reason in duplicates(documents):
             filing = document.filing
-            yield document, Violation("", f"this is the same filing as {file_name(first)} ({reason}): "
-                                          f"{describe_issuer(filing)}, Form {filing.document_type or '?'}, "
-                                          f"period {filing.period_of_report.value or '?'}")
+            yield document, Violation("", f"this is the same filing as {file_name(first)} ({reason}): Form "
+                                          f"{filing.document_type or '?'} of {describe_issuer(filing)}, period "
+                                          f"{filing.period_of_report.value or '?'}. Remove one copy from the "
+                                          "batch; if this was meant to be a different filing, the wrong file was "
+                                          "saved")

@@ -53,7 +53,7 @@ class NoRelationshipChecked(FilingRule):
             yield Violation(f"/reportingOwners/{index}/relationship",
                             f"{_who(owner, index)} has none of the relationships checked in "
                             f"{box('relationship')} (Director, Officer, 10% Owner, Other); Section 16(a) "
-                            "reports are filed only as one of them")
+                            "reports are filed only as one of them; check each box that applies")
 
 
 class RelationshipUndescribed(FilingRule):

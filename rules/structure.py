@@ -154,7 +154,8 @@ class RequiredElementMissing(FilingRule):
         if filing.is_amendment and not filing.date_of_original_submission.present:
             yield Violation("/dateOfOriginalSubmission",
                             f"this is an amendment (Form {filing.document_type}) but "
-                            f"{describe('/dateOfOriginalSubmission')}, the date the original was filed, is empty")
+                            f"{describe('/dateOfOriginalSubmission')} is empty; give the date the original "
+                            f"Form {filing.base_form} was filed")
         for pointer, row in filing.transactions():
             if not printed and not row.form_type:
                 yield Violation(pointer + "/formType", f"{describe(pointer)} has no transaction form type (4 or 5)")

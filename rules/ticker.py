@@ -55,9 +55,9 @@ class TickerMalformed(FilingRule):
         symbol = (filing.issuer.trading_symbol or "").strip()
         if not symbol or symbol.upper() in NO_LISTED_CLASS or TICKER.fullmatch(symbol.upper()):
             return
-        yield Violation(POINTER, f"the ticker {symbol!r} is not a trading symbol: expected 1-5 letters with an "
-                                 "optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the issuer "
-                                 "has no listed class")
+        yield Violation(POINTER, f"{describe(POINTER)} {symbol!r} is not a trading symbol: write 1-5 letters "
+                                 "with an optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the "
+                                 "issuer has no listed class")
 
 
 class TickerStatusQualifier(FilingRule):
@@ -97,9 +97,10 @@ class TickerStatusQualifier(FilingRule):
         if found is None:
             return
         base, letter = found
-        yield Violation(POINTER, f"the ticker {normal_ticker(filing.issuer.trading_symbol)} is the base symbol {base} "
-                                 f"with Nasdaq's fifth-letter qualifier {letter} (the issuer was "
-                                 f"{QUALIFIERS[letter]} when it traded so); the issuer's own symbol is {base}")
+        symbol = normal_ticker(filing.issuer.trading_symbol)
+        yield Violation(POINTER, f"{describe(POINTER)} {symbol} is the base symbol {base} with Nasdaq's "
+                                 f"fifth-letter qualifier {letter} (the issuer was {QUALIFIERS[letter]}). Keep "
+                                 f"{symbol} if the issuer traded under it on the filing date; otherwise write {base}")
 
 
 class TickerIssuerMismatch(FilingRule):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 from batch import lint_files
-from filings import nd_holding, nd_tx, ownership_xml
+from filings import nd_holding, nd_tx, owner, ownership_xml
 
 from form16lint.fieldnames import box, describe
 from form16lint.issuer_map import IssuerMap, load_issuer_map
@@ -116,3 +116,34 @@ def test_relationship_any_given_tells_unchecked_boxes_from_absent_ones():
     assert not Relationship().any_given
     unchecked = Relationship(is_director=Value(value=False), is_officer=Value(value=False))
     assert unchecked.any_given and not unchecked.any_checked
+
+
+def test_t001_and_t002_say_where_and_what_to_write(codes_for):
+    malformed = codes_for(ownership_xml(ticker="AAPL1", nd_transactions=[nd_tx()]), "T001")
+    assert malformed[0].message.startswith("box 2, ticker or trading symbol 'AAPL1' is not a trading symbol")
+    qualified = codes_for(ownership_xml(document_type="3", ticker="SONSE", nd_holdings=[nd_holding()]), "T002")
+    assert qualified[0].message == (
+        "box 3, ticker or trading symbol SONSE is the base symbol SONS with Nasdaq's fifth-letter qualifier E (the "
+        "issuer was delinquent in its SEC filings). Keep SONSE if the issuer traded under it on the filing date; "
+        "otherwise write SONS")
+
+
+def test_s002_amendment_without_original_date_says_what_to_give(codes_for):
+    xml = ownership_xml(document_type="4/A", nd_transactions=[nd_tx()])
+    found = [f for f in codes_for(xml, "S002") if f.pointer == "/dateOfOriginalSubmission"]
+    assert found[0].message == ("this is an amendment (Form 4/A) but box 4, date of original filing (amendments) "
+                                "is empty; give the date the original Form 4 was filed")
+
+
+def test_r001_ends_with_the_fix(codes_for):
+    xml = ownership_xml(owners=[owner(officer=0)], nd_transactions=[nd_tx()])
+    assert codes_for(xml, "R001")[0].message.endswith("; check each box that applies")
+
+
+def test_x002_names_the_repeated_filing_and_the_fix(tmp_path, plugins):
+    xml = ownership_xml(nd_transactions=[nd_tx()])
+    found = lint_files(tmp_path, plugins, {"a.xml": xml, "b.xml": xml}, ["X002"])
+    assert found[0].message == (
+        f"this is the same filing as {tmp_path / 'a.xml'} (the same content): Form 4 of Apple Inc. (CIK 320193), "
+        "period 2024-03-01. Remove one copy from the batch; if this was meant to be a different filing, the wrong "
+        "file was saved")
