@@ -66,8 +66,3 @@ def describe_issuer(filing) -> str:
     if issuer.name and cik:
         return f"{issuer.name} (CIK {cik})"
     return issuer.name or (f"CIK {cik}" if cik else "the issuer")
-
-
-def file_name(document) -> str:
-    """The file as the user named it, so a message matches the path the report prints."""
-    return document.path

@@ -11,7 +11,6 @@ from form16lint_rules._amounts import figure
 from form16lint_rules._identity import (
     cik_key,
     describe_issuer,
-    file_name,
     issuer_keys,
     normal_name,
 )
@@ -158,7 +157,7 @@ class CarriedBalanceMismatch(CollectionRule):
                 yield after, Violation(
                     field,
                     f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
-                    f"{held}, but the filing before it for the same person and issuer ({file_name(before)}, "
+                    f"{held}, but the filing before it for the same person and issuer ({before.path}, "
                     f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
                     "An unreported transaction, a split or a filing missing from this batch would explain it")
 
@@ -172,7 +171,7 @@ def _content(document) -> str:
 def _outline(filing) -> tuple:
     """A cheap key that two identical filings share; the full content is compared only within it."""
     return (filing.document_type, filing.issuer.cik, filing.issuer.name, filing.period_of_report.value,
-            tuple(owner.cik or owner.name for owner in filing.reporting_owners),
+            _owners_key(filing),
             len(filing.non_derivative_transactions), len(filing.derivative_transactions),
             len(filing.non_derivative_holdings), len(filing.derivative_holdings), len(filing.footnotes))
 
@@ -248,7 +247,7 @@ class DuplicateFiling(CollectionRule):
     def check(self, documents, options):
         for document, first, reason in duplicates(documents):
             filing = document.filing
-            yield document, Violation("", f"this is the same filing as {file_name(first)} ({reason}): Form "
+            yield document, Violation("", f"this is the same filing as {first.path} ({reason}): Form "
                                           f"{filing.document_type or '?'} of {describe_issuer(filing)}, period "
                                           f"{filing.period_of_report.value or '?'}. Remove one copy from the "
                                           "batch; if this was meant to be a different filing, the wrong file was "

@@ -8,7 +8,6 @@ from form16lint_rules._identity import (
     TICKER,
     cik_key,
     describe_issuer,
-    file_name,
     issuer_keys,
     qualifier,
 )
@@ -203,7 +202,7 @@ class IssuerTickersDiffer(CollectionRule):
             by_ticker: dict[str, list[str]] = {}
             for document in members:
                 by_ticker.setdefault(normal_ticker(document.filing.issuer.trading_symbol), []).append(
-                    file_name(document))
+                    document.path)
             if len(by_ticker) < 2:
                 continue
             listing = "; ".join(f"{ticker} in {', '.join(files)}" for ticker, files in sorted(by_ticker.items()))
