@@ -151,7 +151,7 @@ class CarriedBalanceMismatch(CollectionRule):
                 how = (f"{figure(carried)} + {figure(change)} acquired = {figure(expected)}" if change > 0 else
                        f"{figure(carried)} - {figure(-change)} disposed = {figure(expected)}" if change else
                        f"{figure(carried)}, as a holding row reports no change")
-                held = "held directly" if row.direct_or_indirect.value == "D" else \
+                held = "held directly" if row.ownership_key[0] == "D" else \
                     f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
                 field = pointer + "/sharesOwnedFollowing"
                 yield after, Violation(

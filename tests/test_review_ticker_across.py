@@ -147,3 +147,13 @@ def test_x002_names_the_repeated_filing_and_the_fix(tmp_path, plugins):
         f"this is the same filing as {tmp_path / 'a.xml'} (the same content): Form 4 of Apple Inc. (CIK 320193), "
         "period 2024-03-01. Remove one copy from the batch; if this was meant to be a different filing, the wrong "
         "file was saved")
+
+
+def test_x001_reads_the_ownership_form_whatever_its_case(tmp_path, plugins):
+    def sale(period, after):
+        return ownership_xml(period=period, signatures=(("/s/ Jane Doe", period),),
+                             nd_transactions=[nd_tx(date=period, after=after, di="d")])
+
+    found = lint_files(tmp_path, plugins, {"march.xml": sale("2024-03-01", "900"),
+                                           "april.xml": sale("2024-04-02", "700")}, ["X001"])
+    assert "is 700 Common Stock held directly" in found[0].message
