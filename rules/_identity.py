@@ -8,17 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from form16lint.issuer_map import normal_ticker
+
 # 1-5 letters, then optionally a class or unit suffix: BRK.A, BF-B, MFAC.U, MFAC.WS, BRK/B.
 TICKER = re.compile(r"[A-Z]{1,5}(?:[.\-/ ][A-Z]{1,2})?")
 NO_LISTED_CLASS = frozenset({"NONE", "N/A"})
 # Nasdaq's fifth-letter status qualifiers that are not part of the issuer's own symbol.
 QUALIFIERS = {"E": "delinquent in its SEC filings", "Q": "in bankruptcy proceedings"}
 _CORPORATE = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l p|sa|nv|ag)\b")
-
-
-def normal_ticker(symbol: str | None) -> str:
-    """Upper case, trimmed, one separator for class suffixes: 'brk.b' and 'BRK-B' are one symbol."""
-    return re.sub(r"[.\-/ ]", ".", (symbol or "").strip().upper())
 
 
 def qualifier(symbol: str | None) -> tuple[str, str] | None:
@@ -69,8 +66,3 @@ def describe_issuer(filing) -> str:
     if issuer.name and cik:
         return f"{issuer.name} (CIK {cik})"
     return issuer.name or (f"CIK {cik}" if cik else "the issuer")
-
-
-def file_name(document) -> str:
-    """The file as the user named it, so a message matches the path the report prints."""
-    return document.path

@@ -11,7 +11,6 @@ from form16lint_rules._amounts import figure
 from form16lint_rules._identity import (
     cik_key,
     describe_issuer,
-    file_name,
     issuer_keys,
     normal_name,
 )
@@ -152,12 +151,13 @@ class CarriedBalanceMismatch(CollectionRule):
                 how = (f"{figure(carried)} + {figure(change)} acquired = {figure(expected)}" if change > 0 else
                        f"{figure(carried)} - {figure(-change)} disposed = {figure(expected)}" if change else
                        f"{figure(carried)}, as a holding row reports no change")
-                held = "held directly" if row.direct_or_indirect.value == "D" else \
+                held = "held directly" if row.ownership_key[0] == "D" else \
                     f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
+                field = pointer + "/sharesOwnedFollowing"
                 yield after, Violation(
-                    pointer + "/sharesOwnedFollowing",
-                    f"{describe(pointer + '/sharesOwnedFollowing')} is {figure(reported)} {row.security_title.value} "
-                    f"{held}, but the filing before it for the same person and issuer ({file_name(before)}, "
+                    field,
+                    f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
+                    f"{held}, but the filing before it for the same person and issuer ({before.path}, "
                     f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
                     "An unreported transaction, a split or a filing missing from this batch would explain it")
 
@@ -171,7 +171,7 @@ def _content(document) -> str:
 def _outline(filing) -> tuple:
     """A cheap key that two identical filings share; the full content is compared only within it."""
     return (filing.document_type, filing.issuer.cik, filing.issuer.name, filing.period_of_report.value,
-            tuple(owner.cik or owner.name for owner in filing.reporting_owners),
+            _owners_key(filing),
             len(filing.non_derivative_transactions), len(filing.derivative_transactions),
             len(filing.non_derivative_holdings), len(filing.derivative_holdings), len(filing.footnotes))
 
@@ -180,32 +180,37 @@ def duplicates(documents) -> list:
     """(document, the earlier document it repeats, why) for every repeated filing; X001 and X002
     both ask, and share one answer for the run."""
     if isinstance(documents, CheckedDocuments):
-        return documents.shared(_all_duplicates)
-    return _all_duplicates(documents)
+        return documents.shared(_find_duplicates)
+    return _find_duplicates(documents)
 
 
-def _all_duplicates(documents) -> list:
-    return list(_find_duplicates(documents))
-
-
-def _find_duplicates(documents):
+def _find_duplicates(documents) -> list:
+    """Accession numbers are compared across the run; contents only among filings that share an
+    outline, each read once, and not at all for a filing whose outline no other filing shares."""
+    found = []
     by_accession: dict[str, object] = {}
-    by_outline: dict[tuple, list] = {}
+    # outline -> {content: the first filing with it}; a filing alone in its outline is kept under None
+    by_outline: dict[tuple, dict[str | None, object]] = {}
     for document in documents:
         accession = document.filing.metadata.accession_number
         first = by_accession.get(accession) if accession else None
         reason = f"the same accession number {accession}"
-        alike = by_outline.setdefault(_outline(document.filing), [])
+        alike = by_outline.setdefault(_outline(document.filing), {})
+        content = None
         if first is None and alike:
+            if None in alike:
+                alone = alike.pop(None)
+                alike[_content(alone)] = alone
             content = _content(document)
-            first = next((earlier for earlier in alike if _content(earlier) == content), None)
+            first = alike.get(content)
             reason = "the same content"
         if first is not None:
-            yield document, first, reason
+            found.append((document, first, reason))
             continue
         if accession:
             by_accession[accession] = document
-        alike.append(document)
+        alike[content] = document
+    return found
 
 
 class DuplicateFiling(CollectionRule):
@@ -242,6 +247,8 @@ class DuplicateFiling(CollectionRule):
     def check(self, documents, options):
         for document, first, reason in duplicates(documents):
             filing = document.filing
-            yield document, Violation("", f"this is the same filing as {file_name(first)} ({reason}): "
-                                          f"{describe_issuer(filing)}, Form {filing.document_type or '?'}, "
-                                          f"period {filing.period_of_report.value or '?'}")
+            yield document, Violation("", f"this is the same filing as {first.path} ({reason}): Form "
+                                          f"{filing.document_type or '?'} of {describe_issuer(filing)}, period "
+                                          f"{filing.period_of_report.value or '?'}. Remove one copy from the "
+                                          "batch; if this was meant to be a different filing, the wrong file was "
+                                          "saved")

@@ -11,11 +11,6 @@ def _who(owner, index: int) -> str:
     return f"reporting person {index + 1}" + (f" ({owner.name})" if owner.name else "")
 
 
-
-def _relationship_box() -> str:
-    """Box 5 of Forms 4 and 5, box 4 of Form 3."""
-    return box("relationship") or "the relationship box"
-
 class NoRelationshipChecked(FilingRule):
     """A reporting owner has no relationship box checked.
 
@@ -53,13 +48,12 @@ class NoRelationshipChecked(FilingRule):
     def check(self, filing, context):
         for index, owner in enumerate(filing.reporting_owners):
             relation = owner.relationship
-            flags = (relation.is_director, relation.is_officer, relation.is_ten_percent_owner, relation.is_other)
-            if relation.any_checked or (not context.extracted and not any(flag.present for flag in flags)):
+            if relation.any_checked or (not context.extracted and not relation.any_given):
                 continue  # a checked box, or no relationship at all in the XML (S002's finding)
             yield Violation(f"/reportingOwners/{index}/relationship",
                             f"{_who(owner, index)} has none of the relationships checked in "
-                            f"{_relationship_box()} (Director, Officer, 10% Owner, Other); Section 16(a) "
-                            "reports are filed only as one of them")
+                            f"{box('relationship')} (Director, Officer, 10% Owner, Other); Section 16(a) "
+                            "reports are filed only as one of them; check each box that applies")
 
 
 class RelationshipUndescribed(FilingRule):
@@ -97,11 +91,11 @@ class RelationshipUndescribed(FilingRule):
             if relation.is_officer.value and not (relation.officer_title or "").strip():
                 yield Violation(pointer + "/officerTitle",
                                 f"{_who(owner, index)} is marked Officer but no officer title is given "
-                                f"({_relationship_box()}, 'give title below')")
+                                f"({box('relationship')}, 'give title below')")
             if relation.is_other.value and not (relation.other_text or "").strip():
                 yield Violation(pointer + "/otherText",
                                 f"{_who(owner, index)} is marked Other but the relationship is not described "
-                                f"({_relationship_box()}, 'specify below')")
+                                f"({box('relationship')}, 'specify below')")
 
 
 class JointFilingBoxMismatch(FilingRule):

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from form16lint.fieldnames import box, column, describe
+from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.model import Value
 from form16lint.rule import FilingRule
@@ -48,12 +48,6 @@ def _limit_for_shape(shape: str) -> int | None:
 def _limit_for(pointer: str) -> int | None:
     return _limit_for_shape(_DIGITS.sub("/*", pointer))
 
-
-
-def _in(field: str) -> str:
-    """" (box 2)" after a header field's name, as the form being checked numbers the box."""
-    place = box(field)
-    return f" ({place})" if place else ""
 
 class SchemaViolation(FilingRule):
     """Extracted or canonical JSON does not follow the filing schema.
@@ -132,12 +126,12 @@ class RequiredElementMissing(FilingRule):
         issuer = filing.issuer
         if printed:
             if not issuer.name:
-                yield Violation("/issuer/name", f"the issuer's name{_in('issuer')} is missing")
+                yield Violation("/issuer/name", f"{describe('/issuer/name')} is missing")
         elif not issuer.cik:
             yield Violation("/issuer/cik", "the issuer CIK is missing; EDGAR identifies the issuer by it")
         if not issuer.trading_symbol:
-            yield Violation("/issuer/tradingSymbol", f"the issuer's ticker or trading symbol{_in('issuer')} is "
-                                                     "missing; write NONE when the issuer has no listed class")
+            yield Violation("/issuer/tradingSymbol", f"{describe('/issuer/tradingSymbol')} is missing; "
+                                                     "write NONE when the issuer has no listed class")
         if not filing.reporting_owners:
             yield Violation("/reportingOwners", "no reporting person is named (box 1)")
         for index, owner in enumerate(filing.reporting_owners):
@@ -146,11 +140,10 @@ class RequiredElementMissing(FilingRule):
                 yield Violation(pointer + "/name", f"reporting person {index + 1} has no name (box 1)")
             if not printed and not owner.cik:
                 yield Violation(pointer + "/cik", f"reporting person {index + 1} has no CIK")
-            relation = owner.relationship
-            flags = (relation.is_director, relation.is_officer, relation.is_ten_percent_owner, relation.is_other)
-            if not any(flag.present for flag in flags):
+            if not owner.relationship.any_given:
                 yield Violation(pointer + "/relationship",
-                                f"reporting person {index + 1} has no relationship to the issuer (box 5)")
+                                f"{describe(pointer + '/relationship')} is not given: none of Director, Officer, "
+                                "10% Owner and Other is marked; check each that applies")
         if not filing.signatures:
             yield Violation("/signatures", "the filing is not signed: no signature name and date")
         for index, signature in enumerate(filing.signatures):
@@ -161,7 +154,8 @@ class RequiredElementMissing(FilingRule):
         if filing.is_amendment and not filing.date_of_original_submission.present:
             yield Violation("/dateOfOriginalSubmission",
                             f"this is an amendment (Form {filing.document_type}) but "
-                            f"{describe('/dateOfOriginalSubmission')}, the date the original was filed, is empty")
+                            f"{describe('/dateOfOriginalSubmission')} is empty; give the date the original "
+                            f"Form {filing.base_form} was filed")
         for pointer, row in filing.transactions():
             if not printed and not row.form_type:
                 yield Violation(pointer + "/formType", f"{describe(pointer)} has no transaction form type (4 or 5)")
@@ -315,7 +309,7 @@ class WrongShapeForForm(FilingRule):
                                 "is not marked 'no longer subject to Section 16'")
         if not filing.is_amendment and filing.date_of_original_submission.present:
             yield Violation("/dateOfOriginalSubmission",
-                            f"the date of original filing{_in('dateOfOriginalSubmission')} is filled in, but Form "
+                            f"{describe('/dateOfOriginalSubmission')} is filled in, but Form "
                             f"{filing.document_type} is not an amendment; only a /A form names the original it amends")
         if form == "5":
             yield from self._form5_flags(filing, transactions, holdings)

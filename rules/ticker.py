@@ -8,13 +8,13 @@ from form16lint_rules._identity import (
     TICKER,
     cik_key,
     describe_issuer,
-    file_name,
     issuer_keys,
-    normal_ticker,
     qualifier,
 )
 
+from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
+from form16lint.issuer_map import IssuerMap, normal_ticker
 from form16lint.rule import CollectionRule, FilingRule
 
 POINTER = "/issuer/tradingSymbol"
@@ -54,9 +54,9 @@ class TickerMalformed(FilingRule):
         symbol = (filing.issuer.trading_symbol or "").strip()
         if not symbol or symbol.upper() in NO_LISTED_CLASS or TICKER.fullmatch(symbol.upper()):
             return
-        yield Violation(POINTER, f"the ticker {symbol!r} is not a trading symbol: expected 1-5 letters with an "
-                                 "optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the issuer "
-                                 "has no listed class")
+        yield Violation(POINTER, f"{describe(POINTER)} {symbol!r} is not a trading symbol: write 1-5 letters "
+                                 "with an optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the "
+                                 "issuer has no listed class")
 
 
 class TickerStatusQualifier(FilingRule):
@@ -96,9 +96,10 @@ class TickerStatusQualifier(FilingRule):
         if found is None:
             return
         base, letter = found
-        yield Violation(POINTER, f"the ticker {normal_ticker(filing.issuer.trading_symbol)} is the base symbol {base} "
-                                 f"with Nasdaq's fifth-letter qualifier {letter} (the issuer was "
-                                 f"{QUALIFIERS[letter]} when it traded so); the issuer's own symbol is {base}")
+        symbol = normal_ticker(filing.issuer.trading_symbol)
+        yield Violation(POINTER, f"{describe(POINTER)} {symbol} is the base symbol {base} with Nasdaq's "
+                                 f"fifth-letter qualifier {letter} (the issuer was {QUALIFIERS[letter]}). Keep "
+                                 f"{symbol} if the issuer traded under it on the filing date; otherwise write {base}")
 
 
 class TickerIssuerMismatch(FilingRule):
@@ -135,18 +136,17 @@ class TickerIssuerMismatch(FilingRule):
     severity = Severity.WARNING
 
     def check(self, filing, context):
-        mapping = context.options.issuer_map
         cik = cik_key(filing.issuer.cik)
         symbol = normal_ticker(filing.issuer.trading_symbol)
-        if not mapping or not cik or not symbol or symbol in NO_LISTED_CLASS:
+        if not context.options.issuer_map or not cik or not symbol or symbol in NO_LISTED_CLASS:
             return
-        by_ticker = {normal_ticker(ticker): ciks for ticker, ciks in mapping.items()}
+        mapping = IssuerMap.of(context.options.issuer_map)
         qualified = qualifier(symbol)
         candidates = [symbol, qualified[0]] if qualified else [symbol]
-        if any(cik in by_ticker.get(candidate, ()) for candidate in candidates):
+        if any(cik in mapping.get(candidate, ()) for candidate in candidates):
             return
-        owners = sorted({c for candidate in candidates for c in by_ticker.get(candidate, ())})
-        own = sorted(ticker for ticker, ciks in by_ticker.items() if cik in ciks)
+        owners = sorted({c for candidate in candidates for c in mapping.get(candidate, ())})
+        own = sorted(mapping.tickers_of(cik))
         if not owners and not own:
             return  # the map knows neither: nothing to compare
         said = f"the ticker {symbol}"
@@ -155,8 +155,8 @@ class TickerIssuerMismatch(FilingRule):
         else:
             said += " is not in the issuer map"
         mapped = f"; the map lists {', '.join(own)} for CIK {cik}" if own else f"; the map lists no ticker for CIK {cik}"
-        yield Violation(POINTER, f"{said}, not to the issuer {describe_issuer(filing)}{mapped}. Check box 2 "
-                                 "(a historic symbol may be right for its date)")
+        yield Violation(POINTER, f"{said}, not to the issuer {describe_issuer(filing)}{mapped}. Check "
+                                 f"{describe(POINTER)}: a historic symbol may be right for its date")
 
 
 class IssuerTickersDiffer(CollectionRule):
@@ -202,7 +202,7 @@ class IssuerTickersDiffer(CollectionRule):
             by_ticker: dict[str, list[str]] = {}
             for document in members:
                 by_ticker.setdefault(normal_ticker(document.filing.issuer.trading_symbol), []).append(
-                    file_name(document))
+                    document.path)
             if len(by_ticker) < 2:
                 continue
             listing = "; ".join(f"{ticker} in {', '.join(files)}" for ticker, files in sorted(by_ticker.items()))

@@ -100,6 +100,13 @@ BOX_NUMBERS = {
     "4": {"issuer": 2, "periodOfReport": 3, "dateOfOriginalSubmission": 4, "relationship": 5},
     "5": {"issuer": 2, "periodOfReport": 3, "dateOfOriginalSubmission": 4, "relationship": 5},
 }
+# The same boxes in words, for a form that does not number them (an unknown document type).
+BOX_WORDS = {
+    "periodOfReport": "the box of the period of report",
+    "issuer": "the issuer box",
+    "relationship": "the relationship box",
+    "dateOfOriginalSubmission": "the box of the original filing's date",
+}
 PERIOD = {
     "3": "date of event requiring statement",
     "4": "date of earliest transaction",
@@ -122,7 +129,8 @@ TOP = {
     "reportingOwners": "box 1, reporting person",
 }
 
-ISSUER = {"cik": "issuer CIK", "name": "issuer name", "tradingSymbol": "ticker or trading symbol"}
+ISSUER = {"name": "issuer name", "tradingSymbol": "ticker or trading symbol"}  # in the issuer's box
+ISSUER_CIK = "issuer CIK"  # EDGAR's, not printed on the form
 OWNER = {
     "cik": "CIK", "name": "name", "address": "address",
     "isDirector": "Director box", "isOfficer": "Officer box",
@@ -145,9 +153,14 @@ def naming_boxes_of(form: str | None):
         _NAMING_FORM.reset(token)
 
 
-def box(field: str, form: str | None = None) -> str | None:
+def box(field: str, form: str | None = None) -> str:
     """"box 3" for a header field (periodOfReport, issuer, relationship, dateOfOriginalSubmission)
-    as ``form`` (else the form being checked) numbers it; None when the form is not known."""
+    as ``form`` (else the form being checked) numbers it; the box in words ("the relationship
+    box") when the form is not known."""
+    return _numbered(field, form) or BOX_WORDS[field]
+
+
+def _numbered(field: str, form: str | None) -> str | None:
     number = BOX_NUMBERS.get(_base(form), {}).get(field)
     return f"box {number}" if number else None
 
@@ -165,7 +178,7 @@ def _base(form: str | None) -> str | None:
 
 
 def _boxed(field: str, words: str, form: str | None) -> str:
-    place = box(field, form)
+    place = _numbered(field, form)
     return f"{place}, {words}" if place else words
 
 
@@ -185,10 +198,13 @@ def describe(pointer: str, form: str | None = None) -> str:
             words += ", " + (columns.get(parts[2]) or usual.get(parts[2], parts[2]))
         return words
     if head == "issuer":
-        return ISSUER.get(parts[1], "issuer") if len(parts) > 1 else _boxed("issuer", "issuer", form)
+        if parts[1:] == ["cik"]:
+            return ISSUER_CIK
+        return _boxed("issuer", ISSUER.get(parts[1], "issuer") if len(parts) > 1 else "issuer", form)
     if head == "reportingOwners" and len(parts) >= 2:
         words = f"reporting person {int(parts[1]) + 1}"
-        relationship = f"relationship ({box('relationship', form)})" if form else "relationship to issuer"
+        place = _numbered("relationship", form)
+        relationship = f"relationship ({place})" if place else "relationship to issuer"
         tail = [relationship if p == "relationship" else OWNER.get(p, p)
                 for p in parts[2:] if p != "relationship" or len(parts) == 3]
         return ", ".join([words] + tail)

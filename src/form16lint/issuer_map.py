@@ -2,16 +2,46 @@
 
     {"0": {"cik_str": 320193, "ticker": "AAPL", "title": "Apple Inc."}, ...}
 
-read into ticker -> set of issuer CIKs (without leading zeros)."""
+read into ticker -> set of issuer CIKs (without leading zeros), with the tickers normalised and
+the reverse index, CIK -> tickers, built once as the map is read."""
 
 from __future__ import annotations
 
 import json
+import re
+from typing import Iterable, Mapping
 
 from form16lint.errors import UsageError
 
 
-def load_issuer_map(path: str) -> dict[str, set[str]]:
+def normal_ticker(symbol: str | None) -> str:
+    """Upper case, trimmed, one separator for class suffixes: 'brk.b' and 'BRK-B' are one symbol."""
+    return re.sub(r"[.\-/ ]", ".", (symbol or "").strip().upper())
+
+
+class IssuerMap(dict):
+    """Normalised ticker -> issuer CIKs; ``tickers_of(cik)`` answers the other way round."""
+
+    def __init__(self, tickers: Mapping[str, Iterable[str]] = ()):
+        super().__init__()
+        self._by_cik: dict[str, set[str]] = {}
+        for ticker, ciks in dict(tickers).items():
+            symbol = normal_ticker(ticker)
+            for cik in ciks:
+                self.setdefault(symbol, set()).add(cik)
+                self._by_cik.setdefault(cik, set()).add(symbol)
+
+    @classmethod
+    def of(cls, mapping: Mapping[str, Iterable[str]]) -> IssuerMap:
+        """The map as it is when read by :func:`load_issuer_map`; a plain ticker -> CIKs mapping
+        (given through the API) is indexed here."""
+        return mapping if isinstance(mapping, cls) else cls(mapping)
+
+    def tickers_of(self, cik: str) -> set[str]:
+        return self._by_cik.get(cik, set())
+
+
+def load_issuer_map(path: str) -> IssuerMap:
     try:
         with open(path, encoding="utf-8") as handle:
             content = json.load(handle)
@@ -27,7 +57,7 @@ def load_issuer_map(path: str) -> dict[str, set[str]]:
     for entry in entries:
         if not isinstance(entry, dict) or "ticker" not in entry or "cik_str" not in entry:
             raise UsageError(f"--issuer-map {path}: every entry needs cik_str and ticker; found {entry!r:.80}")
-        ticker = str(entry["ticker"]).strip().upper()
+        ticker = str(entry["ticker"])
         cik = str(entry["cik_str"]).strip().lstrip("0") or "0"
         mapping.setdefault(ticker, set()).add(cik)
-    return mapping
+    return IssuerMap(mapping)

@@ -74,6 +74,13 @@ class Relationship:
         )
 
     @property
+    def any_given(self) -> bool:
+        """Whether any of the four boxes is stated at all, checked or not."""
+        return any(
+            v.present for v in (self.is_director, self.is_officer, self.is_ten_percent_owner, self.is_other)
+        )
+
+    @property
     def insider(self) -> bool:
         """Officer or director: the people Rule 10b5-1's cooling-off period binds."""
         return bool(self.is_director.value or self.is_officer.value)
