@@ -20,11 +20,6 @@ from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, r
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 
 
-def _period_box() -> str:
-    """The period of report's box as the form being checked numbers it ("box 3" on Forms 4 and 5)."""
-    return box("periodOfReport") or "the period of report"
-
-
 def _month_end(day: date) -> bool:
     return day.day == calendar.monthrange(day.year, day.month)[1]
 
@@ -92,7 +87,7 @@ class TransactionOutsideFiscalYear(FilingRule):
                     else f"at most 371 days, {start.isoformat()} to {end.isoformat()}, for a 52-53-week year")
             yield Violation(where, (
                 f"{describe(where)} is {day.isoformat()}, {when}: this Form 5 is for the fiscal year ended "
-                f"{end.isoformat()} ({_period_box()}), which runs {span}. A Form 5 reports that fiscal year's "
+                f"{end.isoformat()} ({box('periodOfReport')}), which runs {span}. A Form 5 reports that fiscal year's "
                 "transactions (Rule 16a-3(f)); correct the date, or report the transaction for the year it "
                 "belongs to."))
 
@@ -139,7 +134,7 @@ class FiscalYearEndSuspect(FilingRule):
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
                 f"({last.isoformat()}). If the issuer's fiscal year ended on {last.isoformat()}, correct "
-                f"{_period_box()}; if the issuer keeps a 52-53-week fiscal year, suppress D002 here with that "
+                f"{box('periodOfReport')}; if the issuer keeps a 52-53-week fiscal year, suppress D002 here with that "
                 "reason."))
         for index, signature in enumerate(filing.signatures):
             signed = signature.date.value
@@ -149,7 +144,7 @@ class FiscalYearEndSuspect(FilingRule):
                     f"{describe(where)} is {signed.isoformat()}, before the fiscal year this Form 5 reports "
                     f"ended ({end.isoformat()}): a Form 5 reports a completed fiscal year (Rule 16a-3(f)). "
                     f"If it was signed after the year ended, correct the signature date; if the fiscal year "
-                    f"ended earlier, correct {_period_box()}."))
+                    f"ended earlier, correct {box('periodOfReport')}."))
 
 
 class PeriodNotEarliestTransaction(FilingRule):
@@ -194,8 +189,8 @@ class PeriodNotEarliestTransaction(FilingRule):
         if earliest != period:
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {period.isoformat()}, but the earliest transaction is "
-                f"{earliest.isoformat()} ({describe(pointer)}): {_period_box()} gives the date of the earliest "
-                f"transaction required to be reported (Form 4 General Instruction 3); set {_period_box()} to "
+                f"{earliest.isoformat()} ({describe(pointer)}): {box('periodOfReport')} gives the date of the earliest "
+                f"transaction required to be reported (Form 4 General Instruction 3); set {box('periodOfReport')} to "
                 f"{earliest.isoformat()}."))
 
 
