@@ -42,7 +42,7 @@ from form16lint.model import (
     Value,
 )
 from form16lint.readers import unsure_field
-from form16lint.values import parse_date, parse_decimal
+from form16lint.values import date_value, decimal_value
 
 FORMAT = "text"
 PAGE = 1  # extracted text keeps no page breaks we can trust: every finding names page 1
@@ -278,7 +278,7 @@ class _Reader:
             end = self.end_of("box4", "box5", "box6", "table1", "name")
             found = _DATE.search(self.doc.text, box4[1], end)
             if found:
-                self.filing.date_of_original_submission = Value(parse_date(found.group()))
+                self.filing.date_of_original_submission = date_value(found.group())
                 self.put("/dateOfOriginalSubmission", found.start())
                 amended = True
         self.filing.document_type = base + ("/A" if amended else "")
@@ -308,7 +308,7 @@ class _Reader:
         if found is None:
             self.unsure("/periodOfReport", "no date in box 3", label[0])
             return
-        self.filing.period_of_report = Value(parse_date(found.group()))
+        self.filing.period_of_report = date_value(found.group())
         self.put("/periodOfReport", found.start())
 
     # -- boxes 1, 5 and 6 --------------------------------------------------------------------------
@@ -793,21 +793,12 @@ class _Reader:
     def _decimal(self, pointer: str, group) -> Value:
         token, notes, first, _ = group
         self.put(pointer, first.start)
-        if token is None:
-            return Value(None, list(notes))
-        number = parse_decimal(token.text, allow_grouping=True)
-        if number is None:
-            self.unsure(pointer, f"'{token.text}' is not a number", token.start)
-            return Value(None, list(notes), raw=token.text)
-        return Value(number, list(notes))
+        return decimal_value(token.text if token else None, notes, allow_grouping=True)
 
     def _date(self, pointer: str, group) -> Value:
         token, notes, first, _ = group
         self.put(pointer, first.start)
-        if token is None:
-            return Value(None, list(notes))
-        parsed = parse_date(token.text)
-        return Value(parsed, list(notes), raw=None if parsed else token.text)
+        return date_value(token.text if token else None, notes)
 
     # -- footnotes, remarks, signature -------------------------------------------------------------
     def read_footnotes_and_signature(self, labels) -> None:
@@ -878,7 +869,7 @@ class _Reader:
         else:
             self.unsure("/signatures/0/name", "no name above the signature caption", caption[0])
         if date_found:
-            signature.date = Value(parse_date(date_found[0]))
+            signature.date = date_value(date_found[0])
             self.put("/signatures/0/date", date_found[1])
         else:
             self.unsure("/signatures/0/date", "no date beside the signature", caption[0])
