@@ -26,3 +26,25 @@ def test_text_date_that_is_not_a_real_date_is_s003_not_missing(lint_text, pointe
     assert ("S003", pointer) in found, sorted(found)
     assert "'13/45/2024'" in found[("S003", pointer)].message
     assert ("S002", pointer) not in found
+
+
+# -- PDF: Table II's amount is located in the sub-column it stands in ---------------------------------
+def _pdf_of(xml: str) -> bytes:
+    from form16lint.readers.edgar_xml import read_ownership_xml
+    from render_pdf import render_pdf
+
+    return render_pdf(read_ownership_xml("filing.xml", xml.encode()).filing)
+
+
+def test_pdf_table2_amount_is_located_in_the_column_it_was_read_from():
+    from filings import d_tx, ownership_xml
+    from form16lint.readers.pdf import read_pdf
+
+    pdf = _pdf_of(ownership_xml(d_transactions=[d_tx(code="A", ad="A"), d_tx(code="M", ad="D", price="0")]))
+    document = read_pdf("f.pdf", pdf)
+    acquired, disposed = document.filing.derivative_transactions
+    assert (acquired.acquired_disposed.value, disposed.acquired_disposed.value) == ("A", "D")
+    assert document.locate("/derivativeTransactions/0/shares").box == "Table II, row 1, column 5"  # its first sub-column, (A)
+    assert document.locate("/derivativeTransactions/1/shares").box == "Table II, row 2, column 5 (D)"
+    assert document.locate("/derivativeTransactions/1/acquiredDisposed").box == "Table II, row 2, column 5 (D)"
+    assert document.locate("/derivativeTransactions/0/code").box == "Table II, row 1, column 4"

@@ -34,6 +34,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from statistics import median
 
 from form16lint.hookspecs import hookimpl
@@ -173,10 +174,6 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
     return " ".join(parts).strip(), notes
 
 
-def amount_value(text: str, notes: list[str]) -> Value:
-    return decimal_value(text.replace("$", "").replace(",", "") or None, notes)
-
-
 # -- the tables' columns ---------------------------------------------------------------------------
 # number -> [(field key, sub-label that starts the sub-column, or "" for the first)]
 _TABLE_I = {"1": [("title", "")], "2": [("date", "")], "2A": [("deemed", "")],
@@ -208,6 +205,13 @@ _LABEL_WORDS = (
 _VOCAB = set(re.findall(r"[a-z]+", _LABEL_WORDS.lower()))
 _NUMBER = re.compile(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
 _COLUMN_LABELS = {"title": "1", "v": "V"}
+
+
+def column_name(number: str, label: str) -> str:
+    """"5 (D)", "4 (Price)" or "3": a column's printed number with its sub-column's label."""
+    if not label:
+        return number
+    return f"{number} {label}" if label.startswith("(") else f"{number} ({label})"
 
 
 def is_header_line(line: Line) -> bool:
@@ -264,7 +268,7 @@ def place_columns(header: list[Line], spec: dict, names: dict[str, str] | None =
                 best = max(found, key=lambda w: w.top)
                 columns.append(Column(key, best.x0 - 1.5, number, best.text.rstrip("-‐")))
             else:
-                missing.append(f"{number} ({sub})")
+                missing.append(column_name(number, sub))
     columns.sort(key=lambda c: c.start)
     return columns, missing
 
@@ -681,7 +685,7 @@ class _PdfReader:
                             column = candidate
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
-            labels = {c.key: c.number + (f" ({c.label})" if c.label else "") for c in columns}
+            labels = {c.key: column_name(c.number, c.label) for c in columns}
             out.append((lines[0].page, number, {k: split_markers(v) for k, v in cells.items()}, labels))
         return out
 
@@ -703,51 +707,29 @@ class _PdfReader:
     def _store_rows(self, table: str, rows, derivative_form: bool) -> None:
         f = self.filing
         for page, number, cells, labels in rows:
-            def cell(key):
-                return cells.get(key, ("", []))
-
-            def text(key):
-                value, notes = cell(key)
-                return text_value(value or None, notes)
-
-            def amount(key):
-                return amount_value(*cell(key))
-
-            def when(key):
-                value, notes = cell(key)
-                return date_value(value or None, notes)
-
-            fields = {"security_title": text("title"), "shares_owned_following": Value(),
-                      "direct_or_indirect": text("di"), "nature_of_ownership": text("nature")}
-            following, notes = cell("following")
-            if following.startswith("$"):
-                fields["value_owned_following"] = amount("following")
-            else:
-                fields["shares_owned_following"] = amount("following")
-            is_transaction = self.form != "3" and any(cell(k)[0] or cell(k)[1] for k in (
+            is_transaction = self.form != "3" and any(any(cells.get(k, ())) for k in (
                 "date", "code", "shares", "acquired", "disposed", "deemed"))
+            # Table II prints the amount in column (A) or (D): the side it stands in says which
+            side = "disposed" if any(cells.get("disposed", ())) else "acquired"
+            fields, where = {}, {}
+            for key, label in labels.items():
+                if key not in _CELL_FIELDS or key in _TRANSACTION_KEYS and not is_transaction \
+                        or key in ("acquired", "disposed") and key != side:
+                    continue
+                field, read = _CELL_FIELDS[key]
+                text, notes = cells.get(key, ("", []))
+                if text.startswith("$") and key in _IN_DOLLARS:
+                    field = _IN_DOLLARS[key]
+                fields[field] = read(text, notes)
+                where[camel_case(field)] = label
             if is_transaction:
-                code, code_notes = cell("code")
-                fields.update(transaction_date=when("date"), deemed_execution_date=when("deemed"),
-                              code=code or None, coding_footnotes=code_notes,
-                              price_per_share=amount("price"),
-                              timeliness=Value("E") if cell("v")[0].upper() == "V" else Value())
-                if table == "I":
-                    fields["shares"] = amount("shares")
-                    fields["acquired_disposed"] = text("ad")
-                else:
-                    side = "disposed" if (cell("disposed")[0] or cell("disposed")[1]) else "acquired"
-                    fields["shares"] = amount(side)
+                code, fields["coding_footnotes"] = cells.get("code", ("", []))
+                fields["code"] = code or None
+                fields["timeliness"] = Value("E") if cells.get("v", ("",))[0].upper() == "V" else Value()
+                where.update(code=labels.get("code"), timeliness=labels.get("v"))
+                if table == "II":
                     fields["acquired_disposed"] = Value("D" if side == "disposed" else "A")
-            if table == "II":
-                under, under_notes = cell("under_shares")
-                fields.update(conversion_or_exercise_price=amount("exercise_price"),
-                              exercise_date=when("exercisable"), expiration_date=when("expiration"),
-                              underlying_title=text("under_title"))
-                if under.startswith("$"):
-                    fields["underlying_value"] = amount("under_shares")
-                else:
-                    fields["underlying_shares"] = amount("under_shares")
+                    where["acquiredDisposed"] = labels.get(side)
             if table == "I":
                 cls, rows_out, name = ((NonDerivativeTransaction, f.non_derivative_transactions,
                                         "nonDerivativeTransactions") if is_transaction else
@@ -756,15 +738,13 @@ class _PdfReader:
                 cls, rows_out, name = ((DerivativeTransaction, f.derivative_transactions,
                                         "derivativeTransactions") if is_transaction else
                                        (DerivativeHolding, f.derivative_holdings, "derivativeHoldings"))
-            allowed = cls.__dataclass_fields__
-            row = cls(**{k: v for k, v in fields.items() if k in allowed})
+            row = cls(**fields)
             pointer = f"/{name}/{len(rows_out)}"
             rows_out.append(row)
             self.locate(pointer, page, f"Table {table}, row {number}")
-            for key, field_name in _POINTER_KEYS.items():
-                if key in labels:
-                    self.locate(f"{pointer}/{field_name}", page,
-                                f"Table {table}, row {number}, column {labels[key]}")
+            for key, label in where.items():
+                if label:
+                    self.locate(f"{pointer}/{key}", page, f"Table {table}, row {number}, column {label}")
             for pointer_field, value in fields.items():
                 if isinstance(value, Value) and value.malformed:
                     camel = camel_case(pointer_field)
@@ -904,11 +884,18 @@ def is_label_tail(line: Line, label: str) -> bool:
     return line.compact in _LABEL_TAILS
 
 
-_POINTER_KEYS = {
-    "title": "securityTitle", "date": "transactionDate", "deemed": "deemedExecutionDate", "code": "code",
-    "shares": "shares", "ad": "acquiredDisposed", "price": "pricePerShare",
-    "following": "sharesOwnedFollowing", "di": "directOrIndirect", "nature": "natureOfOwnership",
-    "exercise_price": "conversionOrExercisePrice", "exercisable": "exerciseDate",
-    "expiration": "expirationDate", "under_title": "underlyingTitle", "under_shares": "underlyingShares",
-    "acquired": "shares", "disposed": "shares",
+# column key -> (the row's field, how its cell is read); the spec of every table, a row taking the
+# fields its kind has
+_AMOUNT = partial(decimal_value, allow_grouping=True)
+_CELL_FIELDS = {
+    "title": ("security_title", text_value), "date": ("transaction_date", date_value),
+    "deemed": ("deemed_execution_date", date_value), "shares": ("shares", _AMOUNT),
+    "acquired": ("shares", _AMOUNT), "disposed": ("shares", _AMOUNT),
+    "ad": ("acquired_disposed", text_value), "price": ("price_per_share", _AMOUNT),
+    "following": ("shares_owned_following", _AMOUNT), "di": ("direct_or_indirect", text_value),
+    "nature": ("nature_of_ownership", text_value), "exercise_price": ("conversion_or_exercise_price", _AMOUNT),
+    "exercisable": ("exercise_date", date_value), "expiration": ("expiration_date", date_value),
+    "under_title": ("underlying_title", text_value), "under_shares": ("underlying_shares", _AMOUNT),
 }
+_IN_DOLLARS = {"following": "value_owned_following", "under_shares": "underlying_value"}  # "$1,000"
+_TRANSACTION_KEYS = {"date", "deemed", "shares", "acquired", "disposed", "ad", "price"}
