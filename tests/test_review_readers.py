@@ -48,3 +48,62 @@ def test_pdf_table2_amount_is_located_in_the_column_it_was_read_from():
     assert document.locate("/derivativeTransactions/1/shares").box == "Table II, row 2, column 5 (D)"
     assert document.locate("/derivativeTransactions/1/acquiredDisposed").box == "Table II, row 2, column 5 (D)"
     assert document.locate("/derivativeTransactions/0/code").box == "Table II, row 1, column 4"
+
+
+# -- E001 says the field in the form's words, where, and what to do -------------------------------------
+def test_unsure_field_names_the_field_as_the_filings_form_numbers_it_and_the_fix():
+    from form16lint.model import Document, Filing, Location
+    from form16lint.readers import unsure_field
+
+    document = Document(path="f.pdf", format="pdf", filing=Filing(document_type="3"))
+    unsure_field(document, "/periodOfReport", "the box is empty", Location(page=1, box="box 2 (Date)"))
+    unsure_field(document, "/periodOfReport", "the box is empty", Location(line=12, column=3))
+    on_pdf, on_text = (f.message for f in document.reader_findings)
+    assert on_pdf.startswith("box 2, date of event requiring statement could not be read with confidence "
+                             "on page 1 (box 2 (Date)): the box is empty; check it on page 1 of the signed form")
+    assert "EDGAR XML" in on_pdf
+    assert "at line 12: the box is empty" in on_text and "on page" not in on_text
+
+
+def _official_form4_pdf() -> bytes:
+    from filings import d_tx, ownership_xml
+
+    return _pdf_of(ownership_xml(d_transactions=[d_tx()]))
+
+
+def test_pdf_missing_header_label_is_named_in_the_forms_words(monkeypatch):
+    from form16lint.readers import pdf
+
+    found = pdf._PdfReader._find_label
+    monkeypatch.setattr(pdf._PdfReader, "_find_label", lambda self, line, options: None
+                        if "relationshipofreportingperson" in options else found(self, line, options))
+    document = pdf.read_pdf("f.pdf", _official_form4_pdf())
+    [finding] = [f for f in document.reader_findings if f.pointer == "/reportingOwners/0/relationship"]
+    # (box 2 then runs on into box 5, so the ticker is unsure as well)
+    assert finding.message.startswith("reporting person 1, relationship (box 5) could not be read")
+    assert "'relation'" not in finding.message
+
+
+def test_pdf_missing_column_label_points_at_the_table_and_prints_its_label_once(monkeypatch):
+    from form16lint.readers import pdf
+
+    place = pdf.place_columns
+
+    def without_d(header, spec, names=None):
+        columns, missing = place(header, spec, names)
+        if "disposed" in {c.key for c in columns}:
+            return [c for c in columns if c.key != "disposed"], missing + [pdf.column_name("5", "(D)")]
+        return columns, missing
+
+    monkeypatch.setattr(pdf, "place_columns", without_d)
+    document = pdf.read_pdf("f.pdf", _official_form4_pdf())
+    [finding] = [f for f in document.reader_findings if f.code == "E001"]
+    assert finding.pointer == "/derivativeTransactions"
+    assert finding.message.startswith("Table II could not be read with confidence on page 1 (Table II): the "
+                                      "labels of its columns 5 (D) were not found")
+
+
+def test_pdf_sub_column_labels_print_once_in_brackets():
+    from form16lint.readers.pdf import column_name
+
+    assert [column_name("5", "(D)"), column_name("4", "Price"), column_name("3", "")] == ["5 (D)", "4 (Price)", "3"]

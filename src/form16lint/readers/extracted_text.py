@@ -23,7 +23,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from form16lint.fieldnames import describe
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
     Address,
@@ -235,9 +234,7 @@ class _Reader:
 
     def unsure(self, pointer: str, why: str, offset: int | None = None) -> None:
         location = self.doc.location(offset) if offset is not None else Location(page=PAGE)
-        unsure_field(self.document, pointer,
-                     f"{describe(pointer)} could not be read with confidence on page {PAGE}: {why}",
-                     Location(line=location.line, column=location.column, page=PAGE))
+        unsure_field(self.document, pointer, why, location)
 
     def value(self, pointer: str, token_value, token: _Token | None, markers: list[str]) -> Value:
         if token is not None:

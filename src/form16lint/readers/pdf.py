@@ -177,17 +177,17 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
 # -- the tables' columns ---------------------------------------------------------------------------
 # number -> [(field key, sub-label that starts the sub-column, or "" for the first)]
 _TABLE_I = {"1": [("title", "")], "2": [("date", "")], "2A": [("deemed", "")],
-            "3": [("code", ""), ("v", "v")], "4": [("shares", ""), ("ad", "(a)"), ("price", "price")],
+            "3": [("code", ""), ("v", "V")], "4": [("shares", ""), ("ad", "(A)"), ("price", "Price")],
             "5": [("following", "")], "6": [("di", "")], "7": [("nature", "")]}
 _TABLE_II = {"1": [("title", "")], "2": [("exercise_price", "")], "3": [("date", "")],
-             "3A": [("deemed", "")], "4": [("code", ""), ("v", "v")],
-             "5": [("acquired", ""), ("disposed", "(d)")],
-             "6": [("exercisable", ""), ("expiration", "expiration")],
-             "7": [("under_title", ""), ("under_shares", "amount")], "8": [("price", "")],
+             "3A": [("deemed", "")], "4": [("code", ""), ("v", "V")],
+             "5": [("acquired", ""), ("disposed", "(D)")],
+             "6": [("exercisable", ""), ("expiration", "Expiration")],
+             "7": [("under_title", ""), ("under_shares", "Amount")], "8": [("price", "")],
              "9": [("following", "")], "10": [("di", "")], "11": [("nature", "")]}
 _FORM3_I = {"1": [("title", "")], "2": [("following", "")], "3": [("di", "")], "4": [("nature", "")]}
-_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "expira")],
-             "3": [("under_title", ""), ("under_shares", "amount")], "4": [("exercise_price", "")],
+_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "Expira")],
+             "3": [("under_title", ""), ("under_shares", "Amount")], "4": [("exercise_price", "")],
              "5": [("di", "")], "6": [("nature", "")]}
 # A column whose label begins so is that column whatever number it prints: the official Form 3
 # numbers Table I's last column "3." like the one before it.
@@ -262,7 +262,7 @@ def place_columns(header: list[Line], spec: dict, names: dict[str, str] | None =
             if not sub:
                 columns.append(Column(key, start, number, ""))
                 continue
-            found = [w for w in words if start <= w.x0 < end and w.text.lower().startswith(sub)
+            found = [w for w in words if start <= w.x0 < end and w.text.lower().startswith(sub.lower())
                      and w.top > word.bottom]
             if found:
                 best = max(found, key=lambda w: w.top)
@@ -364,10 +364,8 @@ class _PdfReader:
     def locate(self, pointer: str, page: int, box: str) -> None:
         self.document.locations[pointer] = Location(page=page, box=box)
 
-    def unsure(self, pointer: str, what: str, page: int, box: str) -> None:
-        unsure_field(self.document, pointer,
-                     f"{what} could not be read with confidence from page {page} ({box}); check it by hand",
-                     Location(page=page, box=box))
+    def unsure(self, pointer: str, problem: str, page: int, box: str, field: str | None = None) -> None:
+        unsure_field(self.document, pointer, problem, Location(page=page, box=box), field=field)
 
     # -- the whole -----------------------------------------------------------------------------
     def read(self) -> Document:
@@ -387,8 +385,8 @@ class _PdfReader:
             if match and line.size >= 10:
                 amended = bool(match[2])
                 if match[1] != self.form:
-                    self.unsure("/documentType", f"the form type (the heading says Form {match[1]}, the "
-                                f"title says Form {self.form})", line.page, "the form heading")
+                    self.unsure("/documentType", f"the heading says Form {match[1]} but the title is that of "
+                                f"Form {self.form}; read as Form {self.form}", line.page, "the form heading")
                 break
         self.filing.document_type = self.form + ("/A" if amended else "")
         self.locate("/documentType", 1, "the form heading")
@@ -438,7 +436,7 @@ class _PdfReader:
                               ("period", "/periodOfReport"), ("relation", "/reportingOwners/0/relationship"),
                               ("joint", "/jointFiling")):
             if name not in labels:
-                self.unsure(pointer, f"header box {name!r} (its label was not found)", 1, "the header")
+                self.unsure(pointer, "its label was not found above the tables", 1, "the header")
         self._read_top_checkboxes(lines)
         regions = {name: self._region(name, labels, lines, end) for name in labels}
 
@@ -454,7 +452,7 @@ class _PdfReader:
                 f.issuer = Issuer(name=match[1] or None, trading_symbol=match[2] or None)
             elif text:
                 f.issuer = Issuer(name=text)
-                self.unsure("/issuer/tradingSymbol", "the ticker (no [TICKER] after the issuer name)", 1, box)
+                self.unsure("/issuer/tradingSymbol", f"no [TICKER] follows the issuer name ({text!r})", 1, box)
             f.issuer.cik = cik[1] if cik else None
             for key in ("", "/name", "/tradingSymbol", "/cik"):
                 self.locate("/issuer" + key, 1, box)
@@ -656,8 +654,8 @@ class _PdfReader:
             if header:
                 placed, missing = place_columns(header, spec, names)
                 if missing:
-                    self.unsure(f"/{'non' if table == 'I' else ''}derivative", f"Table {table} columns "
-                                f"{', '.join(missing)} (their labels were not found)", line.page, f"Table {table}")
+                    self.unsure(_TABLE_POINTERS[table], f"the labels of its columns {', '.join(missing)} were "
+                                "not found", line.page, f"Table {table}", field=f"Table {table}")
                 if placed:
                     columns = placed
                 header = []
@@ -671,8 +669,8 @@ class _PdfReader:
             previous = line
         if columns is None:
             if rows:
-                self.unsure("", f"Table {table} (its column labels were not found)", rows[0][0].page,
-                            f"Table {table}")
+                self.unsure(_TABLE_POINTERS[table], "its column labels were not found, so its rows were not read",
+                            rows[0][0].page, f"Table {table}", field=f"Table {table}")
             return []
         out = []
         for number, lines in enumerate(rows, 1):
@@ -748,7 +746,8 @@ class _PdfReader:
             for pointer_field, value in fields.items():
                 if isinstance(value, Value) and value.malformed:
                     camel = camel_case(pointer_field)
-                    self.unsure(f"{pointer}/{camel}", f"Table {table} row {number}, {camel} ({value.raw!r})",
+                    self.unsure(f"{pointer}/{camel}", f"{camel} ({value.raw!r}) is not "
+                                f"{'a real date' if pointer_field.endswith('date') else 'a number'}",
                                 page, f"Table {table}, row {number}")
 
     # -- footnotes, remarks, signatures -------------------------------------------------------
@@ -820,8 +819,8 @@ class _PdfReader:
             if key in ("director", "10%", "officer", "other") and key not in xs:
                 xs[key] = word.x0 - 2
         if len(xs) < 4:
-            self.unsure("/reportingOwners", "the list of reporting owners (its columns were not found)",
-                        head.page, "Reporting Owners")
+            self.unsure("/reportingOwners", "its Director, 10% Owner, Officer and Other columns were not found",
+                        head.page, "Reporting Owners", field="the list of reporting owners")
             return
         blocks: list[list[Line]] = []
         previous = None
@@ -898,4 +897,5 @@ _CELL_FIELDS = {
     "under_title": ("underlying_title", text_value), "under_shares": ("underlying_shares", _AMOUNT),
 }
 _IN_DOLLARS = {"following": "value_owned_following", "under_shares": "underlying_value"}  # "$1,000"
+_TABLE_POINTERS = {"I": "/nonDerivativeTransactions", "II": "/derivativeTransactions"}
 _TRANSACTION_KEYS = {"date", "deemed", "shares", "acquired", "disposed", "ad", "price"}
