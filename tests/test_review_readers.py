@@ -107,3 +107,22 @@ def test_pdf_sub_column_labels_print_once_in_brackets():
     from form16lint.readers.pdf import column_name
 
     assert [column_name("5", "(D)"), column_name("4", "Price"), column_name("3", "")] == ["5 (D)", "4 (Price)", "3"]
+
+
+# -- text findings are located by line, not on a page the text does not keep ------------------------------
+def test_text_findings_carry_their_line_and_no_page(lint_text):
+    from form16lint.reporters.rich_report import where
+
+    result = lint_text(FORM4.replace("100 MAIN STREET\t\t03/01/2024", "100 MAIN STREET\t\t13/45/2024"),
+                       name="filing.txt")
+    [finding] = [f for f in result.findings if f.code == "S003"]
+    assert (finding.line, finding.page) == (9, None)
+    assert where(finding).startswith("line 9:")
+
+
+def test_text_e001_says_the_line_and_the_page_of_the_signed_form(lint_text):
+    result = lint_text(FORM4.replace("ACME WIDGETS CORP [ACME]", "ACME WIDGETS CORP"), name="filing.txt")
+    finding = next(f for f in result.findings if (f.code, f.pointer) == ("E001", "/issuer/tradingSymbol"))
+    assert finding.page is None and finding.line == 5
+    assert "could not be read with confidence at line 5:" in finding.message
+    assert "on page 1 of the signed form" in finding.message  # the header boxes are on page 1

@@ -14,7 +14,7 @@ This reader therefore
   "(1)" to the value it follows (a marker alone stands for the value, as in "price: (1)").
 
 Every value read is located by line and column. A field it cannot read with confidence gets an
-E001 finding naming the field and the page; the rest of the filing is still read.
+E001 finding naming the field and the line; the rest of the filing is still read.
 """
 
 from __future__ import annotations
@@ -44,7 +44,10 @@ from form16lint.readers import unsure_field
 from form16lint.values import date_value, decimal_value
 
 FORMAT = "text"
-PAGE = 1  # extracted text keeps no page breaks we can trust: every finding names page 1
+# Extracted text keeps no page breaks we can trust, so a value is located by line alone; the
+# header boxes, though, are on page 1 of the signed form, and an E001 on one says so.
+_HEADER = ("/documentType", "/issuer", "/reportingOwners", "/periodOfReport", "/dateOfOriginalSubmission",
+           "/jointFiling")
 
 # Phrases only a printed Form 3, 4 or 5 carries, letters and digits only, lower case.
 _CLAIM = ("tableinonderivative", "nameandaddressofreportingperson", "statementofchangesinbeneficialownership",
@@ -136,7 +139,7 @@ class _Text:
         import bisect
 
         line = bisect.bisect_right(self.line_starts, offset) - 1
-        return Location(line=line + 1, column=offset - self.line_starts[line] + 1, page=PAGE)
+        return Location(line=line + 1, column=offset - self.line_starts[line] + 1)
 
     def label(self, key: str, start: int = 0) -> tuple[int, int] | None:
         """(start, end) offsets of the label named ``key`` at or after ``start``."""
@@ -233,8 +236,8 @@ class _Reader:
             self.document.locations[pointer] = self.doc.location(offset)
 
     def unsure(self, pointer: str, why: str, offset: int | None = None) -> None:
-        location = self.doc.location(offset) if offset is not None else Location(page=PAGE)
-        unsure_field(self.document, pointer, why, location)
+        location = self.doc.location(offset) if offset is not None else Location()
+        unsure_field(self.document, pointer, why, location, signed_page=1 if pointer.startswith(_HEADER) else None)
 
     def value(self, pointer: str, token_value, token: _Token | None, markers: list[str]) -> Value:
         if token is not None:
