@@ -126,3 +126,46 @@ def test_text_e001_says_the_line_and_the_page_of_the_signed_form(lint_text):
     assert finding.page is None and finding.line == 5
     assert "could not be read with confidence at line 5:" in finding.message
     assert "on page 1 of the signed form" in finding.message  # the header boxes are on page 1
+
+
+# -- E002 on a PDF says what is wrong with it and what to do instead -------------------------------------
+def _pdf_saying(*texts, encrypt=None) -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, encrypt=encrypt)
+    for index, text in enumerate(texts):
+        page.drawString(50, 700 - 20 * index, text)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def _e002(data: bytes) -> str:
+    from form16lint.readers.pdf import read_pdf
+
+    [finding] = read_pdf("f.pdf", data).reader_findings
+    assert finding.code == "E002"
+    return finding.message
+
+
+def test_pdf_e002_tells_the_title_found_from_the_boxes_found():
+    title_only = _e002(_pdf_saying("STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP"))
+    boxes_only = _e002(_pdf_saying("1. Name and Address of Reporting Person"))
+    neither = _e002(_pdf_saying("Minutes of the board meeting"))
+    assert "is not a Form 3, 4 or 5" in title_only and "has the title of Form 4 but neither box 1" in title_only
+    assert "has the form's boxes but no statement title" in boxes_only
+    assert "has neither the statement title nor the form's header boxes" in neither
+    assert all("EDGAR XML" in message for message in (title_only, boxes_only, neither))
+
+
+def test_pdf_e002_says_what_to_do():
+    from reportlab.lib import pdfencrypt
+
+    locked = _e002(_pdf_saying("FORM 4", encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0)))
+    assert "password" not in locked and "encrypted; save an unencrypted copy" in locked
+    assert "print it to a new PDF or supply the EDGAR XML" in _e002(b"%PDF-1.4\n1 0 obj <<>> broken")
+    blank = _e002(_pdf_saying())
+    assert "no text on its first page (the text may be drawn as outlines or scanned); print it again" in blank

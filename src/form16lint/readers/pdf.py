@@ -296,12 +296,14 @@ def read_pdf(path: str, data: bytes) -> Document:
             if any(page.images for page in pages[:3]):
                 return unreadable(path, FORMAT, "the PDF is image-only (a scan with no text layer); "
                                   "run OCR first or supply the EDGAR XML", page=1)
-            return unreadable(path, FORMAT, "the PDF has no text on its first page", page=1)
+            return unreadable(path, FORMAT, "the PDF has no text on its first page (the text may be drawn as "
+                              "outlines or scanned); print it again with selectable text, run OCR, or supply "
+                              "the EDGAR XML", page=1)
         title = compact(" ".join(line.text for line in first[0]))
         form = next((number for phrase, number in _FORM_TITLES if phrase in title), None)
-        if form is None or "tablei" not in title and "nameandaddressofreportingperson" not in title:
-            return unreadable(path, FORMAT, "the PDF is not a Form 3, 4 or 5: its first page has neither "
-                              "the statement title nor the form's header boxes", page=1)
+        boxes = "tablei" in title or "nameandaddressofreportingperson" in title
+        if form is None or not boxes:
+            return unreadable(path, FORMAT, _not_a_form(form, boxes), page=1)
         page_lines = [first] + [_page_lines(page, number) for number, page in enumerate(pages[1:], 2)]
     reader = _PdfReader(path, form, page_lines)
     document = reader.read()
@@ -324,8 +326,22 @@ def _parse_failure(error: Exception) -> str:
     causes = [error, *getattr(error, "args", ()), error.__cause__, error.__context__]
     names = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
     if "password" in names or "encrypt" in names:
-        return "the PDF is encrypted and no password was given"
-    return f"the PDF cannot be parsed ({type(error).__name__}: {error})"
+        return "the PDF is encrypted; save an unencrypted copy or supply the filing's EDGAR XML"
+    return (f"the PDF cannot be parsed ({type(error).__name__}: {error}); print it to a new PDF or supply "
+            "the EDGAR XML")
+
+
+def _not_a_form(form: str | None, boxes: bool) -> str:
+    """Why a first page with text is not read as a Form 3, 4 or 5: what of the form it lacks."""
+    if form is None and not boxes:
+        lacks = "neither the statement title nor the form's header boxes"
+    elif form is None:
+        lacks = ("the form's boxes but no statement title (\"Initial Statement of Beneficial Ownership\", "
+                 "\"Statement of Changes in Beneficial Ownership\" or \"Annual Statement of Changes\")")
+    else:
+        lacks = (f"the title of Form {form} but neither box 1 (\"Name and Address of Reporting Person\") nor "
+                 "Table I")
+    return f"the PDF is not a Form 3, 4 or 5: its first page has {lacks}; if it is one, supply the EDGAR XML"
 
 
 def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float, float]]]:
