@@ -169,3 +169,35 @@ def test_pdf_e002_says_what_to_do():
     assert "print it to a new PDF or supply the EDGAR XML" in _e002(b"%PDF-1.4\n1 0 obj <<>> broken")
     blank = _e002(_pdf_saying())
     assert "no text on its first page (the text may be drawn as outlines or scanned); print it again" in blank
+
+
+# -- what both readers know of the printed form -----------------------------------------------------------
+def test_printed_form_pieces_both_readers_share():
+    from form16lint.readers.printed_form import footnote_ids, form_of_title, marked_before, split_issuer
+
+    assert [form_of_title(t) for t in ("annualstatementofchangesinbeneficialownership",
+                                       "statementofchangesinbeneficialownership", "minutes")] == ["5", "4", None]
+    assert footnote_ids("(2)(13)(104)") == ["F2", "F13", "F104"]
+    assert [marked_before(t) for t in ("☒", "[x]", "X ", "x]", "☐", "Director")] == [True, True, True, True,
+                                                                                    False, False]
+    assert split_issuer("Apple Inc. (CIK 0000320193) [AAPL]") == ("Apple Inc.", "AAPL", "0000320193")
+    assert split_issuer("Apple Inc.") == ("Apple Inc.", None, None)
+    assert split_issuer("Apple Inc. [ ]") == ("Apple Inc.", "", None)
+
+
+def test_text_reader_reads_a_cik_written_into_box_2(read_text):
+    filing = read_text(FORM4.replace("ACME WIDGETS CORP [ACME]", "ACME WIDGETS CORP CIK 0000123456 [ACME]")).filing
+    assert (filing.issuer.name, filing.issuer.trading_symbol, filing.issuer.cik) == (
+        "ACME WIDGETS CORP", "ACME", "0000123456")
+
+
+@pytest.fixture
+def read_text(tmp_path, plugins):
+    from form16lint.engine import read_document
+
+    def run(text):
+        path = tmp_path / "filing.txt"
+        path.write_text(text, encoding="utf-8")
+        return read_document(plugins, str(path))
+
+    return run

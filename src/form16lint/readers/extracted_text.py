@@ -41,6 +41,8 @@ from form16lint.model import (
     Value,
 )
 from form16lint.readers import unsure_field
+from form16lint.readers.printed_form import (CHECK_MARK, FORM_TITLES, MARKERS, footnote_id, footnote_ids,
+                                             form_of_title, marked_before, split_issuer)
 from form16lint.values import date_value, decimal_value
 
 FORMAT = "text"
@@ -50,11 +52,8 @@ _HEADER = ("/documentType", "/issuer", "/reportingOwners", "/periodOfReport", "/
            "/jointFiling")
 
 # Phrases only a printed Form 3, 4 or 5 carries, letters and digits only, lower case.
-_CLAIM = ("tableinonderivative", "nameandaddressofreportingperson", "statementofchangesinbeneficialownership",
-          "initialstatementofbeneficialownership", "annualstatementofchangesinbeneficial",
-          "issuernameandtickerortradingsymbol")
-_TITLES = (("initialstatementofbeneficialownership", "3"), ("annualstatementofchanges", "5"),
-           ("statementofchangesinbeneficialownership", "4"))
+_CLAIM = ("tableinonderivative", "nameandaddressofreportingperson", "issuernameandtickerortradingsymbol",
+          *(title for title, _ in FORM_TITLES))
 
 # Alternative fragments of each label, squashed (letters and digits, lower case): the first one
 # found in the text marks the label.
@@ -74,15 +73,15 @@ LABELS = {
 }
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_MARKERS = re.compile(r"(?:\(\d{1,2}\))+")
-_GLUED_MARKERS = re.compile(r"^(.*?\d)((?:\(\d{1,2}\))+)$")
+_GLUED_MARKERS = re.compile(rf"^(.*?\d)({MARKERS.pattern})$")
 _NUMBER_FRAGMENT = re.compile(r"^[\d,.]+$")
 _VALID_NUMBER = re.compile(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _PRICE = re.compile(r"^\$\s?[\d,]*\.?\d+$")
 _CODES = set("PSVADFIMCEHOXGLWZJKU")
 _ACQUIRE = {"I": set("PAL") | set("MCXO"), "II": set("PAL")}
 _DISPOSE = {"I": set("SDFU"), "II": set("SDFU") | set("MCXOEH")}
-_CHECK = r"(?:\[\s*[Xx✓✔]\s*\]|[Xx☒☑✓✔■])"
+# where box 2's "NAME [TICKER]" stands in the text after its label
+_NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
 _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
 
 
@@ -208,17 +207,13 @@ def _split_markers(tokens: list[_Token]) -> list[_Token]:
     result = []
     for token in tokens:
         match = _GLUED_MARKERS.match(token.text)
-        if match and not _MARKERS.fullmatch(token.text):
+        if match and not MARKERS.fullmatch(token.text):
             cut = token.start + len(match[1])
             result.append(_Token(match[1], token.start, cut, token.cell))
             result.append(_Token(match[2], cut, token.end, token.cell))
         else:
             result.append(token)
     return result
-
-
-def _footnote_ids(marker: str) -> list[str]:
-    return [f"F{number}" for number in re.findall(r"\((\d{1,2})\)", marker)]
 
 
 class _Reader:
@@ -264,7 +259,7 @@ class _Reader:
 
     def read_form_type(self, labels) -> None:
         heading = re.search(r"^\s*FORM\s*([345])\s*(/\s*A)?\b", self.doc.text[:2000], re.IGNORECASE | re.MULTILINE)
-        titled = next((form for phrase, form in _TITLES if phrase in self.doc.squashed[:20000]), None)
+        titled = form_of_title(self.doc.squashed[:20000])
         base = heading.group(1) if heading else titled
         if heading and titled and heading.group(1) != titled:
             self.unsure("/documentType", f"the heading says Form {heading.group(1)} but the title is that of "
@@ -286,17 +281,17 @@ class _Reader:
 
     def read_issuer(self, labels) -> None:
         label = labels.get("issuer")
-        pattern = re.compile(r"([A-Z0-9][^\[\]\t\n]*?)\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
-        found = pattern.search(self.doc.text, label[1] if label else 0)
+        found = _NAME_AND_TICKER.search(self.doc.text, label[1] if label else 0)
         if found is None:
             where = label[0] if label else None
             self.unsure("/issuer/name", "no 'NAME [TICKER]' follows the box 2 label", where)
             self.unsure("/issuer/tradingSymbol", "no 'NAME [TICKER]' follows the box 2 label", where)
             return
-        name = re.sub(r"^\W+", "", found.group(1)).strip()
-        self.filing.issuer = Issuer(name=name, trading_symbol=found.group(2).upper())
-        self.put("/issuer/name", found.start(1) + found.group(1).find(name))
-        self.put("/issuer/tradingSymbol", found.start(2))
+        name, ticker, cik = split_issuer(found.group())
+        self.filing.issuer = Issuer(name=name, trading_symbol=ticker, cik=cik)
+        if name:
+            self.put("/issuer/name", found.start() + found.group().find(name))
+        self.put("/issuer/tradingSymbol", found.start(1))
 
     def read_dates(self, labels) -> None:
         label = labels.get("box3")
@@ -472,8 +467,7 @@ class _Reader:
             if option is None:
                 self.unsure(f"{pointer}/{key}", "the box is not in the text of box 5", label[0])
                 continue
-            checked = re.search(_CHECK + r"[\s\]]*$", region[:option.start()][-12:])
-            setattr(relationship, attribute, Value(bool(checked)))
+            setattr(relationship, attribute, Value(marked_before(region[:option.start()][-12:])))
             self.put(f"{pointer}/{key}", label[1] + option.start())
         if not relationship.any_checked:
             self.unsure(pointer, "no box of box 5 is marked", label[0])
@@ -510,8 +504,8 @@ class _Reader:
             self.unsure("/jointFiling", "the box 6 label was not found")
             return
         region = self.doc.text[label[1]:self.end_of("box6", "table1")]
-        one = re.search(_CHECK + r"\s*Form\s*filed\s*by\s*One", region)
-        more = re.search(_CHECK + r"\s*Form\s*filed\s*by\s*More", region)
+        one = re.search(CHECK_MARK + r"\s*Form\s*filed\s*by\s*One", region)
+        more = re.search(CHECK_MARK + r"\s*Form\s*filed\s*by\s*More", region)
         if bool(one) == bool(more):
             self.unsure("/jointFiling", "neither line of box 6 is marked, or both are", label[0])
             return
@@ -566,13 +560,13 @@ class _Reader:
         attached to the value before them."""
         groups = []
         for token in tokens:
-            if _MARKERS.fullmatch(token.text):
+            if MARKERS.fullmatch(token.text):
                 # a marker qualifies the value in its own cell; alone in a cell it stands for one
                 if groups and groups[-1][0] is not None and not groups[-1][3] and groups[-1][0].cell == token.cell:
-                    groups[-1][1].extend(_footnote_ids(token.text))
+                    groups[-1][1].extend(footnote_ids(token.text))
                     groups[-1][3] = True
                     continue
-                groups.append([None, _footnote_ids(token.text), token, True])
+                groups.append([None, footnote_ids(token.text), token, True])
                 continue
             groups.append([token, [], token, False])
         return groups
@@ -734,7 +728,7 @@ class _Reader:
             self.put(f"{pointer}/acquiredDisposed", direction[2].start)
             if direction[1]:  # a marker after (A) or (D) stands in the price column beside it
                 marker = next(t for t in self.doc.tokens(direction[2].end, direction[2].end + 40)
-                              if _MARKERS.fullmatch(t.text) or _MARKERS.search(t.text))
+                              if MARKERS.search(t.text))
                 groups.insert(0, [None, direction[1], marker, True])
             return
         if table == "II" and groups and groups[0][0] is not None and groups[0][0].text in ("A", "D") \
@@ -837,7 +831,7 @@ class _Reader:
             else:
                 tail.append((stripped, offset + max(raw.find(stripped[:5]), 0)))
         for index, (number, note, offset) in enumerate(notes):
-            self.filing.footnotes.append(Footnote(id=f"F{number}", text=" ".join(note.split())))
+            self.filing.footnotes.append(Footnote(id=footnote_id(number), text=" ".join(note.split())))
             self.put(f"/footnotes/{index}", offset)
         if remarks is not None:
             self.filing.remarks = " ".join(" ".join(remarks).split()) or None

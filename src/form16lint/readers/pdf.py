@@ -56,6 +56,8 @@ from form16lint.model import (
     camel_case,
 )
 from form16lint.readers import unreadable, unsure_field
+from form16lint.readers.printed_form import (MARKERS, footnote_id, footnote_ids, form_of_title, marked_before,
+                                             split_issuer)
 from form16lint.values import date_value, decimal_value, text_value
 
 FORMAT = "pdf"
@@ -136,7 +138,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     merged: list[Line] = []
     for index, line in enumerate(lines):
         below = lines[index + 1] if index + 1 < len(lines) else None
-        if (below is not None and all(_MARKERS.match(w.text) for w in line.words)
+        if (below is not None and all(MARKERS.fullmatch(w.text) for w in line.words)
                 and line.size < below.size and below.top - line.top < below.size):
             below.words.extend(line.words)
             continue
@@ -147,14 +149,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
 
 
 # -- footnote markers and values ---------------------------------------------------------------
-_MARKERS = re.compile(r"^(?:\((\d{1,3})\))+$")
-_TRAILING = re.compile(r"((?:\(\d{1,3}\))+)$")
-_ONE = re.compile(r"\((\d{1,3})\)")
-_CHECKED = ("☒", "☑", "✓", "✔", "■", "x]", "x")
-
-
-def note_id(number: str) -> str:
-    return f"F{number}"
+_TRAILING = re.compile(f"(?:{MARKERS.pattern})$")
 
 
 def split_markers(words: list[Word]) -> tuple[str, list[str]]:
@@ -163,12 +158,12 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
     notes: list[str] = []
     for word in words:
         text = word.text
-        if _MARKERS.match(text):
-            notes.extend(note_id(n) for n in _ONE.findall(text))
+        if MARKERS.fullmatch(text):
+            notes.extend(footnote_ids(text))
             continue
         trailing = _TRAILING.search(text)
         if trailing and trailing.start() > 0:
-            notes.extend(note_id(n) for n in _ONE.findall(trailing.group(1)))
+            notes.extend(footnote_ids(trailing.group()))
             text = text[: trailing.start()]
         parts.append(text)
     return " ".join(parts).strip(), notes
@@ -274,11 +269,6 @@ def place_columns(header: list[Line], spec: dict, names: dict[str, str] | None =
 
 
 # -- the reader ----------------------------------------------------------------------------------
-_FORM_TITLES = (
-    ("initialstatementofbeneficialownership", "3"),
-    ("annualstatementofchanges", "5"),
-    ("statementofchangesinbeneficialownership", "4"),
-)
 _PERIOD_LABELS = ("dateofearliesttransaction", "statementforissuer", "fiscalyearended", "dateofeventrequiring")
 
 
@@ -300,7 +290,7 @@ def read_pdf(path: str, data: bytes) -> Document:
                               "outlines or scanned); print it again with selectable text, run OCR, or supply "
                               "the EDGAR XML", page=1)
         title = compact(" ".join(line.text for line in first[0]))
-        form = next((number for phrase, number in _FORM_TITLES if phrase in title), None)
+        form = form_of_title(title)
         boxes = "tablei" in title or "nameandaddressofreportingperson" in title
         if form is None or not boxes:
             return unreadable(path, FORMAT, _not_a_form(form, boxes), page=1)
@@ -318,7 +308,6 @@ def read_pdf(path: str, data: bytes) -> Document:
     return document
 
 
-_ISSUER_CIK = re.compile(r"\(?\bCIK\b\s*(?:No\.|#)?[:\s]*(\d{1,10})\)?", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^page\d+of\d+$")  # "Page 3 of 4", printed under the official form's pages
 
 
@@ -353,18 +342,13 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     return lines, rules
 
 
-def _mark_before(prefix: str) -> bool:
-    prefix = prefix.strip()
-    return prefix.endswith(_CHECKED)
-
-
 def _checked(line: Line, key: str, after: int = 0) -> tuple[bool | None, int]:
     """Whether the option whose label starts with key is marked on this line; and where it ends."""
     text = line.compact
     index = text.find(key, after)
     if index < 0:
         return None, after
-    return _mark_before(text[after:index]), index + len(key)
+    return marked_before(text[after:index]), index + len(key)
 
 
 class _PdfReader:
@@ -459,17 +443,10 @@ class _PdfReader:
         if "issuer" in regions:
             box, region = regions["issuer"]
             text, _ = split_markers([w for ln in region for w in ln.words])
-            # the printed form has no place for the issuer's CIK; a drafter may add "CIK 0000320193"
-            cik = _ISSUER_CIK.search(text)
-            if cik:
-                text = (text[:cik.start()] + " " + text[cik.end():]).strip()
-            match = re.match(r"^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$", text)
-            if match:
-                f.issuer = Issuer(name=match[1] or None, trading_symbol=match[2] or None)
-            elif text:
-                f.issuer = Issuer(name=text)
-                self.unsure("/issuer/tradingSymbol", f"no [TICKER] follows the issuer name ({text!r})", 1, box)
-            f.issuer.cik = cik[1] if cik else None
+            name, ticker, cik = split_issuer(text)
+            f.issuer = Issuer(name=name, trading_symbol=ticker or None, cik=cik)
+            if name and ticker is None:
+                self.unsure("/issuer/tradingSymbol", f"no [TICKER] follows the issuer name ({name!r})", 1, box)
             for key in ("", "/name", "/tradingSymbol", "/cik"):
                 self.locate("/issuer" + key, 1, box)
         if "period" in regions:
@@ -797,7 +774,7 @@ class _PdfReader:
                 match = re.match(r"^\(?(\d{1,3})[.)]$", line.words[0].text)
                 if match and line.words[0].x0 <= left + 3:
                     self.locate(f"/footnotes/{len(f.footnotes)}", line.page, "Explanation of Responses")
-                    f.footnotes.append(Footnote(id=note_id(match[1]), text=" ".join(w.text for w in line.words[1:])))
+                    f.footnotes.append(Footnote(id=footnote_id(match[1]), text=" ".join(w.text for w in line.words[1:])))
                 elif f.footnotes:
                     f.footnotes[-1].text = (f.footnotes[-1].text + " " + line.text).strip()
         start = sections["remarks"]
