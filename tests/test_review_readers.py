@@ -201,3 +201,30 @@ def read_text(tmp_path, plugins):
         return read_document(plugins, str(path))
 
     return run
+
+
+# -- the hot path: a file the text reader is offered is sniffed, not read whole ------------------------------
+def test_text_reader_decides_on_the_first_64_kib():
+    from form16lint.readers.extracted_text import _claims
+
+    assert not _claims(b"x" * 70000 + FORM4.encode())  # the phrases of a form stand at its top
+    for pad in ("", "a"):  # a character cut at the 64 KiB mark does not make the file unreadable
+        assert _claims((FORM4 + pad + "é" * 40000).encode())
+
+
+def test_pdf_handle_is_closed_when_the_first_page_cannot_be_parsed(monkeypatch):
+    import pdfplumber
+
+    from form16lint.readers import pdf
+
+    closed = []
+    close = pdfplumber.PDF.close
+    monkeypatch.setattr(pdfplumber.PDF, "close", lambda self: closed.append(self) or close(self))
+
+    def broken(page, number):
+        raise ValueError("damaged content stream")
+
+    monkeypatch.setattr(pdf, "_page_lines", broken)
+    [finding] = pdf.read_pdf("f.pdf", _pdf_saying("FORM 4")).reader_findings
+    assert finding.code == "E002" and "damaged content stream" in finding.message
+    assert closed

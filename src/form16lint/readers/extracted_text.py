@@ -19,6 +19,8 @@ E001 finding naming the field and the line; the rest of the filing is still read
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -83,6 +85,7 @@ _DISPOSE = {"I": set("SDFU"), "II": set("SDFU") | set("MCXOEH")}
 # where box 2's "NAME [TICKER]" stands in the text after its label
 _NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
 _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
+_SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
 
 @hookimpl(trylast=True)
@@ -96,10 +99,10 @@ def _claims(data: bytes) -> bool:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"<", b"{", b"[") or head.startswith(b"%PDF") or b"\x00" in data[:4096]:
         return False  # XML, JSON, a submission or a PDF: another reader's
-    if b"<ownershipDocument" in data[:65536] or b"<SEC-DOCUMENT>" in data[:4096] or b"<SUBMISSION>" in data[:4096]:
+    if b"<ownershipDocument" in data[:_SNIFF] or b"<SEC-DOCUMENT>" in data[:4096] or b"<SUBMISSION>" in data[:4096]:
         return False
-    try:
-        text = data.decode("utf-8-sig")
+    try:  # the form's phrases stand at its top: the first 64 KiB tell, cut where they may be
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_SNIFF])
     except UnicodeDecodeError:
         return False
     squashed = _squash(unicodedata.normalize("NFKC", text))[0]
@@ -135,9 +138,7 @@ class _Text:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def location(self, offset: int) -> Location:
-        import bisect
-
-        line = bisect.bisect_right(self.line_starts, offset) - 1
+        line = self.line_of(offset)
         return Location(line=line + 1, column=offset - self.line_starts[line] + 1)
 
     def label(self, key: str, start: int = 0) -> tuple[int, int] | None:
@@ -150,8 +151,6 @@ class _Text:
         return None
 
     def line_of(self, offset: int) -> int:
-        import bisect
-
         return bisect.bisect_right(self.line_starts, offset) - 1
 
     def line_text(self, index: int) -> str:

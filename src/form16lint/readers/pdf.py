@@ -277,11 +277,14 @@ def read_pdf(path: str, data: bytes) -> Document:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pages = list(pdf.pages)
-        first = _page_lines(pages[0], 1) if pages else ([], [])
     except Exception as error:  # pdfminer raises its own types for encryption and damage
         return unreadable(path, FORMAT, _parse_failure(error))
     with pdf:
+        try:
+            pages = list(pdf.pages)
+            first = _page_lines(pages[0], 1) if pages else ([], [])
+        except Exception as error:
+            return unreadable(path, FORMAT, _parse_failure(error))
         if not first[0]:
             if any(page.images for page in pages[:3]):
                 return unreadable(path, FORMAT, "the PDF is image-only (a scan with no text layer); "
