@@ -141,11 +141,10 @@ class _Text:
         line = self.line_of(offset)
         return Location(line=line + 1, column=offset - self.line_starts[line] + 1)
 
-    def label(self, key: str, start: int = 0) -> tuple[int, int] | None:
-        """(start, end) offsets of the label named ``key`` at or after ``start``."""
-        squashed_start = next((i for i, off in enumerate(self.offsets) if off >= start), len(self.offsets))
+    def label(self, key: str) -> tuple[int, int] | None:
+        """(start, end) offsets of the label named ``key``."""
         for fragment in LABELS[key]:
-            found = self.squashed.find(fragment, squashed_start)
+            found = self.squashed.find(fragment)
             if found >= 0:
                 return self.offsets[found], self.offsets[found + len(fragment) - 1] + 1
         return None
@@ -217,7 +216,6 @@ def _split_markers(tokens: list[_Token]) -> list[_Token]:
 
 class _Reader:
     def __init__(self, path: str, text: str):
-        self.path = path
         self.doc = _Text(text)
         self.document = Document(path=path, format=FORMAT)
         self.filing = Filing()
@@ -233,21 +231,15 @@ class _Reader:
         location = self.doc.location(offset) if offset is not None else Location()
         unsure_field(self.document, pointer, why, location, signed_page=1 if pointer.startswith(_HEADER) else None)
 
-    def value(self, pointer: str, token_value, token: _Token | None, markers: list[str]) -> Value:
-        if token is not None:
-            self.put(pointer, token.start)
-        return Value(token_value, markers)
-
     # -- the form ----------------------------------------------------------------------------------
     def read(self) -> Document:
-        labels = {key: self.doc.label(key) for key in LABELS}
-        self.labels = labels
-        self.read_form_type(labels)
-        self.read_issuer(labels)
-        self.read_owner(labels)
-        self.read_dates(labels)
-        self.read_tables(labels)
-        self.read_footnotes_and_signature(labels)
+        self.labels = {key: self.doc.label(key) for key in LABELS}
+        self.read_form_type()
+        self.read_issuer()
+        self.read_owner()
+        self.read_dates()
+        self.read_tables()
+        self.read_footnotes_and_signature()
         return self.document
 
     def end_of(self, key: str, *after: str, default: int | None = None) -> int:
@@ -256,7 +248,7 @@ class _Reader:
         ends = [self.labels[name][0] for name in after if self.labels.get(name) and self.labels[name][0] > base]
         return min(ends) if ends else (default if default is not None else len(self.doc.text))
 
-    def read_form_type(self, labels) -> None:
+    def read_form_type(self) -> None:
         heading = re.search(r"^\s*FORM\s*([345])\s*(/\s*A)?\b", self.doc.text[:2000], re.IGNORECASE | re.MULTILINE)
         titled = form_of_title(self.doc.squashed[:20000])
         base = heading.group(1) if heading else titled
@@ -267,7 +259,7 @@ class _Reader:
             self.unsure("/documentType", "neither a 'FORM 3/4/5' heading nor a form title was found")
             return
         amended = bool(heading and heading.group(2))
-        box4 = labels.get("box4")
+        box4 = self.labels.get("box4")
         if box4:
             end = self.end_of("box4", "box5", "box6", "table1", "name")
             found = _DATE.search(self.doc.text, box4[1], end)
@@ -278,8 +270,8 @@ class _Reader:
         self.filing.document_type = base + ("/A" if amended else "")
         self.put("/documentType", heading.start(1) if heading else None)
 
-    def read_issuer(self, labels) -> None:
-        label = labels.get("issuer")
+    def read_issuer(self) -> None:
+        label = self.labels.get("issuer")
         found = _NAME_AND_TICKER.search(self.doc.text, label[1] if label else 0)
         if found is None:
             where = label[0] if label else None
@@ -292,8 +284,8 @@ class _Reader:
             self.put("/issuer/name", found.start() + found.group().find(name))
         self.put("/issuer/tradingSymbol", found.start(1))
 
-    def read_dates(self, labels) -> None:
-        label = labels.get("box3")
+    def read_dates(self) -> None:
+        label = self.labels.get("box3")
         if label is None:
             self.unsure("/periodOfReport", "the box 3 label was not found")
             return
@@ -306,15 +298,15 @@ class _Reader:
         self.put("/periodOfReport", found.start())
 
     # -- boxes 1, 5 and 6 --------------------------------------------------------------------------
-    def read_owner(self, labels) -> None:
+    def read_owner(self) -> None:
         owner = ReportingOwner()
         self.filing.reporting_owners.append(owner)
-        self.put("/reportingOwners/0", labels["name"][0] if labels.get("name") else None)
-        self.read_name_and_address(owner, labels)
-        self.read_relationship(owner.relationship, labels)
-        self.read_joint(labels)
+        self.put("/reportingOwners/0", self.labels["name"][0] if self.labels.get("name") else None)
+        self.read_name_and_address(owner)
+        self.read_relationship(owner.relationship)
+        self.read_joint()
 
-    def read_name_and_address(self, owner: ReportingOwner, labels) -> None:
+    def read_name_and_address(self, owner: ReportingOwner) -> None:
         text = self.doc.text
         pointer = "/reportingOwners/0"
         last = re.search(r"\(\s*Last\s*\)", text)
@@ -337,7 +329,7 @@ class _Reader:
             name_offset = (name_offset or cell_start) + before.find(name)
         else:
             # the name stands on the lines above the caption, in the same cell
-            label_line = self.doc.line_of(labels["name"][0]) if labels.get("name") else line - 3
+            label_line = self.doc.line_of(self.labels["name"][0]) if self.labels.get("name") else line - 3
             parts = []
             for above in range(label_line + 1, line):
                 piece = self._cell(above, cell)
@@ -451,9 +443,9 @@ class _Reader:
                 return piece, offset
         return None
 
-    def read_relationship(self, relationship: Relationship, labels) -> None:
+    def read_relationship(self, relationship: Relationship) -> None:
         pointer = "/reportingOwners/0/relationship"
-        label = labels.get("box5")
+        label = self.labels.get("box5")
         if label is None:
             self.unsure(pointer, "the box 5 label was not found")
             return
@@ -497,8 +489,8 @@ class _Reader:
                     return piece, offset
         return None
 
-    def read_joint(self, labels) -> None:
-        label = labels.get("box6")
+    def read_joint(self) -> None:
+        label = self.labels.get("box6")
         if label is None:
             self.unsure("/jointFiling", "the box 6 label was not found")
             return
@@ -512,11 +504,11 @@ class _Reader:
         self.put("/jointFiling", label[1] + (one or more).start())
 
     # -- the tables --------------------------------------------------------------------------------
-    def read_tables(self, labels) -> None:
+    def read_tables(self) -> None:
         text = self.doc.text
-        table1 = labels.get("table1")
-        table2 = labels.get("table2")
-        end = labels["explanation"][0] if labels.get("explanation") else len(text)
+        table1 = self.labels.get("table1")
+        table2 = self.labels.get("table2")
+        end = self.labels["explanation"][0] if self.labels.get("explanation") else len(text)
         if table1 is None and table2 is None:
             self.unsure("/nonDerivativeTransactions", "neither Table I nor Table II was found")
             return
@@ -794,14 +786,14 @@ class _Reader:
         return date_value(token.text if token else None, notes)
 
     # -- footnotes, remarks, signature -------------------------------------------------------------
-    def read_footnotes_and_signature(self, labels) -> None:
+    def read_footnotes_and_signature(self) -> None:
         text = self.doc.text
-        start = labels["explanation"][1] if labels.get("explanation") else None
-        caption = labels.get("signature")
+        start = self.labels["explanation"][1] if self.labels.get("explanation") else None
+        caption = self.labels.get("signature")
         if start is None:
-            start = (labels["table2"] or labels["table1"] or (0, 0))[1] if (labels.get("table2") or labels.get("table1")) else 0
+            start = (self.labels["table2"] or self.labels["table1"] or (0, 0))[1] if (self.labels.get("table2") or self.labels.get("table1")) else 0
         end = caption[0] if caption else len(text)
-        first_line = self.doc.line_of(start) + 1 if labels.get("explanation") else self.doc.line_of(start) + 1
+        first_line = self.doc.line_of(start) + 1
         last_line = self.doc.line_of(end) - (0 if caption is None else 1)
         notes: list[list] = []  # [number, text, offset]
         remarks: list[str] | None = None
@@ -820,7 +812,7 @@ class _Reader:
                 self.put("/remarks", offset)
                 open_note, remarks_open = False, True
                 continue
-            if numbered and not _DATE.fullmatch(stripped) and labels.get("explanation") and remarks is None:
+            if numbered and not _DATE.fullmatch(stripped) and self.labels.get("explanation") and remarks is None:
                 notes.append([numbered.group(1), numbered.group(2), offset + raw.find(numbered.group(2)[:10] or " ")])
                 open_note = True
             elif open_note:

@@ -199,7 +199,6 @@ _LABEL_WORDS = (
 )
 _VOCAB = set(re.findall(r"[a-z]+", _LABEL_WORDS.lower()))
 _NUMBER = re.compile(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
-_COLUMN_LABELS = {"title": "1", "v": "V"}
 
 
 def column_name(number: str, label: str) -> str:
@@ -519,7 +518,7 @@ class _PdfReader:
             if words:
                 region.append(Line(words, ln.page, min(w.top for w in words), max(w.bottom for w in words)))
         # drop the label's wrapped continuation lines
-        while region and is_label_tail(region[0], label_text):
+        while region and is_label_tail(region[0]):
             label_text += " " + re.sub(r"\(.*?\)", "", region[0].text)
             region.pop(0)
         return self._box_name(label_text), region
@@ -620,7 +619,6 @@ class _PdfReader:
     def read_tables(self, sections) -> None:
         after = [i for i in (sections["table2"], sections["notes"], sections["remarks"], sections["owners"],
                              sections["reminder"], *sections["signatures"]) if i is not None]
-        derivative = self.form != "3"
         specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
                  "II": _FORM3_II if self.form == "3" else _TABLE_II}
         names = {"I": _FORM3_I_NAMES if self.form == "3" else {}, "II": {}}
@@ -629,7 +627,7 @@ class _PdfReader:
                 continue
             stop = min((i for i in after if i > start), default=len(self.stream))
             rows = self._table_rows(table, specs[table], names[table], start, stop)
-            self._store_rows(table, rows, derivative)
+            self._store_rows(table, rows)
 
     def _table_rows(self, table: str, spec: dict, names: dict, start: int, stop: int) -> list:
         """[(page, printed row number, {key: (text, notes)}, {key: column label})]"""
@@ -698,7 +696,7 @@ class _PdfReader:
         size = median(w.size for w in line.words)
         return line.top - previous.top <= 1.6 * size
 
-    def _store_rows(self, table: str, rows, derivative_form: bool) -> None:
+    def _store_rows(self, table: str, rows) -> None:
         f = self.filing
         for page, number, cells, labels in rows:
             is_transaction = self.form != "3" and any(any(cells.get(k, ())) for k in (
@@ -874,7 +872,7 @@ _LABEL_TAILS = ("(month/day/year)", "(checkallapplicable)", "(checkapplicablelin
 _OPTION_TAILS = ("titlebelow)", "below)", "titlebelow)below)")
 
 
-def is_label_tail(line: Line, label: str) -> bool:
+def is_label_tail(line: Line) -> bool:
     """True when this line continues a wrapped label rather than starting the box's content."""
     return line.compact in _LABEL_TAILS
 
