@@ -89,8 +89,8 @@ def test_pdf_missing_column_label_points_at_the_table_and_prints_its_label_once(
 
     place = pdf.place_columns
 
-    def without_d(header, spec, names=None):
-        columns, missing = place(header, spec, names)
+    def without_d(header, spec):
+        columns, missing = place(header, spec)
         if "disposed" in {c.key for c in columns}:
             return [c for c in columns if c.key != "disposed"], missing + [pdf.column_name("5", "(D)")]
         return columns, missing
@@ -228,3 +228,12 @@ def test_pdf_handle_is_closed_when_the_first_page_cannot_be_parsed(monkeypatch):
     [finding] = pdf.read_pdf("f.pdf", _pdf_saying("FORM 4")).reader_findings
     assert finding.code == "E002" and "damaged content stream" in finding.message
     assert closed
+
+
+def test_pdf_a_column_number_printed_twice_is_the_next_column():
+    from form16lint.readers.pdf import _FORM3_I, Line, Word, place_columns
+
+    words = [Word(text, x, x + 8, 10, 16, 6, 1) for text, x in (("1.", 10), ("2.", 100), ("3.", 200), ("3.", 300))]
+    columns, missing = place_columns([Line(words, 1, 10, 16)], _FORM3_I)
+    assert [(c.key, c.number) for c in columns] == [("title", "1"), ("following", "2"), ("di", "3"), ("nature", "4")]
+    assert missing == []

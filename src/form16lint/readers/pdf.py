@@ -184,9 +184,6 @@ _FORM3_I = {"1": [("title", "")], "2": [("following", "")], "3": [("di", "")], "
 _FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "Expira")],
              "3": [("under_title", ""), ("under_shares", "Amount")], "4": [("exercise_price", "")],
              "5": [("di", "")], "6": [("nature", "")]}
-# A column whose label begins so is that column whatever number it prints: the official Form 3
-# numbers Table I's last column "3." like the one before it.
-_FORM3_I_NAMES = {"natureofindirect": "4"}
 _LABEL_WORDS = (
     "Title of Security Derivative (Instr. 3) (Instr. 4) (Instr. 5) (Instr. 8) Transaction Date "
     "(Month/Day/Year) Deemed Execution Date, if any Code V Securities Acquired (A) or Disposed Of (D) "
@@ -222,28 +219,22 @@ class Column:
     label: str
 
 
-def numbered_labels(header: list[Line], names: dict[str, str]) -> list[tuple[str, Word]]:
-    """(column number, the word that prints it) for each numbered label, in reading order. The
-    number is the printed one unless the label's text begins with a phrase of names."""
-    found = []
-    for line in header:
-        numbered = [i for i, w in enumerate(line.words) if _NUMBER.match(w.text)]
-        for at, index in enumerate(numbered):
-            word = line.words[index]
-            printed, rest = _NUMBER.match(word.text).groups()
-            end = numbered[at + 1] if at + 1 < len(numbered) else len(line.words)
-            label = compact(rest + " ".join(w.text for w in line.words[index + 1:end]))
-            number = next((n for phrase, n in names.items() if label.startswith(phrase)), printed.upper())
-            found.append((number, word))
-    return found
+def numbered_labels(header: list[Line]) -> list[tuple[str, Word]]:
+    """(printed column number, the word that prints it) for each numbered label, in reading order."""
+    return [(match[1].upper(), word) for line in header for word in line.words
+            if (match := _NUMBER.match(word.text))]
 
 
-def place_columns(header: list[Line], spec: dict, names: dict[str, str] | None = None
-                  ) -> tuple[list[Column], list[str]]:
-    """Columns ordered by x from the header's numbered labels and sub-labels; missing numbers."""
+def place_columns(header: list[Line], spec: dict) -> tuple[list[Column], list[str]]:
+    """Columns ordered by x from the header's numbered labels and sub-labels; missing numbers.
+    A number printed twice stands for the next column not yet found: the official Form 3 numbers
+    Table I's last column "3." like the one before it."""
     words = [w for line in header for w in line.words]
+    numbers = list(spec)
     starts: dict[str, Word] = {}
-    for number, word in numbered_labels(header, names or {}):
+    for number, word in numbered_labels(header):
+        if number in starts:
+            number = next((n for n in numbers[numbers.index(number) + 1:] if n not in starts), None)
         if number in spec and number not in starts:
             starts[number] = word
     missing = [n for n in spec if n not in starts]
@@ -621,15 +612,14 @@ class _PdfReader:
                              sections["reminder"], *sections["signatures"]) if i is not None]
         specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
                  "II": _FORM3_II if self.form == "3" else _TABLE_II}
-        names = {"I": _FORM3_I_NAMES if self.form == "3" else {}, "II": {}}
         for table, start in (("I", sections["table1"]), ("II", sections["table2"])):
             if start is None:
                 continue
             stop = min((i for i in after if i > start), default=len(self.stream))
-            rows = self._table_rows(table, specs[table], names[table], start, stop)
+            rows = self._table_rows(table, specs[table], start, stop)
             self._store_rows(table, rows)
 
-    def _table_rows(self, table: str, spec: dict, names: dict, start: int, stop: int) -> list:
+    def _table_rows(self, table: str, spec: dict, start: int, stop: int) -> list:
         """[(page, printed row number, {key: (text, notes)}, {key: column label})]"""
         header: list[Line] = []
         columns: list[Column] | None = None
@@ -646,7 +636,7 @@ class _PdfReader:
                 header_bottom[line.page] = line.bottom
                 continue
             if header:
-                placed, missing = place_columns(header, spec, names)
+                placed, missing = place_columns(header, spec)
                 if missing:
                     self.unsure(_TABLE_POINTERS[table], f"the labels of its columns {', '.join(missing)} were "
                                 "not found", line.page, f"Table {table}", field=f"Table {table}")
