@@ -3,6 +3,7 @@ bytes and returns a Document when the content is its format, or None to let anot
 
 from __future__ import annotations
 
+from form16lint.fieldnames import describe
 from form16lint.findings import Finding, Severity
 from form16lint.model import Document, Location
 
@@ -28,11 +29,30 @@ def unreadable(path: str, fmt: str, why: str, *, line: int | None = None, column
     return document
 
 
-def unsure_field(document: Document, pointer: str, message: str, location: Location) -> None:
+def unsure_field(document: Document, pointer: str, problem: str, location: Location, *,
+                 field: str | None = None, signed_page: int | None = None) -> None:
     """Record an E001: a field of a printed form (PDF, text) that could not be read with confidence.
-    The message names the field and the page; the rest of the filing is still read and checked."""
+
+    The message names the field in the words of the filing's form (``field`` where the pointer
+    names no single field), says what was read or not (``problem``), where (page and box, or line)
+    and what to do; ``signed_page`` is the page of the signed form that carries the field when the
+    input keeps no pages. The rest of the filing is still read and checked."""
+    form = document.filing.document_type if document.filing else None
+    field = field or describe(pointer, form)
+    page = location.page or signed_page
+    on_form = f"on page {page} of the signed form" if page else "on the signed form"
+    message = (f"{field} could not be read with confidence {_place(location)}: {problem}; check it {on_form} "
+               "and enter it plainly in the draft, or lint the filing's EDGAR XML instead")
     document.reader_findings.append(Finding(
         code="E001", severity=Severity.WARNING, message=message, path=document.path, pointer=pointer,
         line=location.line, column=location.column, page=location.page, box=location.box,
         rule="unreadable-field",
     ))
+
+
+def _place(location: Location) -> str:
+    if location.page:
+        return f"on page {location.page}" + (f" ({location.box})" if location.box else "")
+    if location.line:
+        return f"at line {location.line}"
+    return "in the text"

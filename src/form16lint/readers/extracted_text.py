@@ -14,16 +14,17 @@ This reader therefore
   "(1)" to the value it follows (a marker alone stands for the value, as in "price: (1)").
 
 Every value read is located by line and column. A field it cannot read with confidence gets an
-E001 finding naming the field and the page; the rest of the filing is still read.
+E001 finding naming the field and the line; the rest of the filing is still read.
 """
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from form16lint.fieldnames import describe
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
     Address,
@@ -42,17 +43,19 @@ from form16lint.model import (
     Value,
 )
 from form16lint.readers import unsure_field
-from form16lint.values import parse_date, parse_decimal
+from form16lint.readers.printed_form import (CHECK_MARK, FORM_TITLES, MARKERS, footnote_id, footnote_ids,
+                                             form_of_title, marked_before, split_issuer)
+from form16lint.values import date_value, decimal_value
 
 FORMAT = "text"
-PAGE = 1  # extracted text keeps no page breaks we can trust: every finding names page 1
+# Extracted text keeps no page breaks we can trust, so a value is located by line alone; the
+# header boxes, though, are on page 1 of the signed form, and an E001 on one says so.
+_HEADER = ("/documentType", "/issuer", "/reportingOwners", "/periodOfReport", "/dateOfOriginalSubmission",
+           "/jointFiling")
 
 # Phrases only a printed Form 3, 4 or 5 carries, letters and digits only, lower case.
-_CLAIM = ("tableinonderivative", "nameandaddressofreportingperson", "statementofchangesinbeneficialownership",
-          "initialstatementofbeneficialownership", "annualstatementofchangesinbeneficial",
-          "issuernameandtickerortradingsymbol")
-_TITLES = (("initialstatementofbeneficialownership", "3"), ("annualstatementofchanges", "5"),
-           ("statementofchangesinbeneficialownership", "4"))
+_CLAIM = ("tableinonderivative", "nameandaddressofreportingperson", "issuernameandtickerortradingsymbol",
+          *(title for title, _ in FORM_TITLES))
 
 # Alternative fragments of each label, squashed (letters and digits, lower case): the first one
 # found in the text marks the label.
@@ -72,16 +75,17 @@ LABELS = {
 }
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_MARKERS = re.compile(r"(?:\(\d{1,2}\))+")
-_GLUED_MARKERS = re.compile(r"^(.*?\d)((?:\(\d{1,2}\))+)$")
+_GLUED_MARKERS = re.compile(rf"^(.*?\d)({MARKERS.pattern})$")
 _NUMBER_FRAGMENT = re.compile(r"^[\d,.]+$")
 _VALID_NUMBER = re.compile(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _PRICE = re.compile(r"^\$\s?[\d,]*\.?\d+$")
 _CODES = set("PSVADFIMCEHOXGLWZJKU")
 _ACQUIRE = {"I": set("PAL") | set("MCXO"), "II": set("PAL")}
 _DISPOSE = {"I": set("SDFU"), "II": set("SDFU") | set("MCXOEH")}
-_CHECK = r"(?:\[\s*[Xx✓✔]\s*\]|[Xx☒☑✓✔■])"
+# where box 2's "NAME [TICKER]" stands in the text after its label
+_NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
 _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
+_SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
 
 @hookimpl(trylast=True)
@@ -95,10 +99,10 @@ def _claims(data: bytes) -> bool:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"<", b"{", b"[") or head.startswith(b"%PDF") or b"\x00" in data[:4096]:
         return False  # XML, JSON, a submission or a PDF: another reader's
-    if b"<ownershipDocument" in data[:65536] or b"<SEC-DOCUMENT>" in data[:4096] or b"<SUBMISSION>" in data[:4096]:
+    if b"<ownershipDocument" in data[:_SNIFF] or b"<SEC-DOCUMENT>" in data[:4096] or b"<SUBMISSION>" in data[:4096]:
         return False
-    try:
-        text = data.decode("utf-8-sig")
+    try:  # the form's phrases stand at its top: the first 64 KiB tell, cut where they may be
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_SNIFF])
     except UnicodeDecodeError:
         return False
     squashed = _squash(unicodedata.normalize("NFKC", text))[0]
@@ -134,23 +138,18 @@ class _Text:
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def location(self, offset: int) -> Location:
-        import bisect
+        line = self.line_of(offset)
+        return Location(line=line + 1, column=offset - self.line_starts[line] + 1)
 
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return Location(line=line + 1, column=offset - self.line_starts[line] + 1, page=PAGE)
-
-    def label(self, key: str, start: int = 0) -> tuple[int, int] | None:
-        """(start, end) offsets of the label named ``key`` at or after ``start``."""
-        squashed_start = next((i for i, off in enumerate(self.offsets) if off >= start), len(self.offsets))
+    def label(self, key: str) -> tuple[int, int] | None:
+        """(start, end) offsets of the label named ``key``."""
         for fragment in LABELS[key]:
-            found = self.squashed.find(fragment, squashed_start)
+            found = self.squashed.find(fragment)
             if found >= 0:
                 return self.offsets[found], self.offsets[found + len(fragment) - 1] + 1
         return None
 
     def line_of(self, offset: int) -> int:
-        import bisect
-
         return bisect.bisect_right(self.line_starts, offset) - 1
 
     def line_text(self, index: int) -> str:
@@ -206,7 +205,7 @@ def _split_markers(tokens: list[_Token]) -> list[_Token]:
     result = []
     for token in tokens:
         match = _GLUED_MARKERS.match(token.text)
-        if match and not _MARKERS.fullmatch(token.text):
+        if match and not MARKERS.fullmatch(token.text):
             cut = token.start + len(match[1])
             result.append(_Token(match[1], token.start, cut, token.cell))
             result.append(_Token(match[2], cut, token.end, token.cell))
@@ -215,13 +214,8 @@ def _split_markers(tokens: list[_Token]) -> list[_Token]:
     return result
 
 
-def _footnote_ids(marker: str) -> list[str]:
-    return [f"F{number}" for number in re.findall(r"\((\d{1,2})\)", marker)]
-
-
 class _Reader:
     def __init__(self, path: str, text: str):
-        self.path = path
         self.doc = _Text(text)
         self.document = Document(path=path, format=FORMAT)
         self.filing = Filing()
@@ -234,26 +228,18 @@ class _Reader:
             self.document.locations[pointer] = self.doc.location(offset)
 
     def unsure(self, pointer: str, why: str, offset: int | None = None) -> None:
-        location = self.doc.location(offset) if offset is not None else Location(page=PAGE)
-        unsure_field(self.document, pointer,
-                     f"{describe(pointer)} could not be read with confidence on page {PAGE}: {why}",
-                     Location(line=location.line, column=location.column, page=PAGE))
-
-    def value(self, pointer: str, token_value, token: _Token | None, markers: list[str]) -> Value:
-        if token is not None:
-            self.put(pointer, token.start)
-        return Value(token_value, markers)
+        location = self.doc.location(offset) if offset is not None else Location()
+        unsure_field(self.document, pointer, why, location, signed_page=1 if pointer.startswith(_HEADER) else None)
 
     # -- the form ----------------------------------------------------------------------------------
     def read(self) -> Document:
-        labels = {key: self.doc.label(key) for key in LABELS}
-        self.labels = labels
-        self.read_form_type(labels)
-        self.read_issuer(labels)
-        self.read_owner(labels)
-        self.read_dates(labels)
-        self.read_tables(labels)
-        self.read_footnotes_and_signature(labels)
+        self.labels = {key: self.doc.label(key) for key in LABELS}
+        self.read_form_type()
+        self.read_issuer()
+        self.read_owner()
+        self.read_dates()
+        self.read_tables()
+        self.read_footnotes_and_signature()
         return self.document
 
     def end_of(self, key: str, *after: str, default: int | None = None) -> int:
@@ -262,9 +248,9 @@ class _Reader:
         ends = [self.labels[name][0] for name in after if self.labels.get(name) and self.labels[name][0] > base]
         return min(ends) if ends else (default if default is not None else len(self.doc.text))
 
-    def read_form_type(self, labels) -> None:
+    def read_form_type(self) -> None:
         heading = re.search(r"^\s*FORM\s*([345])\s*(/\s*A)?\b", self.doc.text[:2000], re.IGNORECASE | re.MULTILINE)
-        titled = next((form for phrase, form in _TITLES if phrase in self.doc.squashed[:20000]), None)
+        titled = form_of_title(self.doc.squashed[:20000])
         base = heading.group(1) if heading else titled
         if heading and titled and heading.group(1) != titled:
             self.unsure("/documentType", f"the heading says Form {heading.group(1)} but the title is that of "
@@ -273,33 +259,33 @@ class _Reader:
             self.unsure("/documentType", "neither a 'FORM 3/4/5' heading nor a form title was found")
             return
         amended = bool(heading and heading.group(2))
-        box4 = labels.get("box4")
+        box4 = self.labels.get("box4")
         if box4:
             end = self.end_of("box4", "box5", "box6", "table1", "name")
             found = _DATE.search(self.doc.text, box4[1], end)
             if found:
-                self.filing.date_of_original_submission = Value(parse_date(found.group()))
+                self.filing.date_of_original_submission = date_value(found.group())
                 self.put("/dateOfOriginalSubmission", found.start())
                 amended = True
         self.filing.document_type = base + ("/A" if amended else "")
         self.put("/documentType", heading.start(1) if heading else None)
 
-    def read_issuer(self, labels) -> None:
-        label = labels.get("issuer")
-        pattern = re.compile(r"([A-Z0-9][^\[\]\t\n]*?)\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
-        found = pattern.search(self.doc.text, label[1] if label else 0)
+    def read_issuer(self) -> None:
+        label = self.labels.get("issuer")
+        found = _NAME_AND_TICKER.search(self.doc.text, label[1] if label else 0)
         if found is None:
             where = label[0] if label else None
             self.unsure("/issuer/name", "no 'NAME [TICKER]' follows the box 2 label", where)
             self.unsure("/issuer/tradingSymbol", "no 'NAME [TICKER]' follows the box 2 label", where)
             return
-        name = re.sub(r"^\W+", "", found.group(1)).strip()
-        self.filing.issuer = Issuer(name=name, trading_symbol=found.group(2).upper())
-        self.put("/issuer/name", found.start(1) + found.group(1).find(name))
-        self.put("/issuer/tradingSymbol", found.start(2))
+        name, ticker, cik = split_issuer(found.group())
+        self.filing.issuer = Issuer(name=name, trading_symbol=ticker, cik=cik)
+        if name:
+            self.put("/issuer/name", found.start() + found.group().find(name))
+        self.put("/issuer/tradingSymbol", found.start(1))
 
-    def read_dates(self, labels) -> None:
-        label = labels.get("box3")
+    def read_dates(self) -> None:
+        label = self.labels.get("box3")
         if label is None:
             self.unsure("/periodOfReport", "the box 3 label was not found")
             return
@@ -308,19 +294,19 @@ class _Reader:
         if found is None:
             self.unsure("/periodOfReport", "no date in box 3", label[0])
             return
-        self.filing.period_of_report = Value(parse_date(found.group()))
+        self.filing.period_of_report = date_value(found.group())
         self.put("/periodOfReport", found.start())
 
     # -- boxes 1, 5 and 6 --------------------------------------------------------------------------
-    def read_owner(self, labels) -> None:
+    def read_owner(self) -> None:
         owner = ReportingOwner()
         self.filing.reporting_owners.append(owner)
-        self.put("/reportingOwners/0", labels["name"][0] if labels.get("name") else None)
-        self.read_name_and_address(owner, labels)
-        self.read_relationship(owner.relationship, labels)
-        self.read_joint(labels)
+        self.put("/reportingOwners/0", self.labels["name"][0] if self.labels.get("name") else None)
+        self.read_name_and_address(owner)
+        self.read_relationship(owner.relationship)
+        self.read_joint()
 
-    def read_name_and_address(self, owner: ReportingOwner, labels) -> None:
+    def read_name_and_address(self, owner: ReportingOwner) -> None:
         text = self.doc.text
         pointer = "/reportingOwners/0"
         last = re.search(r"\(\s*Last\s*\)", text)
@@ -343,7 +329,7 @@ class _Reader:
             name_offset = (name_offset or cell_start) + before.find(name)
         else:
             # the name stands on the lines above the caption, in the same cell
-            label_line = self.doc.line_of(labels["name"][0]) if labels.get("name") else line - 3
+            label_line = self.doc.line_of(self.labels["name"][0]) if self.labels.get("name") else line - 3
             parts = []
             for above in range(label_line + 1, line):
                 piece = self._cell(above, cell)
@@ -457,9 +443,9 @@ class _Reader:
                 return piece, offset
         return None
 
-    def read_relationship(self, relationship: Relationship, labels) -> None:
+    def read_relationship(self, relationship: Relationship) -> None:
         pointer = "/reportingOwners/0/relationship"
-        label = labels.get("box5")
+        label = self.labels.get("box5")
         if label is None:
             self.unsure(pointer, "the box 5 label was not found")
             return
@@ -472,8 +458,7 @@ class _Reader:
             if option is None:
                 self.unsure(f"{pointer}/{key}", "the box is not in the text of box 5", label[0])
                 continue
-            checked = re.search(_CHECK + r"[\s\]]*$", region[:option.start()][-12:])
-            setattr(relationship, attribute, Value(bool(checked)))
+            setattr(relationship, attribute, Value(marked_before(region[:option.start()][-12:])))
             self.put(f"{pointer}/{key}", label[1] + option.start())
         if not relationship.any_checked:
             self.unsure(pointer, "no box of box 5 is marked", label[0])
@@ -504,14 +489,14 @@ class _Reader:
                     return piece, offset
         return None
 
-    def read_joint(self, labels) -> None:
-        label = labels.get("box6")
+    def read_joint(self) -> None:
+        label = self.labels.get("box6")
         if label is None:
             self.unsure("/jointFiling", "the box 6 label was not found")
             return
         region = self.doc.text[label[1]:self.end_of("box6", "table1")]
-        one = re.search(_CHECK + r"\s*Form\s*filed\s*by\s*One", region)
-        more = re.search(_CHECK + r"\s*Form\s*filed\s*by\s*More", region)
+        one = re.search(CHECK_MARK + r"\s*Form\s*filed\s*by\s*One", region)
+        more = re.search(CHECK_MARK + r"\s*Form\s*filed\s*by\s*More", region)
         if bool(one) == bool(more):
             self.unsure("/jointFiling", "neither line of box 6 is marked, or both are", label[0])
             return
@@ -519,11 +504,11 @@ class _Reader:
         self.put("/jointFiling", label[1] + (one or more).start())
 
     # -- the tables --------------------------------------------------------------------------------
-    def read_tables(self, labels) -> None:
+    def read_tables(self) -> None:
         text = self.doc.text
-        table1 = labels.get("table1")
-        table2 = labels.get("table2")
-        end = labels["explanation"][0] if labels.get("explanation") else len(text)
+        table1 = self.labels.get("table1")
+        table2 = self.labels.get("table2")
+        end = self.labels["explanation"][0] if self.labels.get("explanation") else len(text)
         if table1 is None and table2 is None:
             self.unsure("/nonDerivativeTransactions", "neither Table I nor Table II was found")
             return
@@ -566,13 +551,13 @@ class _Reader:
         attached to the value before them."""
         groups = []
         for token in tokens:
-            if _MARKERS.fullmatch(token.text):
+            if MARKERS.fullmatch(token.text):
                 # a marker qualifies the value in its own cell; alone in a cell it stands for one
                 if groups and groups[-1][0] is not None and not groups[-1][3] and groups[-1][0].cell == token.cell:
-                    groups[-1][1].extend(_footnote_ids(token.text))
+                    groups[-1][1].extend(footnote_ids(token.text))
                     groups[-1][3] = True
                     continue
-                groups.append([None, _footnote_ids(token.text), token, True])
+                groups.append([None, footnote_ids(token.text), token, True])
                 continue
             groups.append([token, [], token, False])
         return groups
@@ -734,7 +719,7 @@ class _Reader:
             self.put(f"{pointer}/acquiredDisposed", direction[2].start)
             if direction[1]:  # a marker after (A) or (D) stands in the price column beside it
                 marker = next(t for t in self.doc.tokens(direction[2].end, direction[2].end + 40)
-                              if _MARKERS.fullmatch(t.text) or _MARKERS.search(t.text))
+                              if MARKERS.search(t.text))
                 groups.insert(0, [None, direction[1], marker, True])
             return
         if table == "II" and groups and groups[0][0] is not None and groups[0][0].text in ("A", "D") \
@@ -793,31 +778,22 @@ class _Reader:
     def _decimal(self, pointer: str, group) -> Value:
         token, notes, first, _ = group
         self.put(pointer, first.start)
-        if token is None:
-            return Value(None, list(notes))
-        number = parse_decimal(token.text, allow_grouping=True)
-        if number is None:
-            self.unsure(pointer, f"'{token.text}' is not a number", token.start)
-            return Value(None, list(notes), raw=token.text)
-        return Value(number, list(notes))
+        return decimal_value(token.text if token else None, notes, allow_grouping=True)
 
     def _date(self, pointer: str, group) -> Value:
         token, notes, first, _ = group
         self.put(pointer, first.start)
-        if token is None:
-            return Value(None, list(notes))
-        parsed = parse_date(token.text)
-        return Value(parsed, list(notes), raw=None if parsed else token.text)
+        return date_value(token.text if token else None, notes)
 
     # -- footnotes, remarks, signature -------------------------------------------------------------
-    def read_footnotes_and_signature(self, labels) -> None:
+    def read_footnotes_and_signature(self) -> None:
         text = self.doc.text
-        start = labels["explanation"][1] if labels.get("explanation") else None
-        caption = labels.get("signature")
+        start = self.labels["explanation"][1] if self.labels.get("explanation") else None
+        caption = self.labels.get("signature")
         if start is None:
-            start = (labels["table2"] or labels["table1"] or (0, 0))[1] if (labels.get("table2") or labels.get("table1")) else 0
+            start = (self.labels["table2"] or self.labels["table1"] or (0, 0))[1] if (self.labels.get("table2") or self.labels.get("table1")) else 0
         end = caption[0] if caption else len(text)
-        first_line = self.doc.line_of(start) + 1 if labels.get("explanation") else self.doc.line_of(start) + 1
+        first_line = self.doc.line_of(start) + 1
         last_line = self.doc.line_of(end) - (0 if caption is None else 1)
         notes: list[list] = []  # [number, text, offset]
         remarks: list[str] | None = None
@@ -836,7 +812,7 @@ class _Reader:
                 self.put("/remarks", offset)
                 open_note, remarks_open = False, True
                 continue
-            if numbered and not _DATE.fullmatch(stripped) and labels.get("explanation") and remarks is None:
+            if numbered and not _DATE.fullmatch(stripped) and self.labels.get("explanation") and remarks is None:
                 notes.append([numbered.group(1), numbered.group(2), offset + raw.find(numbered.group(2)[:10] or " ")])
                 open_note = True
             elif open_note:
@@ -846,7 +822,7 @@ class _Reader:
             else:
                 tail.append((stripped, offset + max(raw.find(stripped[:5]), 0)))
         for index, (number, note, offset) in enumerate(notes):
-            self.filing.footnotes.append(Footnote(id=f"F{number}", text=" ".join(note.split())))
+            self.filing.footnotes.append(Footnote(id=footnote_id(number), text=" ".join(note.split())))
             self.put(f"/footnotes/{index}", offset)
         if remarks is not None:
             self.filing.remarks = " ".join(" ".join(remarks).split()) or None
@@ -878,7 +854,7 @@ class _Reader:
         else:
             self.unsure("/signatures/0/name", "no name above the signature caption", caption[0])
         if date_found:
-            signature.date = Value(parse_date(date_found[0]))
+            signature.date = date_value(date_found[0])
             self.put("/signatures/0/date", date_found[1])
         else:
             self.unsure("/signatures/0/date", "no date beside the signature", caption[0])

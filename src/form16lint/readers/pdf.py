@@ -34,6 +34,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from statistics import median
 
 from form16lint.hookspecs import hookimpl
@@ -55,6 +56,8 @@ from form16lint.model import (
     camel_case,
 )
 from form16lint.readers import unreadable, unsure_field
+from form16lint.readers.printed_form import (MARKERS, footnote_id, footnote_ids, form_of_title, marked_before,
+                                             split_issuer)
 from form16lint.values import date_value, decimal_value, text_value
 
 FORMAT = "pdf"
@@ -135,7 +138,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     merged: list[Line] = []
     for index, line in enumerate(lines):
         below = lines[index + 1] if index + 1 < len(lines) else None
-        if (below is not None and all(_MARKERS.match(w.text) for w in line.words)
+        if (below is not None and all(MARKERS.fullmatch(w.text) for w in line.words)
                 and line.size < below.size and below.top - line.top < below.size):
             below.words.extend(line.words)
             continue
@@ -146,14 +149,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
 
 
 # -- footnote markers and values ---------------------------------------------------------------
-_MARKERS = re.compile(r"^(?:\((\d{1,3})\))+$")
-_TRAILING = re.compile(r"((?:\(\d{1,3}\))+)$")
-_ONE = re.compile(r"\((\d{1,3})\)")
-_CHECKED = ("☒", "☑", "✓", "✔", "■", "x]", "x")
-
-
-def note_id(number: str) -> str:
-    return f"F{number}"
+_TRAILING = re.compile(f"(?:{MARKERS.pattern})$")
 
 
 def split_markers(words: list[Word]) -> tuple[str, list[str]]:
@@ -162,39 +158,32 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
     notes: list[str] = []
     for word in words:
         text = word.text
-        if _MARKERS.match(text):
-            notes.extend(note_id(n) for n in _ONE.findall(text))
+        if MARKERS.fullmatch(text):
+            notes.extend(footnote_ids(text))
             continue
         trailing = _TRAILING.search(text)
         if trailing and trailing.start() > 0:
-            notes.extend(note_id(n) for n in _ONE.findall(trailing.group(1)))
+            notes.extend(footnote_ids(trailing.group()))
             text = text[: trailing.start()]
         parts.append(text)
     return " ".join(parts).strip(), notes
 
 
-def amount_value(text: str, notes: list[str]) -> Value:
-    return decimal_value(text.replace("$", "").replace(",", "") or None, notes)
-
-
 # -- the tables' columns ---------------------------------------------------------------------------
 # number -> [(field key, sub-label that starts the sub-column, or "" for the first)]
 _TABLE_I = {"1": [("title", "")], "2": [("date", "")], "2A": [("deemed", "")],
-            "3": [("code", ""), ("v", "v")], "4": [("shares", ""), ("ad", "(a)"), ("price", "price")],
+            "3": [("code", ""), ("v", "V")], "4": [("shares", ""), ("ad", "(A)"), ("price", "Price")],
             "5": [("following", "")], "6": [("di", "")], "7": [("nature", "")]}
 _TABLE_II = {"1": [("title", "")], "2": [("exercise_price", "")], "3": [("date", "")],
-             "3A": [("deemed", "")], "4": [("code", ""), ("v", "v")],
-             "5": [("acquired", ""), ("disposed", "(d)")],
-             "6": [("exercisable", ""), ("expiration", "expiration")],
-             "7": [("under_title", ""), ("under_shares", "amount")], "8": [("price", "")],
+             "3A": [("deemed", "")], "4": [("code", ""), ("v", "V")],
+             "5": [("acquired", ""), ("disposed", "(D)")],
+             "6": [("exercisable", ""), ("expiration", "Expiration")],
+             "7": [("under_title", ""), ("under_shares", "Amount")], "8": [("price", "")],
              "9": [("following", "")], "10": [("di", "")], "11": [("nature", "")]}
 _FORM3_I = {"1": [("title", "")], "2": [("following", "")], "3": [("di", "")], "4": [("nature", "")]}
-_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "expira")],
-             "3": [("under_title", ""), ("under_shares", "amount")], "4": [("exercise_price", "")],
+_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "Expira")],
+             "3": [("under_title", ""), ("under_shares", "Amount")], "4": [("exercise_price", "")],
              "5": [("di", "")], "6": [("nature", "")]}
-# A column whose label begins so is that column whatever number it prints: the official Form 3
-# numbers Table I's last column "3." like the one before it.
-_FORM3_I_NAMES = {"natureofindirect": "4"}
 _LABEL_WORDS = (
     "Title of Security Derivative (Instr. 3) (Instr. 4) (Instr. 5) (Instr. 8) Transaction Date "
     "(Month/Day/Year) Deemed Execution Date, if any Code V Securities Acquired (A) or Disposed Of (D) "
@@ -207,7 +196,13 @@ _LABEL_WORDS = (
 )
 _VOCAB = set(re.findall(r"[a-z]+", _LABEL_WORDS.lower()))
 _NUMBER = re.compile(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
-_COLUMN_LABELS = {"title": "1", "v": "V"}
+
+
+def column_name(number: str, label: str) -> str:
+    """"5 (D)", "4 (Price)" or "3": a column's printed number with its sub-column's label."""
+    if not label:
+        return number
+    return f"{number} {label}" if label.startswith("(") else f"{number} ({label})"
 
 
 def is_header_line(line: Line) -> bool:
@@ -224,28 +219,22 @@ class Column:
     label: str
 
 
-def numbered_labels(header: list[Line], names: dict[str, str]) -> list[tuple[str, Word]]:
-    """(column number, the word that prints it) for each numbered label, in reading order. The
-    number is the printed one unless the label's text begins with a phrase of names."""
-    found = []
-    for line in header:
-        numbered = [i for i, w in enumerate(line.words) if _NUMBER.match(w.text)]
-        for at, index in enumerate(numbered):
-            word = line.words[index]
-            printed, rest = _NUMBER.match(word.text).groups()
-            end = numbered[at + 1] if at + 1 < len(numbered) else len(line.words)
-            label = compact(rest + " ".join(w.text for w in line.words[index + 1:end]))
-            number = next((n for phrase, n in names.items() if label.startswith(phrase)), printed.upper())
-            found.append((number, word))
-    return found
+def numbered_labels(header: list[Line]) -> list[tuple[str, Word]]:
+    """(printed column number, the word that prints it) for each numbered label, in reading order."""
+    return [(match[1].upper(), word) for line in header for word in line.words
+            if (match := _NUMBER.match(word.text))]
 
 
-def place_columns(header: list[Line], spec: dict, names: dict[str, str] | None = None
-                  ) -> tuple[list[Column], list[str]]:
-    """Columns ordered by x from the header's numbered labels and sub-labels; missing numbers."""
+def place_columns(header: list[Line], spec: dict) -> tuple[list[Column], list[str]]:
+    """Columns ordered by x from the header's numbered labels and sub-labels; missing numbers.
+    A number printed twice stands for the next column not yet found: the official Form 3 numbers
+    Table I's last column "3." like the one before it."""
     words = [w for line in header for w in line.words]
+    numbers = list(spec)
     starts: dict[str, Word] = {}
-    for number, word in numbered_labels(header, names or {}):
+    for number, word in numbered_labels(header):
+        if number in starts:
+            number = next((n for n in numbers[numbers.index(number) + 1:] if n not in starts), None)
         if number in spec and number not in starts:
             starts[number] = word
     missing = [n for n in spec if n not in starts]
@@ -258,23 +247,18 @@ def place_columns(header: list[Line], spec: dict, names: dict[str, str] | None =
             if not sub:
                 columns.append(Column(key, start, number, ""))
                 continue
-            found = [w for w in words if start <= w.x0 < end and w.text.lower().startswith(sub)
+            found = [w for w in words if start <= w.x0 < end and w.text.lower().startswith(sub.lower())
                      and w.top > word.bottom]
             if found:
                 best = max(found, key=lambda w: w.top)
                 columns.append(Column(key, best.x0 - 1.5, number, best.text.rstrip("-‐")))
             else:
-                missing.append(f"{number} ({sub})")
+                missing.append(column_name(number, sub))
     columns.sort(key=lambda c: c.start)
     return columns, missing
 
 
 # -- the reader ----------------------------------------------------------------------------------
-_FORM_TITLES = (
-    ("initialstatementofbeneficialownership", "3"),
-    ("annualstatementofchanges", "5"),
-    ("statementofchangesinbeneficialownership", "4"),
-)
 _PERIOD_LABELS = ("dateofearliesttransaction", "statementforissuer", "fiscalyearended", "dateofeventrequiring")
 
 
@@ -283,21 +267,26 @@ def read_pdf(path: str, data: bytes) -> Document:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-        pages = list(pdf.pages)
-        first = _page_lines(pages[0], 1) if pages else ([], [])
     except Exception as error:  # pdfminer raises its own types for encryption and damage
         return unreadable(path, FORMAT, _parse_failure(error))
     with pdf:
+        try:
+            pages = list(pdf.pages)
+            first = _page_lines(pages[0], 1) if pages else ([], [])
+        except Exception as error:
+            return unreadable(path, FORMAT, _parse_failure(error))
         if not first[0]:
             if any(page.images for page in pages[:3]):
                 return unreadable(path, FORMAT, "the PDF is image-only (a scan with no text layer); "
                                   "run OCR first or supply the EDGAR XML", page=1)
-            return unreadable(path, FORMAT, "the PDF has no text on its first page", page=1)
+            return unreadable(path, FORMAT, "the PDF has no text on its first page (the text may be drawn as "
+                              "outlines or scanned); print it again with selectable text, run OCR, or supply "
+                              "the EDGAR XML", page=1)
         title = compact(" ".join(line.text for line in first[0]))
-        form = next((number for phrase, number in _FORM_TITLES if phrase in title), None)
-        if form is None or "tablei" not in title and "nameandaddressofreportingperson" not in title:
-            return unreadable(path, FORMAT, "the PDF is not a Form 3, 4 or 5: its first page has neither "
-                              "the statement title nor the form's header boxes", page=1)
+        form = form_of_title(title)
+        boxes = "tablei" in title or "nameandaddressofreportingperson" in title
+        if form is None or not boxes:
+            return unreadable(path, FORMAT, _not_a_form(form, boxes), page=1)
         page_lines = [first] + [_page_lines(page, number) for number, page in enumerate(pages[1:], 2)]
     reader = _PdfReader(path, form, page_lines)
     document = reader.read()
@@ -312,7 +301,6 @@ def read_pdf(path: str, data: bytes) -> Document:
     return document
 
 
-_ISSUER_CIK = re.compile(r"\(?\bCIK\b\s*(?:No\.|#)?[:\s]*(\d{1,10})\)?", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^page\d+of\d+$")  # "Page 3 of 4", printed under the official form's pages
 
 
@@ -320,8 +308,22 @@ def _parse_failure(error: Exception) -> str:
     causes = [error, *getattr(error, "args", ()), error.__cause__, error.__context__]
     names = " ".join(f"{type(c).__name__} {c}" for c in causes if c is not None).lower()
     if "password" in names or "encrypt" in names:
-        return "the PDF is encrypted and no password was given"
-    return f"the PDF cannot be parsed ({type(error).__name__}: {error})"
+        return "the PDF is encrypted; save an unencrypted copy or supply the filing's EDGAR XML"
+    return (f"the PDF cannot be parsed ({type(error).__name__}: {error}); print it to a new PDF or supply "
+            "the EDGAR XML")
+
+
+def _not_a_form(form: str | None, boxes: bool) -> str:
+    """Why a first page with text is not read as a Form 3, 4 or 5: what of the form it lacks."""
+    if form is None and not boxes:
+        lacks = "neither the statement title nor the form's header boxes"
+    elif form is None:
+        lacks = ("the form's boxes but no statement title (\"Initial Statement of Beneficial Ownership\", "
+                 "\"Statement of Changes in Beneficial Ownership\" or \"Annual Statement of Changes\")")
+    else:
+        lacks = (f"the title of Form {form} but neither box 1 (\"Name and Address of Reporting Person\") nor "
+                 "Table I")
+    return f"the PDF is not a Form 3, 4 or 5: its first page has {lacks}; if it is one, supply the EDGAR XML"
 
 
 def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float, float]]]:
@@ -333,18 +335,13 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     return lines, rules
 
 
-def _mark_before(prefix: str) -> bool:
-    prefix = prefix.strip()
-    return prefix.endswith(_CHECKED)
-
-
 def _checked(line: Line, key: str, after: int = 0) -> tuple[bool | None, int]:
     """Whether the option whose label starts with key is marked on this line; and where it ends."""
     text = line.compact
     index = text.find(key, after)
     if index < 0:
         return None, after
-    return _mark_before(text[after:index]), index + len(key)
+    return marked_before(text[after:index]), index + len(key)
 
 
 class _PdfReader:
@@ -360,10 +357,8 @@ class _PdfReader:
     def locate(self, pointer: str, page: int, box: str) -> None:
         self.document.locations[pointer] = Location(page=page, box=box)
 
-    def unsure(self, pointer: str, what: str, page: int, box: str) -> None:
-        unsure_field(self.document, pointer,
-                     f"{what} could not be read with confidence from page {page} ({box}); check it by hand",
-                     Location(page=page, box=box))
+    def unsure(self, pointer: str, problem: str, page: int, box: str, field: str | None = None) -> None:
+        unsure_field(self.document, pointer, problem, Location(page=page, box=box), field=field)
 
     # -- the whole -----------------------------------------------------------------------------
     def read(self) -> Document:
@@ -383,8 +378,8 @@ class _PdfReader:
             if match and line.size >= 10:
                 amended = bool(match[2])
                 if match[1] != self.form:
-                    self.unsure("/documentType", f"the form type (the heading says Form {match[1]}, the "
-                                f"title says Form {self.form})", line.page, "the form heading")
+                    self.unsure("/documentType", f"the heading says Form {match[1]} but the title is that of "
+                                f"Form {self.form}; read as Form {self.form}", line.page, "the form heading")
                 break
         self.filing.document_type = self.form + ("/A" if amended else "")
         self.locate("/documentType", 1, "the form heading")
@@ -434,24 +429,17 @@ class _PdfReader:
                               ("period", "/periodOfReport"), ("relation", "/reportingOwners/0/relationship"),
                               ("joint", "/jointFiling")):
             if name not in labels:
-                self.unsure(pointer, f"header box {name!r} (its label was not found)", 1, "the header")
+                self.unsure(pointer, "its label was not found above the tables", 1, "the header")
         self._read_top_checkboxes(lines)
         regions = {name: self._region(name, labels, lines, end) for name in labels}
 
         if "issuer" in regions:
             box, region = regions["issuer"]
             text, _ = split_markers([w for ln in region for w in ln.words])
-            # the printed form has no place for the issuer's CIK; a drafter may add "CIK 0000320193"
-            cik = _ISSUER_CIK.search(text)
-            if cik:
-                text = (text[:cik.start()] + " " + text[cik.end():]).strip()
-            match = re.match(r"^(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$", text)
-            if match:
-                f.issuer = Issuer(name=match[1] or None, trading_symbol=match[2] or None)
-            elif text:
-                f.issuer = Issuer(name=text)
-                self.unsure("/issuer/tradingSymbol", "the ticker (no [TICKER] after the issuer name)", 1, box)
-            f.issuer.cik = cik[1] if cik else None
+            name, ticker, cik = split_issuer(text)
+            f.issuer = Issuer(name=name, trading_symbol=ticker or None, cik=cik)
+            if name and ticker is None:
+                self.unsure("/issuer/tradingSymbol", f"no [TICKER] follows the issuer name ({name!r})", 1, box)
             for key in ("", "/name", "/tradingSymbol", "/cik"):
                 self.locate("/issuer" + key, 1, box)
         if "period" in regions:
@@ -521,7 +509,7 @@ class _PdfReader:
             if words:
                 region.append(Line(words, ln.page, min(w.top for w in words), max(w.bottom for w in words)))
         # drop the label's wrapped continuation lines
-        while region and is_label_tail(region[0], label_text):
+        while region and is_label_tail(region[0]):
             label_text += " " + re.sub(r"\(.*?\)", "", region[0].text)
             region.pop(0)
         return self._box_name(label_text), region
@@ -622,18 +610,16 @@ class _PdfReader:
     def read_tables(self, sections) -> None:
         after = [i for i in (sections["table2"], sections["notes"], sections["remarks"], sections["owners"],
                              sections["reminder"], *sections["signatures"]) if i is not None]
-        derivative = self.form != "3"
         specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
                  "II": _FORM3_II if self.form == "3" else _TABLE_II}
-        names = {"I": _FORM3_I_NAMES if self.form == "3" else {}, "II": {}}
         for table, start in (("I", sections["table1"]), ("II", sections["table2"])):
             if start is None:
                 continue
             stop = min((i for i in after if i > start), default=len(self.stream))
-            rows = self._table_rows(table, specs[table], names[table], start, stop)
-            self._store_rows(table, rows, derivative)
+            rows = self._table_rows(table, specs[table], start, stop)
+            self._store_rows(table, rows)
 
-    def _table_rows(self, table: str, spec: dict, names: dict, start: int, stop: int) -> list:
+    def _table_rows(self, table: str, spec: dict, start: int, stop: int) -> list:
         """[(page, printed row number, {key: (text, notes)}, {key: column label})]"""
         header: list[Line] = []
         columns: list[Column] | None = None
@@ -650,10 +636,10 @@ class _PdfReader:
                 header_bottom[line.page] = line.bottom
                 continue
             if header:
-                placed, missing = place_columns(header, spec, names)
+                placed, missing = place_columns(header, spec)
                 if missing:
-                    self.unsure(f"/{'non' if table == 'I' else ''}derivative", f"Table {table} columns "
-                                f"{', '.join(missing)} (their labels were not found)", line.page, f"Table {table}")
+                    self.unsure(_TABLE_POINTERS[table], f"the labels of its columns {', '.join(missing)} were "
+                                "not found", line.page, f"Table {table}", field=f"Table {table}")
                 if placed:
                     columns = placed
                 header = []
@@ -667,8 +653,8 @@ class _PdfReader:
             previous = line
         if columns is None:
             if rows:
-                self.unsure("", f"Table {table} (its column labels were not found)", rows[0][0].page,
-                            f"Table {table}")
+                self.unsure(_TABLE_POINTERS[table], "its column labels were not found, so its rows were not read",
+                            rows[0][0].page, f"Table {table}", field=f"Table {table}")
             return []
         out = []
         for number, lines in enumerate(rows, 1):
@@ -681,7 +667,7 @@ class _PdfReader:
                             column = candidate
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
-            labels = {c.key: c.number + (f" ({c.label})" if c.label else "") for c in columns}
+            labels = {c.key: column_name(c.number, c.label) for c in columns}
             out.append((lines[0].page, number, {k: split_markers(v) for k, v in cells.items()}, labels))
         return out
 
@@ -700,54 +686,32 @@ class _PdfReader:
         size = median(w.size for w in line.words)
         return line.top - previous.top <= 1.6 * size
 
-    def _store_rows(self, table: str, rows, derivative_form: bool) -> None:
+    def _store_rows(self, table: str, rows) -> None:
         f = self.filing
         for page, number, cells, labels in rows:
-            def cell(key):
-                return cells.get(key, ("", []))
-
-            def text(key):
-                value, notes = cell(key)
-                return text_value(value or None, notes)
-
-            def amount(key):
-                return amount_value(*cell(key))
-
-            def when(key):
-                value, notes = cell(key)
-                return date_value(value or None, notes)
-
-            fields = {"security_title": text("title"), "shares_owned_following": Value(),
-                      "direct_or_indirect": text("di"), "nature_of_ownership": text("nature")}
-            following, notes = cell("following")
-            if following.startswith("$"):
-                fields["value_owned_following"] = amount("following")
-            else:
-                fields["shares_owned_following"] = amount("following")
-            is_transaction = self.form != "3" and any(cell(k)[0] or cell(k)[1] for k in (
+            is_transaction = self.form != "3" and any(any(cells.get(k, ())) for k in (
                 "date", "code", "shares", "acquired", "disposed", "deemed"))
+            # Table II prints the amount in column (A) or (D): the side it stands in says which
+            side = "disposed" if any(cells.get("disposed", ())) else "acquired"
+            fields, where = {}, {}
+            for key, label in labels.items():
+                if key not in _CELL_FIELDS or key in _TRANSACTION_KEYS and not is_transaction \
+                        or key in ("acquired", "disposed") and key != side:
+                    continue
+                field, read = _CELL_FIELDS[key]
+                text, notes = cells.get(key, ("", []))
+                if text.startswith("$") and key in _IN_DOLLARS:
+                    field = _IN_DOLLARS[key]
+                fields[field] = read(text, notes)
+                where[camel_case(field)] = label
             if is_transaction:
-                code, code_notes = cell("code")
-                fields.update(transaction_date=when("date"), deemed_execution_date=when("deemed"),
-                              code=code or None, coding_footnotes=code_notes,
-                              price_per_share=amount("price"),
-                              timeliness=Value("E") if cell("v")[0].upper() == "V" else Value())
-                if table == "I":
-                    fields["shares"] = amount("shares")
-                    fields["acquired_disposed"] = text("ad")
-                else:
-                    side = "disposed" if (cell("disposed")[0] or cell("disposed")[1]) else "acquired"
-                    fields["shares"] = amount(side)
+                code, fields["coding_footnotes"] = cells.get("code", ("", []))
+                fields["code"] = code or None
+                fields["timeliness"] = Value("E") if cells.get("v", ("",))[0].upper() == "V" else Value()
+                where.update(code=labels.get("code"), timeliness=labels.get("v"))
+                if table == "II":
                     fields["acquired_disposed"] = Value("D" if side == "disposed" else "A")
-            if table == "II":
-                under, under_notes = cell("under_shares")
-                fields.update(conversion_or_exercise_price=amount("exercise_price"),
-                              exercise_date=when("exercisable"), expiration_date=when("expiration"),
-                              underlying_title=text("under_title"))
-                if under.startswith("$"):
-                    fields["underlying_value"] = amount("under_shares")
-                else:
-                    fields["underlying_shares"] = amount("under_shares")
+                    where["acquiredDisposed"] = labels.get(side)
             if table == "I":
                 cls, rows_out, name = ((NonDerivativeTransaction, f.non_derivative_transactions,
                                         "nonDerivativeTransactions") if is_transaction else
@@ -756,19 +720,18 @@ class _PdfReader:
                 cls, rows_out, name = ((DerivativeTransaction, f.derivative_transactions,
                                         "derivativeTransactions") if is_transaction else
                                        (DerivativeHolding, f.derivative_holdings, "derivativeHoldings"))
-            allowed = cls.__dataclass_fields__
-            row = cls(**{k: v for k, v in fields.items() if k in allowed})
+            row = cls(**fields)
             pointer = f"/{name}/{len(rows_out)}"
             rows_out.append(row)
             self.locate(pointer, page, f"Table {table}, row {number}")
-            for key, field_name in _POINTER_KEYS.items():
-                if key in labels:
-                    self.locate(f"{pointer}/{field_name}", page,
-                                f"Table {table}, row {number}, column {labels[key]}")
+            for key, label in where.items():
+                if label:
+                    self.locate(f"{pointer}/{key}", page, f"Table {table}, row {number}, column {label}")
             for pointer_field, value in fields.items():
                 if isinstance(value, Value) and value.malformed:
                     camel = camel_case(pointer_field)
-                    self.unsure(f"{pointer}/{camel}", f"Table {table} row {number}, {camel} ({value.raw!r})",
+                    self.unsure(f"{pointer}/{camel}", f"{camel} ({value.raw!r}) is not "
+                                f"{'a real date' if pointer_field.endswith('date') else 'a number'}",
                                 page, f"Table {table}, row {number}")
 
     # -- footnotes, remarks, signatures -------------------------------------------------------
@@ -802,7 +765,7 @@ class _PdfReader:
                 match = re.match(r"^\(?(\d{1,3})[.)]$", line.words[0].text)
                 if match and line.words[0].x0 <= left + 3:
                     self.locate(f"/footnotes/{len(f.footnotes)}", line.page, "Explanation of Responses")
-                    f.footnotes.append(Footnote(id=note_id(match[1]), text=" ".join(w.text for w in line.words[1:])))
+                    f.footnotes.append(Footnote(id=footnote_id(match[1]), text=" ".join(w.text for w in line.words[1:])))
                 elif f.footnotes:
                     f.footnotes[-1].text = (f.footnotes[-1].text + " " + line.text).strip()
         start = sections["remarks"]
@@ -840,8 +803,8 @@ class _PdfReader:
             if key in ("director", "10%", "officer", "other") and key not in xs:
                 xs[key] = word.x0 - 2
         if len(xs) < 4:
-            self.unsure("/reportingOwners", "the list of reporting owners (its columns were not found)",
-                        head.page, "Reporting Owners")
+            self.unsure("/reportingOwners", "its Director, 10% Owner, Officer and Other columns were not found",
+                        head.page, "Reporting Owners", field="the list of reporting owners")
             return
         blocks: list[list[Line]] = []
         previous = None
@@ -899,16 +862,24 @@ _LABEL_TAILS = ("(month/day/year)", "(checkallapplicable)", "(checkapplicablelin
 _OPTION_TAILS = ("titlebelow)", "below)", "titlebelow)below)")
 
 
-def is_label_tail(line: Line, label: str) -> bool:
+def is_label_tail(line: Line) -> bool:
     """True when this line continues a wrapped label rather than starting the box's content."""
     return line.compact in _LABEL_TAILS
 
 
-_POINTER_KEYS = {
-    "title": "securityTitle", "date": "transactionDate", "deemed": "deemedExecutionDate", "code": "code",
-    "shares": "shares", "ad": "acquiredDisposed", "price": "pricePerShare",
-    "following": "sharesOwnedFollowing", "di": "directOrIndirect", "nature": "natureOfOwnership",
-    "exercise_price": "conversionOrExercisePrice", "exercisable": "exerciseDate",
-    "expiration": "expirationDate", "under_title": "underlyingTitle", "under_shares": "underlyingShares",
-    "acquired": "shares", "disposed": "shares",
+# column key -> (the row's field, how its cell is read); the spec of every table, a row taking the
+# fields its kind has
+_AMOUNT = partial(decimal_value, allow_grouping=True)
+_CELL_FIELDS = {
+    "title": ("security_title", text_value), "date": ("transaction_date", date_value),
+    "deemed": ("deemed_execution_date", date_value), "shares": ("shares", _AMOUNT),
+    "acquired": ("shares", _AMOUNT), "disposed": ("shares", _AMOUNT),
+    "ad": ("acquired_disposed", text_value), "price": ("price_per_share", _AMOUNT),
+    "following": ("shares_owned_following", _AMOUNT), "di": ("direct_or_indirect", text_value),
+    "nature": ("nature_of_ownership", text_value), "exercise_price": ("conversion_or_exercise_price", _AMOUNT),
+    "exercisable": ("exercise_date", date_value), "expiration": ("expiration_date", date_value),
+    "under_title": ("underlying_title", text_value), "under_shares": ("underlying_shares", _AMOUNT),
 }
+_IN_DOLLARS = {"following": "value_owned_following", "under_shares": "underlying_value"}  # "$1,000"
+_TABLE_POINTERS = {"I": "/nonDerivativeTransactions", "II": "/derivativeTransactions"}
+_TRANSACTION_KEYS = {"date", "deemed", "shares", "acquired", "disposed", "ad", "price"}

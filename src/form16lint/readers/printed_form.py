@@ -1,0 +1,60 @@
+"""What the printed Form 3, 4 or 5 looks like, for the readers of its PDF and of text extracted from
+it: the statement titles, footnote markers, checkbox marks and box 2's "NAME [TICKER]"."""
+
+from __future__ import annotations
+
+import re
+
+# Each form's statement title in letters and digits, lower case; Form 4's title ends Form 5's, so
+# Form 5's is tried first.
+FORM_TITLES = (
+    ("initialstatementofbeneficialownership", "3"),
+    ("annualstatementofchanges", "5"),
+    ("statementofchangesinbeneficialownership", "4"),
+)
+
+
+def form_of_title(squashed: str) -> str | None:
+    """"3", "4" or "5" by the statement title found in ``squashed`` text, else None."""
+    return next((form for phrase, form in FORM_TITLES if phrase in squashed), None)
+
+
+# A footnote marker "(2)"; markers run together as "(2)(3)".
+MARKER = r"\((\d{1,3})\)"
+MARKERS = re.compile(r"(?:\(\d{1,3}\))+")
+
+
+def footnote_id(number: str) -> str:
+    return f"F{number}"
+
+
+def footnote_ids(markers: str) -> list[str]:
+    """["F2", "F3"] for "(2)(3)"."""
+    return [footnote_id(number) for number in re.findall(MARKER, markers)]
+
+
+# A checkbox marked: a glyph, or an X, bare or in brackets ("[X]").
+CHECK_MARK = r"\[?\s*[Xx☒☑✓✔■]\s*\]?"
+
+
+def marked_before(text: str) -> bool:
+    """Whether ``text`` ends with a check mark: the option that follows it is checked."""
+    return bool(re.search(CHECK_MARK + r"\s*$", text))
+
+
+_ISSUER_CIK = re.compile(r"\(?\bCIK\b\s*(?:No\.|#)?[:\s]*(\d{1,10})\)?", re.IGNORECASE)
+_NAME_AND_TICKER = re.compile(r"^\W*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$")
+
+
+def split_issuer(text: str) -> tuple[str | None, str | None, str | None]:
+    """The issuer's name, ticker and CIK from box 2 as printed, "NAME [TICKER]"; the form has no
+    place for the CIK, but a drafter may add one ("CIK 0000320193"). The ticker is None without
+    brackets, "" when they are empty."""
+    cik = _ISSUER_CIK.search(text)
+    if cik:
+        text = f"{text[:cik.start()]} {text[cik.end():]}"
+    text = text.strip()
+    found = _NAME_AND_TICKER.match(text)
+    if found is None:
+        return text or None, None, cik[1] if cik else None
+    return found[1] or None, found[2], cik[1] if cik else None
