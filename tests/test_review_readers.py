@@ -237,3 +237,14 @@ def test_pdf_a_column_number_printed_twice_is_the_next_column():
     columns, missing = place_columns([Line(words, 1, 10, 16)], _FORM3_I)
     assert [(c.key, c.number) for c in columns] == [("title", "1"), ("following", "2"), ("di", "3"), ("nature", "4")]
     assert missing == []
+
+
+def test_text_e001_reasons_name_a_form3_box_as_form3_numbers_it(tmp_path, plugins):
+    from extracted_texts import FORM3
+    from form16lint.engine import read_document
+
+    path = tmp_path / "form3.txt"
+    path.write_text(FORM3.replace("GAMMA BIO INC [GMMA]", "GAMMA BIO INC"), encoding="utf-8")
+    reasons = [f.message for f in read_document(plugins, str(path)).reader_findings if f.code == "E001"]
+    assert reasons and all("box 2 label" not in message for message in reasons)
+    assert any("follows the box 3 label" in message for message in reasons)

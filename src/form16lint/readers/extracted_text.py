@@ -42,6 +42,7 @@ from form16lint.model import (
     Signature,
     Value,
 )
+from form16lint.fieldnames import box, column
 from form16lint.readers import unsure_field
 from form16lint.readers.printed_form import (CHECK_MARK, FORM_TITLES, MARKERS, footnote_id, footnote_ids,
                                              form_of_title, marked_before, split_issuer)
@@ -227,6 +228,13 @@ class _Reader:
         if offset is not None:
             self.document.locations[pointer] = self.doc.location(offset)
 
+    def box(self, field: str) -> str:
+        """A header box as this form numbers it: a Form 3's issuer is box 3, a Form 4's box 2."""
+        return box(field, self.filing.document_type)
+
+    def column(self, pointer: str) -> str:
+        return column(pointer, self.filing.document_type)
+
     def unsure(self, pointer: str, why: str, offset: int | None = None) -> None:
         location = self.doc.location(offset) if offset is not None else Location()
         unsure_field(self.document, pointer, why, location, signed_page=1 if pointer.startswith(_HEADER) else None)
@@ -275,8 +283,8 @@ class _Reader:
         found = _NAME_AND_TICKER.search(self.doc.text, label[1] if label else 0)
         if found is None:
             where = label[0] if label else None
-            self.unsure("/issuer/name", "no 'NAME [TICKER]' follows the box 2 label", where)
-            self.unsure("/issuer/tradingSymbol", "no 'NAME [TICKER]' follows the box 2 label", where)
+            self.unsure("/issuer/name", f"no 'NAME [TICKER]' follows the {self.box('issuer')} label", where)
+            self.unsure("/issuer/tradingSymbol", f"no 'NAME [TICKER]' follows the {self.box('issuer')} label", where)
             return
         name, ticker, cik = split_issuer(found.group())
         self.filing.issuer = Issuer(name=name, trading_symbol=ticker, cik=cik)
@@ -287,12 +295,12 @@ class _Reader:
     def read_dates(self) -> None:
         label = self.labels.get("box3")
         if label is None:
-            self.unsure("/periodOfReport", "the box 3 label was not found")
+            self.unsure("/periodOfReport", f"the {self.box('periodOfReport')} label was not found")
             return
         end = self.end_of("box3", "box4", "box6", "table1")
         found = _DATE.search(self.doc.text, label[1], end)
         if found is None:
-            self.unsure("/periodOfReport", "no date in box 3", label[0])
+            self.unsure("/periodOfReport", f"no date in {self.box('periodOfReport')}", label[0])
             return
         self.filing.period_of_report = date_value(found.group())
         self.put("/periodOfReport", found.start())
@@ -447,7 +455,7 @@ class _Reader:
         pointer = "/reportingOwners/0/relationship"
         label = self.labels.get("box5")
         if label is None:
-            self.unsure(pointer, "the box 5 label was not found")
+            self.unsure(pointer, f"the {self.box('relationship')} label was not found")
             return
         end = self.end_of("box5", "box6", "table1")
         region = self.doc.text[label[1]:end]
@@ -456,12 +464,12 @@ class _Reader:
         for attribute, key, words in options:
             option = re.search(words, region)
             if option is None:
-                self.unsure(f"{pointer}/{key}", "the box is not in the text of box 5", label[0])
+                self.unsure(f"{pointer}/{key}", f"the box is not in the text of {self.box('relationship')}", label[0])
                 continue
             setattr(relationship, attribute, Value(marked_before(region[:option.start()][-12:])))
             self.put(f"{pointer}/{key}", label[1] + option.start())
         if not relationship.any_checked:
-            self.unsure(pointer, "no box of box 5 is marked", label[0])
+            self.unsure(pointer, f"no box of {self.box('relationship')} is marked", label[0])
         title = self._title_text(label, region) if relationship.is_officer.value or relationship.is_other.value else None
         if title:
             key = "otherText" if relationship.is_other.value and not relationship.is_officer.value else "officerTitle"
@@ -592,7 +600,8 @@ class _Reader:
         if price is not None:
             row.conversion_or_exercise_price = self._decimal(f"{pointer}/conversionOrExercisePrice", price)
         else:
-            self.unsure(f"{pointer}/conversionOrExercisePrice", "no exercise price in column 2", tokens[0].start)
+            where = self.column(pointer + "/conversionOrExercisePrice")
+            self.unsure(f"{pointer}/conversionOrExercisePrice", f"no exercise price in {where}", tokens[0].start)
         if is_transaction:
             self._transaction_head(row, pointer, dates, groups, "II")
             exercise = self._take_dates(groups, limit=2, markers_alone=True)
@@ -643,7 +652,8 @@ class _Reader:
             row.underlying_title = Value(" ".join(g[0].text for g in words), words[-1][1])
             self.put(f"{pointer}/underlyingTitle", words[0][2].start)
         else:
-            self.unsure(f"{pointer}/underlyingTitle", "no title of underlying security in column 7", tokens[0].start)
+            where = self.column(pointer + "/underlyingTitle")
+            self.unsure(f"{pointer}/underlyingTitle", f"no title of underlying security in {where}", tokens[0].start)
 
     _TABLE_OF = {NonDerivativeTransaction: "nonDerivativeTransactions", NonDerivativeHolding: "nonDerivativeHoldings",
                  DerivativeTransaction: "derivativeTransactions", DerivativeHolding: "derivativeHoldings"}
