@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from form16lint.model import plain_words
+
 
 def figure(amount: Decimal) -> str:
     """4051557 -> "4,051,557"; 1250.50 -> "1,250.5": thousands separators, no exponent."""
@@ -16,5 +18,5 @@ def money(amount: Decimal) -> str:
 
 
 def normalised_title(row) -> str:
-    """The security title with case and whitespace normalised: how rows of one security are grouped."""
-    return " ".join((row.security_title.value or "").lower().split())
+    """The security title as rows of one security are grouped, within a filing and across filings."""
+    return plain_words(row.security_title.value)

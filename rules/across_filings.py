@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
-from functools import lru_cache
 
-from form16lint_rules._amounts import figure
+from form16lint_rules._amounts import figure, normalised_title
 from form16lint_rules._identity import (
     cik_key,
     describe_issuer,
@@ -17,6 +15,7 @@ from form16lint_rules._identity import (
 
 from form16lint.canonical import to_data
 from form16lint.fieldnames import describe
+from form16lint.model import plain_words
 from form16lint.findings import Severity, Violation
 from form16lint.rule import CheckedDocuments, CollectionRule
 
@@ -32,29 +31,16 @@ def _owners_key(filing) -> frozenset[str] | None:
     return frozenset(keys) or None
 
 
-@lru_cache(maxsize=4096)
-def _words(text: str | None) -> str:
-    """Lower case, punctuation and a leading "by" set aside: "By Fund IV, L.P" = "Fund IV LP".
-    Titles and natures repeat across the filings of a run: each is read once."""
-    words = re.sub(r"[^a-z0-9 ]", "", re.sub(r"[-/]", " ", (text or "").lower())).split()
-    return " ".join(words[1:] if words[:1] == ["by"] else words)
-
-
-def _ownership(row) -> tuple[str, str]:
-    kind = (row.direct_or_indirect.value or "").upper()
-    return kind, _words(row.nature_of_ownership.value) if kind == "I" else ""
-
-
 def _security_key(pointer: str, row) -> tuple | None:
     """Table I: title and ownership. Table II: title, exercise price, expiration and underlying,
     which tell one grant of options from another, and ownership."""
-    title = _words(row.security_title.value)
+    title = normalised_title(row)
     if not title:
         return None
     if pointer.startswith("/derivative"):
         return ("II", title, row.conversion_or_exercise_price.value, row.expiration_date.value,
-                _words(row.underlying_title.value), _ownership(row))
-    return ("I", title, _ownership(row))
+                plain_words(row.underlying_title.value), row.ownership_key)
+    return ("I", title, row.ownership_key)
 
 
 def _amounts(filing):

@@ -12,6 +12,7 @@ footnote ids attached to it, and, when the text found could not be read as its t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -107,10 +108,10 @@ class Row:
 
     @property
     def ownership_key(self) -> tuple[str, str]:
-        """Direct, or indirect with its nature: the unit of a running balance."""
-        kind = (self.direct_or_indirect.value or "").upper()
-        nature = (self.nature_of_ownership.value or "").strip().lower() if kind == "I" else ""
-        return kind, " ".join(nature.split())
+        """Direct, or indirect with its nature: the unit of a running balance, within a filing and
+        across filings."""
+        kind = (self.direct_or_indirect.value or "").strip().upper()
+        return kind, plain_words(self.nature_of_ownership.value) if kind == "I" else ""
 
 
 @dataclass(kw_only=True)
@@ -286,6 +287,15 @@ class Document:
             if not probe:
                 return Location()
             probe = probe.rsplit("/", 1)[0]
+
+
+@lru_cache(maxsize=4096)
+def plain_words(text: str | None) -> str:
+    """Lower case, punctuation set aside and a leading "by" dropped: how security titles and
+    natures of ownership are compared ("By Fund IV, L.P." is "Fund IV LP"). Titles and natures
+    repeat across the filings of a run: each is read once."""
+    words = re.sub(r"[^a-z0-9 ]", "", re.sub(r"[-/]", " ", (text or "").lower())).split()
+    return " ".join(words[1:] if words[:1] == ["by"] else words)
 
 
 @lru_cache(maxsize=None)
