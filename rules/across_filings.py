@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from form16lint_rules._amounts import figure, normalised_title
+from form16lint_rules._when import row_direction
 from form16lint_rules._identity import (
     cik_key,
     describe_issuer,
@@ -57,7 +58,7 @@ def _change(row):
     """The signed change a transaction row makes, None when it cannot be told; 0 for a holding."""
     if not hasattr(row, "acquired_disposed"):
         return 0
-    shares, direction = row.shares.value, (row.acquired_disposed.value or "").upper()
+    shares, direction = row.shares.value, row_direction(row)
     if shares is None or direction not in ("A", "D"):
         return None
     return shares if direction == "A" else -shares

@@ -12,6 +12,7 @@ from form16lint.rule import FilingRule
 
 from ._amounts import figure, normalised_title
 from ._footnote_refs import footnote, row_footnote_ids
+from ._when import row_code, row_direction
 
 EXERCISE_CODES = frozenset("MCXO")
 TABLES = (("nonDerivativeTransactions", "Table I"), ("derivativeTransactions", "Table II"))
@@ -68,7 +69,7 @@ class BalanceMismatch(FilingRule):
                 key = _holding_key(row)
                 after = row.shares_owned_following.value
                 shares = row.shares.value
-                direction = (row.acquired_disposed.value or "").upper()
+                direction = row_direction(row)
                 before = previous.get(key)
                 previous[key] = after  # None (a value row, a footnote) breaks the chain
                 if before is None or after is None or shares is None or direction not in ("A", "D"):
@@ -219,8 +220,8 @@ class UnmatchedExercise(FilingRule):
     def check(self, filing, context):
         exercised, received = [], []  # (pointer, row, date, amounts, ownership)
         for pointer, row in filing.transactions():
-            day, code = row.transaction_date.value, (row.code or "").strip().upper()
-            direction = (row.acquired_disposed.value or "").upper()
+            day, code = row.transaction_date.value, row_code(row)
+            direction = row_direction(row)
             amounts = {a for a in (getattr(row, "underlying_shares", Value()).value, row.shares.value) if a is not None}
             if day is None or not amounts:
                 continue
@@ -232,14 +233,14 @@ class UnmatchedExercise(FilingRule):
         for pointer, row, day, amounts, ownership in exercised:
             if not _matched(amounts, day, ownership, exercised, received):
                 yield Violation(pointer, (
-                    f"{describe(pointer)} ({(row.code or '').strip().upper()}, {row.security_title.value or 'derivative security'}) "
+                    f"{describe(pointer)} ({row_code(row)}, {row.security_title.value or 'derivative security'}) "
                     f"disposes of {figure(max(amounts))} on {day.isoformat()} by exercise or conversion, but no "
                     f"row acquires {row.underlying_title.value or 'the underlying security'} of {figure(max(amounts))} "
                     "shares on that date. Report the shares received in Table I (Form 4 General Instruction 4(b)(v))."))
         table_ii_exercises = [e for e in filing.derivative_transactions
-                              if (e.code or "").strip().upper() in EXERCISE_CODES]  # whatever its A/D column says
+                              if row_code(e) in EXERCISE_CODES]  # whatever its A/D column says
         for pointer, row, day, amounts, ownership in received:
-            code = (row.code or "").strip().upper()
+            code = row_code(row)
             if pointer.startswith("/derivative") or code not in EXERCISE_CODES:
                 continue
             partners = [e for e in table_ii_exercises if e.transaction_date.value == day]
@@ -247,7 +248,7 @@ class UnmatchedExercise(FilingRule):
             if any(shares in (e.underlying_shares.value, e.shares.value) for e in partners) or _totals_agree(
                     [{a for a in (e.underlying_shares.value, e.shares.value) if a is not None} for e in partners],
                     [r[3] for r in received if r[2] == day and not r[0].startswith("/derivative")
-                     and (r[1].code or "").strip().upper() in EXERCISE_CODES]):
+                     and row_code(r[1]) in EXERCISE_CODES]):
                 continue
             yield Violation(pointer, (
                 f"{describe(pointer)} acquires {figure(shares)} shares on {day.isoformat()} with code {code} "

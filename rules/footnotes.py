@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from form16lint_rules._amounts import money
+from form16lint_rules._when import row_code
 from form16lint_rules._footnote_refs import (
     FOOTNOTE_ID,
     footnote,
@@ -220,7 +221,7 @@ class FootnoteExplanationMissing(FilingRule):
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
-            code = (row.code or "").upper()
+            code = row_code(row)
             notes = row_footnote_ids(filing, pointer, context)
             if code == "J" and not notes:
                 at = pointer + "/code"
