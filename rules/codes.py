@@ -262,9 +262,10 @@ class GiftOnForm5(FilingRule):
             if day is not None and gift_due_on_form4(row, day):
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
-                    f"{describe(pointer)} is a gift made on {day.isoformat()}: gifts from 2023-02-27 are due on "
-                    "Form 4 within two business days (Rule 16a-3(g)(1) as amended by Release 33-11138), not on "
-                    "Form 5."))
+                    f"{describe(pointer)} is a gift made on {day.isoformat()}, which {_due_on_form4(row)}: gifts "
+                    "from 2023-02-27 go on Form 4, not Form 5 (Release 33-11138). Reported here, it is a late "
+                    "Form 4 transaction, which the issuer must disclose under Item 405 of Regulation S-K; if a "
+                    "Form 4 already reported it, remove the row in a 5/A."))
 
 
 def _plan_texts(filing) -> list[str]:
