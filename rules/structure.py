@@ -49,38 +49,6 @@ def _limit_for(pointer: str) -> int | None:
     return _limit_for_shape(_DIGITS.sub("/*", pointer))
 
 
-class SchemaViolation(FilingRule):
-    """Extracted or canonical JSON does not follow the filing schema.
-
-    ## What it checks
-    JSON input (form16lint's canonical JSON, or JSON another tool extracted) is validated
-    against `schemas/filing.schema.json` (JSON Schema 2020-12). Each violation is reported at
-    its JSON pointer. The reader reports it; the other rules still run on what could be read.
-
-    ## Why it matters
-    The canonical JSON is the contract between form16lint and the tools around it. A value of
-    the wrong type (an amount written as `"1,000"`, a date as `"4/6/04"`) would reach EDGAR as
-    a malformed element and get the submission suspended (EDGAR Ownership XML Technical
-    Specification, ch. 4).
-
-    ## Failing example
-    ```json
-    {"documentType": "4", "periodOfReport": {"value": "04/06/2004"}}
-    ```
-
-    ## Passing example
-    ```json
-    {"documentType": "4", "periodOfReport": {"value": "2004-04-06"}}
-    ```
-    """
-
-    code = "S001"
-    name = "schema-violation"
-    severity = Severity.ERROR
-
-    def check(self, filing, context):
-        return ()  # reported by the JSON reader, which has the document before the model
-
 
 class RequiredElementMissing(FilingRule):
     """A required element is missing.
