@@ -31,6 +31,12 @@ class RunOptions:
     filing_date: date | None = None  # --filing-date: "if I file on this day"
     issuer_map: dict[str, set[str]] | None = None  # ticker -> issuer CIKs, from --issuer-map
     extra: dict = field(default_factory=dict)
+    packs: dict[str, dict] = field(default_factory=dict)  # pack name -> its configuration keys' values
+
+    def pack(self, name: str) -> dict:
+        """The values of the configuration keys pack ``name`` declares (defaults where the
+        configuration sets none); a rule asks for its own with ``options.pack(self.pack)``."""
+        return self.packs.get(name, {})
 
 
 @dataclass
