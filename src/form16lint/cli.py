@@ -75,13 +75,16 @@ def _settings_options(parser) -> None:
     parser.add_argument("--config", default=None, metavar="FILE",
                         help="read this configuration file instead of searching for one")
     parser.add_argument("--isolated", action="store_true", help="read no configuration file")
+    parser.add_argument("--disable-pack", action="append", default=None, metavar="NAME",
+                        help="do not load this rule pack (repeatable; `form16lint rules` lists the packs)")
 
 
 def settings_from(args):
     from form16lint.config import resolve
 
     given = {"select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
-             "fail-on": args.fail_on, "output-format": args.output_format, "issuer-map": args.issuer_map}
+             "fail-on": args.fail_on, "output-format": args.output_format, "issuer-map": args.issuer_map,
+             "disable-packs": args.disable_pack}
     return resolve(given, config=args.config, isolated=args.isolated)
 
 
@@ -163,7 +166,7 @@ def cmd_check(args) -> int:
     if args.no_color:
         settings.color = False
 
-    plugins = load_plugins()
+    plugins = load_plugins(disabled=tuple(settings.disable_packs))
     formats = plugins.output_formats()
     if settings.output_format not in formats:
         raise UsageError(f"unknown output format {settings.output_format!r} from "
@@ -173,7 +176,10 @@ def cmd_check(args) -> int:
         raise UsageError("no such file or folder: " + ", ".join(missing))
     if settings.exclude:
         files = [path for path in files if not settings.excludes(path)]
-    options = RunOptions(filing_date=settings.filing_date)
+    from form16lint.pack_options import resolve_pack_options
+
+    options = RunOptions(filing_date=settings.filing_date,
+                         packs=resolve_pack_options(plugins, settings.pack_tables, settings.sources.get("packs")))
     if settings.issuer_map:
         from form16lint.issuer_map import load_issuer_map
 
@@ -226,6 +232,8 @@ def cmd_rules(args) -> int:
         table.add_row(rule.code, str(rule.severity), rule.summary(), rule.pack)
     console = make_console(sys.stdout)
     console.print(table)
+    console.print()
+    console.print("packs: " + "; ".join(f"{name} {version}" for name, version in plugins.packs()))
     for note in plugins.load_errors:
         console.print(note, style="yellow")
     return EXIT_CLEAN

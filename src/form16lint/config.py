@@ -65,6 +65,13 @@ OPTIONS = (
     Option("output-format", "output_format", "text", "rich",
            "The report format: `rich`, `concise`, `json`, `sarif`, `github`, `junit`, or one a "
            "plugin adds.", 'output-format = "concise"'),
+    Option("disable-packs", "disable_packs", "names", "[]",
+           "Rule packs not to load, by name as `form16lint rules` lists them (`form16lint_rules` is "
+           "the built-in pack); the core's own codes stay.", 'disable-packs = ["mypack"]'),
+    Option("packs", "pack_tables", "packs", "{}",
+           "The configuration keys a pack declares, in a table per pack (`[packs.NAME]`, in "
+           "pyproject.toml `[tool.form16lint.packs.NAME]`); checked against the pack's declaration.",
+           'packs = { mypack = { large-sale = 250000 } }'),
 )
 BY_KEY = {option.key: option for option in OPTIONS}
 COMMAND_LINE = "command line"
@@ -138,6 +145,10 @@ def _parse(option: Option, value, folder: Path):
         return [_text(item) for item in _list(value)]
     if kind == "path":
         return str(folder / _text(value))
+    if kind == "names":
+        return [_text(item) for item in _list(value)]
+    if kind == "packs":
+        return {_text(pack): dict(_table(keys)) for pack, keys in _table(value).items()}
     return _text(value)
 
 

@@ -139,7 +139,8 @@ def load_plugins(*, autoload: bool | None = None, extra: tuple = (), blocked: tu
     if unknown:
         from form16lint.errors import UsageError
 
-        raise UsageError(f"no pack is named {', '.join(map(repr, unknown))} (packs: {', '.join(candidates)})")
+        packs = [name for name in candidates if name == "form16lint_rules" or name not in BUILTIN_PLUGINS]
+        raise UsageError(f"no pack is named {', '.join(map(repr, unknown))} (packs: {', '.join(packs)})")
     return plugins
 
 

@@ -26,6 +26,8 @@ class Settings:
     sources: dict[str, str] = field(default_factory=dict)  # option key -> where its value came from
     jobs: int = 1
     suppressions: list = field(default_factory=list)  # from .form16lint-ignore.toml
+    disable_packs: list[str] = field(default_factory=list)  # packs switched off by name
+    pack_tables: dict[str, dict] = field(default_factory=dict)  # pack name -> its keys, as configured
 
     def selects(self, code: str) -> bool:
         """flake8's rule: the longest matching prefix of select and ignore wins."""
