@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from form16lint.fieldnames import describe
+from form16lint.form import ACQUIRE, CODE_NAMES, DISPOSE, EXERCISE_OR_CONVERSION, PRINTED_CODES, XML_CODES
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
@@ -20,23 +21,6 @@ from ._when import (
     row_direction,
 )
 
-XML_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
-PRINTED_CODES = XML_CODES | {"K", "V"}
-CODE_NAMES = {
-    "P": "open market or private purchase", "S": "open market or private sale",
-    "A": "grant or award from the issuer", "D": "disposition to the issuer",
-    "F": "payment of exercise price or tax by delivering or withholding securities",
-    "L": "small acquisition", "M": "exercise or conversion of an exempt derivative security",
-    "C": "conversion of a derivative security", "X": "exercise of an in-the-money derivative security",
-    "O": "exercise of an out-of-the-money derivative security",
-    "U": "disposition in a change-of-control tender", "E": "expiration of a short derivative position",
-    "H": "expiration or cancellation of a long derivative position with value received",
-    "G": "gift", "W": "acquisition or disposition by will or the laws of descent",
-    "I": "discretionary transaction", "J": "other acquisition or disposition", "Z": "voting trust deposit or withdrawal",
-}
-ACQUIRE = {"I": frozenset("PALMCXO"), "II": frozenset("PAL")}
-DISPOSE = {"I": frozenset("SDFU"), "II": frozenset("SDFUMCXOEH")}
-EXERCISE_OR_CONVERSION = frozenset("MCXO")
 FORM4_ALWAYS = frozenset("PSU")  # never a Form 5 item
 FORM4_SINCE_2002 = frozenset("ADFMCXO")  # Rule 16b-3 transactions: Form 4 since 2002-08-29
 CHECKBOX_FROM = date(2023, 4, 1)  # Forms 4 and 5 as amended by Release 33-11138
