@@ -194,7 +194,11 @@ def cmd_check(args) -> int:
     if args.baseline:
         from form16lint.baseline import apply_baseline
 
-        for entry in apply_baseline(result, args.baseline):
+        notes: list[str] = []
+        gone = apply_baseline(result, args.baseline, notes)
+        for note in notes:
+            print(f"form16lint: {note}", file=sys.stderr)
+        for entry in gone:
             print(f"form16lint: baseline entry no longer occurs: {entry.get('path')}: {entry.get('code')} "
                   f"{entry.get('message', '')} ({entry['fingerprint']})", file=sys.stderr)
     write_report(formats[settings.output_format], result, settings, args.output)

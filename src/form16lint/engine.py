@@ -169,19 +169,24 @@ def check_file(plugins: Plugins, path: str, filing_rules: list[FilingRule],
 
 
 def portable_path(path: str) -> str:
-    """The path relative to the repository root (else absolute), with forward slashes, so that
-    fingerprints do not depend on the folder a run starts from."""
-    from form16lint.paths import repository_path
+    """The path relative to the root of the repository that holds the file (else absolute), with
+    forward slashes, so that fingerprints do not depend on the folder a run starts from nor on
+    how the file was named: ``x.xml``, ``./x.xml`` and ``/work/repo/x.xml`` are one file."""
+    from form16lint.paths import path_in_its_repository
 
-    return repository_path(path) or os.path.abspath(path).replace(os.sep, "/")
+    return path_in_its_repository(path) or os.path.abspath(path).replace(os.sep, "/")
 
 
 def _finding(rule: Rule, document: Document, violation: Violation) -> Finding:
     location = document.locate(violation.pointer)
+    arguments = dict(violation.arguments)
     return Finding(
         code=rule.code,
         severity=violation.severity or rule.severity,
-        message=violation.message,
+        message=violation.text,
+        template=violation.message if arguments else None,
+        arguments=arguments,
+        identity=violation.identifying(),
         path=document.path,
         pointer=violation.pointer,
         line=location.line,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from form16lint.findings import plain
 from form16lint.hookspecs import hookimpl
 from form16lint.reporters import file_summary
 
@@ -24,6 +25,7 @@ def write_json(result, stream, settings=None) -> None:
                 "page": f.page,
                 "box": f.box,
                 "fingerprint": f.fingerprint,
+                "arguments": {name: plain(value) for name, value in f.arguments.items()},
                 "suppressed": f.suppressed,
                 "suppression_reason": f.suppression_reason,
             }
