@@ -63,7 +63,52 @@ def test_b001_running_balance(codes_for):
     # Form 5 prints column 5 as the amount owned at the end of the issuer's fiscal year
     assert message.startswith("Table I transaction row 3, amount owned at the end of the issuer's fiscal year (column 5)")
     assert "reported 3,961,557; expected 3,951,557 = 4,001,557 previous balance − 50,000 (D)" in message
-    assert str(found[0].severity) == "error"
+    # on a Form 5, transactions reported on Form 4 during the year may lie between the rows
+    assert str(found[0].severity) == "warning" and "On a Form 5 this is a warning" in message
+
+
+def test_b001_form4_gap_is_an_error(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="50000", after="4001557"),
+                                         nd_tx(shares="50000", after="3961557")])
+    [finding] = codes_for(xml, "B001")
+    assert str(finding.severity) == "error"
+
+
+def test_b001_accepts_form5_fiscal_year_end_figure_on_every_row(codes_for):
+    rows = [nd_tx(code="G", date=day, shares=shares, ad="D", after="245198", price="0", form_type="5")
+            for day, shares in (("2019-01-10", "27500"), ("2019-07-19", "10000"), ("2019-08-23", "5000"))]
+    xml = ownership_xml(document_type="5", period="2019-12-31", nd_transactions=rows,
+                        signatures=(("/s/ R T", "2020-02-14"),))
+    assert codes_for(xml, "B001") == []
+
+
+def test_b001_accepts_an_adjustment_the_amount_footnote_explains(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="100", after="900"),
+                                         nd_tx(shares="100", after="1600", notes={"after": ["F1"]})],
+                        footnotes={"F1": "Reflects a 2-for-1 stock split effected on February 15, 2024."})
+    assert codes_for(xml, "B001") == []
+
+
+def test_b001_warns_when_another_column_footnote_tells_of_a_transfer(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(code="J", shares="16723", after="48119", notes={"shares": ["F1"]}),
+                                         nd_tx(code="J", shares="10819", after="6274", notes={"shares": ["F1"]})],
+                        footnotes={"F1": "Shares transferred to the holder's revocable trust. Such transfers are "
+                                         "exempt from Section 16 reporting pursuant to Rule 16a-13."})
+    [finding] = codes_for(xml, "B001")
+    assert str(finding.severity) == "warning"
+
+
+def test_b001_tells_accounts_and_family_members_apart_by_footnotes(codes_for):
+    xml = ownership_xml(
+        nd_transactions=[nd_tx(shares="10", after="500", notes={"di": ["F1"]}),  # the IRA
+                         nd_tx(shares="100", after="9000"),  # held outright
+                         nd_tx(shares="10", after="490", notes={"di": ["F1"]}),
+                         nd_tx(shares="5", after="300", di="I", nature="By child", notes={"nature": ["F2"]}),
+                         nd_tx(shares="5", after="700", di="I", nature="By child", notes={"nature": ["F3"]}),
+                         nd_tx(shares="5", after="295", di="I", nature="By child", notes={"nature": ["F2"]})],
+        footnotes={"F1": "Held in an individual retirement account.", "F2": "Held by the reporting person's son.",
+                   "F3": "Held by the reporting person's daughter."})
+    assert codes_for(xml, "B001") == []
 
 
 def test_b001_groups_by_ownership_and_skips_value_rows(codes_for):
