@@ -602,9 +602,12 @@ class CodingNotAllowedForForm(FilingRule):
     """Timeliness or transaction form type not allowed for the form.
 
     ## What it checks
-    Transactions carry form type 4 or 5. On a Form 4 a form-type-5 transaction may only be
-    reported early (timeliness E); on a Form 5 timeliness may only be late (L). Holdings on
-    Forms 3 and 4 carry no coding.
+    Transactions carry form type 4 or 5. On a Form 4 a form-type-5 transaction is early by
+    definition: its timeliness may be left blank or given as E, nothing else; on a Form 5
+    timeliness may only be late (L). Holdings on Forms 3 and 4 carry no coding.
+
+    Accepted variants: a form-type-5 transaction on a Form 4 with blank timeliness (the EDGAR
+    Technical Specification, section 4.3.8.2, lets a filer leave it empty or set E).
 
     ## Why it matters
     Rule 16a-3(f) and the Form 4 and 5 instructions let a Form 5 transaction be reported early on
@@ -636,7 +639,7 @@ class CodingNotAllowedForForm(FilingRule):
             if form_type and form_type not in ("4", "5"):
                 yield Violation(pointer + "/formType", f"{describe(pointer)} has transaction form type "
                                                        f"{form_type!r}; transactions are reported as form type 4 or 5")
-            if form == "4" and form_type == "5" and timeliness != "E":
+            if form == "4" and form_type == "5" and timeliness not in ("", "E"):
                 yield Violation(pointer + "/formType", f"{describe(pointer)} is a form-type-5 transaction on a "
                                                        "Form 4 without timeliness E; a Form 5 transaction may appear "
                                                        "on Form 4 only when reported early")

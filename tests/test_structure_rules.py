@@ -110,8 +110,11 @@ def test_s010_duplicate_owner(codes_for):
 def test_s011_timeliness_and_form_type(codes_for):
     xml = ownership_xml(document_type="5", nd_transactions=[nd_tx(code="G", form_type="5", timeliness="E")])
     assert [f.pointer for f in codes_for(xml, "S011")] == ["/nonDerivativeTransactions/0/timeliness"]
-    xml = ownership_xml(nd_transactions=[nd_tx(form_type="5")])
+    xml = ownership_xml(nd_transactions=[nd_tx(form_type="5", timeliness="L")])
     assert [f.pointer for f in codes_for(xml, "S011")] == ["/nonDerivativeTransactions/0/formType"]
+    # on a Form 4 a form-type-5 transaction is early by definition: blank or E
+    xml = ownership_xml(nd_transactions=[nd_tx(code="G", form_type="5"), nd_tx(code="G", form_type="5", timeliness="E")])
+    assert codes_for(xml, "S011") == []
     xml = ownership_xml(nd_holdings=[nd_holding(form_type="4")])
     assert [f.pointer for f in codes_for(xml, "S011")] == ["/nonDerivativeHoldings/0/formType"]
 
