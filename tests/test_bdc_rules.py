@@ -320,6 +320,15 @@ def test_c005_box_checked_without_adoption_date(codes_for):
     assert codes_for(dated, "C005") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Transaction made pursuant to a 10b5-1 trading plan adopted by Mark A. Goldsmith on December 19, 2024.",
+    "Sold under a Rule 10b5-1 plan adopted by the J.P. Smith Trust on Sept. 5, 2024.",
+    "Effected pursuant to a Rule 10b5-1 trading plan entered into by ABC Holdings, Inc. on 9/5/24."])
+def test_c005_reads_adoption_dates_in_prose_with_initials(codes_for, text):
+    xml = ownership_xml(aff10b5one=1, nd_transactions=[nd_tx(notes={"shares": ["F1"]})], footnotes={"F1": text})
+    assert codes_for(xml, "C005") == []
+
+
 def test_c006_plan_footnote_without_box(codes_for):
     text = {"F1": "The sales were effected pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023."}
     xml = ownership_xml(aff10b5one=0, nd_transactions=[nd_tx(notes={"shares": ["F1"]})], footnotes=text)
