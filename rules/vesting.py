@@ -22,6 +22,7 @@ from form16lint.rule import FilingRule
 
 from ._amounts import figure
 from ._footnote_refs import footnote, row_references
+from ._when import row_direction
 from ._vesting import (
     Schedule,
     anniversary,
@@ -38,6 +39,11 @@ RETROSPECTIVE = re.compile(r"commencement|was satisfied|were satisfied|became ve
 # Options assumed or exchanged in a merger keep their original exercisable dates.
 CARRIED_OVER = re.compile(r"assum|exchange|merger|substitut|replac|convert|conversion|acqui(?:red|sition) of",
                           re.I)
+# Full-value units (restricted, performance, deferred stock units; phantom stock) settle when they
+# vest: filers give the vesting date as both the date exercisable and the expiration date.
+FULL_VALUE_UNITS = re.compile(
+    r"\b(?:P?RSU|PSU|DSU|PBRSU)s?\b|\b(?:restricted|performance|deferred|phantom)\b[^,;]{0,30}?\bunits?\b"
+    r"|\b(?:stock|share)\s+units?\b|\bphantom\s+(?:stock|shares?)\b", re.IGNORECASE)
 TERM_TOLERANCE_DAYS = 31  # "ten-year term" expiring the day before, or a grant dated days off the board date
 
 
@@ -101,7 +107,8 @@ def _derivative_terms(filing, context) -> list[Terms]:
         if filing.remarks and len(rows) == 1:
             texts.append(Passage(pointer, "the remarks", filing.remarks))
         stating = next((passage for passage in texts if stated_grant_date(passage.text)), None)
-        is_grant = getattr(row, "code", None) == "A"
+        # a grant or award acquires (code A with A); code A with D is no grant to date the terms from
+        is_grant = getattr(row, "code", None) == "A" and row_direction(row) != "D"
         transaction_date = getattr(row, "transaction_date", Value()).value
         if stating:
             grant, grant_note = stated_grant_date(stating.text), stating.label
@@ -245,9 +252,13 @@ class VestingBeforeGrant(FilingRule):
     ## What it checks
     For a Table II grant or award (code A, or a row whose footnote states when it was granted),
     the date exercisable (column 6) and the first date of the vesting schedule its footnote
-    states must not precede the grant date. Schedules written as history (a vesting commencement
-    date, service credited before the grant, "was satisfied as to 1/48th on…") and options
-    assumed or exchanged in a merger, which keep their original dates, are not compared.
+    states must not precede the grant date. A row coded A but disposed of (D) is no grant, and
+    its transaction date is not taken as a grant date.
+
+    Accepted variants: schedules written as history (a vesting commencement date before the
+    grant, service credited before the grant, "became vested and exercisable on the Exercisable
+    Date", "was satisfied as to 1/48th on…"), for the date exercisable as for the schedule; and
+    options assumed or exchanged in a merger, which keep their original dates.
 
     ## Why it matters
     An award cannot vest or become exercisable before it exists. A date before the grant is a
@@ -279,7 +290,7 @@ class VestingBeforeGrant(FilingRule):
             if grant is None or CARRIED_OVER.search(text):
                 continue
             column = terms.row.exercise_date.value
-            if column is not None and column < grant:
+            if column is not None and column < grant and not RETROSPECTIVE.search(text):
                 pointer = terms.pointer + "/exerciseDate"
                 yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, {(grant - column).days} days before "
                                          f"{terms.grant_source}, {_d(grant)}: an award cannot be exercisable "
@@ -293,6 +304,10 @@ class VestingBeforeGrant(FilingRule):
                                                    f"{terms.grant_source}, {_d(grant)}: an award cannot vest before "
                                                    f"it is granted. Correct the vesting dates in {note} or "
                                                    f"{_grant_place(terms)}.")
+
+
+def _full_value_units(row) -> bool:
+    return bool(FULL_VALUE_UNITS.search(row.security_title.value or ""))
 
 
 def _grant_place(terms: Terms) -> str:
@@ -310,6 +325,11 @@ class ExpirationNotAfterExercisable(FilingRule):
     exercisable in the same column (or, when that column only references a footnote, the first
     vesting date of the schedule the footnote states), and later than the grant date of a grant
     or award (code A, or the grant date a footnote states).
+
+    Accepted variant: restricted, performance and deferred stock units (RSU, PSU, DSU) and
+    phantom stock settle when they vest, and filers conventionally give the vesting date as both
+    the date exercisable and the expiration date; for such units an expiration date equal to the
+    date exercisable is accepted (one before it is not).
 
     ## Why it matters
     A derivative security that expires before (or the day) it can first be exercised, or that
@@ -343,6 +363,8 @@ class ExpirationNotAfterExercisable(FilingRule):
             exercisable, source = row.exercise_date.value, describe(pointer + "/exerciseDate")
             if exercisable is None and terms.schedule and not terms.schedule.exercisable_at_grant:
                 exercisable, source = terms.schedule.first, f"the first vesting date {terms.schedule_note} states"
+            if exercisable is not None and expiration == exercisable and _full_value_units(row):
+                continue  # units that settle when they vest: both dates are the vesting date
             if exercisable is not None and expiration <= exercisable:
                 yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {source}, {_d(exercisable)}: "
                                     "the security would expire before it could be exercised.")
