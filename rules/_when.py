@@ -36,11 +36,15 @@ def gift_due_on_form4(row, day: date) -> bool:
 def form4_deadline(row) -> tuple[date, date] | None:
     """(execution, due date) of a row under the two-business-day rule (Rule 16a-3(g)(1)): executed
     on its deemed execution date when given (Rule 16a-3(g)(2)), else its transaction date, and
-    due at the end of the second business day after. None without a date, or before 2002-08-29."""
+    due at the end of the second business day after. None without a date, before 2002-08-29, or
+    beyond the range of the SEC calendar (a deadline that cannot be decided)."""
     executed = row.deemed_execution_date.value or row.transaction_date.value
     if executed is None or executed < SARBANES_OXLEY_FORM4:
         return None
-    return executed, add_business_days(executed, 2)
+    try:
+        return executed, add_business_days(executed, 2)
+    except (ValueError, OverflowError):  # beyond the SEC calendar's range: cannot decide
+        return None
 
 
 class DateSource(Enum):
@@ -59,7 +63,10 @@ def filing_date(filing, context) -> tuple[date | None, DateSource | None]:
     if metadata.filing_date:
         return metadata.filing_date, DateSource.EDGAR_FILING_DATE
     if metadata.acceptance_datetime:
-        return edgar_filing_date(metadata.acceptance_datetime), DateSource.EDGAR_ACCEPTANCE
+        try:
+            return edgar_filing_date(metadata.acceptance_datetime), DateSource.EDGAR_ACCEPTANCE
+        except (ValueError, OverflowError):  # beyond the SEC calendar's range
+            pass
     if context.options.filing_date:
         return context.options.filing_date, DateSource.FILING_DATE_OPTION
     signed = filing.signature_date

@@ -266,7 +266,8 @@ class LateFiling(FilingRule):
     A calendar deadline on a weekend, federal holiday or SEC closure moves to the next business
     day. Business days follow the SEC's calendar (federal holidays, Juneteenth from 2021, and
     the closures of 2018-12-05, 2019-12-24 and 2020-12-24). Amendments are not checked: their
-    timeliness is the original's.
+    timeliness is the original's. A date beyond the range of the SEC calendar cannot be judged,
+    and nothing is said for it.
 
     ## Why it matters
     Section 16(a) and Rule 16a-3 set these deadlines; Item 405 of Regulation S-K requires the
@@ -296,6 +297,12 @@ class LateFiling(FilingRule):
     def check(self, filing, context):
         if filing.is_amendment:
             return
+        try:
+            yield from self._judged(filing, context)
+        except (ValueError, OverflowError):
+            return  # a date beyond the SEC calendar's range: the deadline cannot be decided
+
+    def _judged(self, filing, context):
         filed, source = filing_date(filing, context)
         if filed is None:
             return
@@ -393,7 +400,10 @@ class DeemedExecutionDateOutOfRange(FilingRule):
             if traded is None or deemed is None:
                 continue
             where = pointer + "/deemedExecutionDate"
-            latest = add_business_days(traded, 3)
+            try:
+                latest = add_business_days(traded, 3)
+            except (ValueError, OverflowError):
+                continue  # beyond the SEC calendar's range: cannot decide
             if deemed < traded:
                 problem = (f"before the transaction date {traded.isoformat()}: a transaction cannot be deemed "
                            "executed before it took place (Rule 16a-3(g)(2))")
