@@ -24,6 +24,14 @@ def _month_end(day: date) -> bool:
     return day.day == calendar.monthrange(day.year, day.month)[1]
 
 
+def near_month_end(day: date) -> bool:
+    """A day on which a 52-53-week fiscal year can end: such a year ends on one weekday, either
+    the last of its kind in a month (from the month's last day less six) or the one nearest the
+    month's end (up to three days into the next month)."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.day >= last - 6 or day.day <= 3
+
+
 def fiscal_year(end: date) -> tuple[date, date] | None:
     """The first and last day of the fiscal year ending on ``end``. A year ending on a month's last
     day began the day after the same month's end a year earlier; a 52-53-week year (ending on a
@@ -45,6 +53,11 @@ class TransactionOutsideFiscalYear(FilingRule):
     end a year earlier (FY ended 2003-12-31: 2003-01-01 to 2003-12-31). A year ending on another
     day (a 52-53-week year) may have run up to 371 days, so only a date more than 371 days back,
     or after the year's end, is reported.
+
+    Accepted variants: a 52-53-week fiscal year, as above; and a row of an earlier fiscal year
+    that should have been reported then and was not, reported late on this Form 5 (Rule
+    16a-3(f)): marked late (timeliness L), or of form type 4, which EDGAR treats as late on a
+    Form 5 by definition.
 
     ## Why it matters
     A Form 5 reports the transactions of one fiscal year (Rule 16a-3(f); Form 5 General
@@ -76,11 +89,16 @@ class TransactionOutsideFiscalYear(FilingRule):
         end = filing.period_of_report.value
         if end is None:
             return
-        start, end = fiscal_year(end)
+        try:
+            start, end = fiscal_year(end)
+        except (ValueError, OverflowError):  # a year beyond the calendar: cannot decide
+            return
         for pointer, row in filing.transactions():
             day = row.transaction_date.value
             if day is None or start <= day <= end:
                 continue
+            if day < start and _reported_late(row):
+                continue  # an earlier year's item reported late on this Form 5 (Rule 16a-3(f))
             where = pointer + "/transactionDate"
             when = "after the fiscal year ended" if day > end else "before the fiscal year began"
             span = (f"{start.isoformat()} to {end.isoformat()}" if _month_end(end)
@@ -92,18 +110,29 @@ class TransactionOutsideFiscalYear(FilingRule):
                 "belongs to."))
 
 
+def _reported_late(row) -> bool:
+    """A Form 5 row marked late (L), or of form type 4 (late on a Form 5 by definition)."""
+    return (row.timeliness.value or "").strip().upper() == "L" or (row.form_type or "").strip() == "4"
+
+
 class FiscalYearEndSuspect(FilingRule):
     """A Form 5's fiscal-year end is not a month's last day, or the form is signed before it.
 
     ## What it checks
     On a Form 5 (and 5/A), the period of report ("Statement for Issuer's Fiscal Year Ended")
-    should be the last day of a month, and no signature may be dated before it.
+    should be a day on which a fiscal year can end, and no signature may be dated before it.
+
+    Accepted variants: the last day of a month, and the end of a 52-53-week fiscal year, which
+    falls on a weekday near a month's end (from six days before the month's last day to the
+    third day of the next month: "the last Saturday of September", "the Saturday nearest
+    December 31").
 
     ## Why it matters
-    Almost every issuer's fiscal year ends on the last day of a month; another date is most
-    often a typing slip (a 52-53-week year is the exception, and then this warning can be
-    suppressed with its reason). A Form 5 reports a fiscal year that has ended (Rule 16a-3(f):
-    due within 45 days after the year's end); signed before the end, it cannot be complete.
+    Fiscal years end on the last day of a month or, for a 52-53-week year, on a weekday near
+    it; another date (the 6th of a month, say) is most often a typing slip, or the date of a
+    transaction written where the fiscal year's end belongs. A Form 5 reports a fiscal year
+    that has ended (Rule 16a-3(f): due within 45 days after the year's end); signed before the
+    end, it cannot be complete.
 
     ## Failing example
     ```xml
@@ -129,7 +158,7 @@ class FiscalYearEndSuspect(FilingRule):
         end = filing.period_of_report.value
         if end is None:
             return
-        if not _month_end(end):
+        if not near_month_end(end):
             last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
