@@ -185,6 +185,9 @@ class PeriodNotEarliestTransaction(FilingRule):
     rows that report a Form 5 item early (form type 5 or timeliness E, codes L and W, gifts
     received, and gifts given before 2023-02-27) are not counted.
 
+    Accepted variant: a Form 4/A keeps the period of report of the Form 4 it amends, whatever
+    rows it repeats or adds, so amendments are not checked.
+
     ## Why it matters
     EDGAR files and indexes the Form 4 under this date, and readers use it to judge whether the
     form was filed on time (Form 4 General Instruction 3; Rule 16a-3(g)). A period that is not
@@ -209,6 +212,8 @@ class PeriodNotEarliestTransaction(FilingRule):
     forms = frozenset({"4"})
 
     def check(self, filing, context):
+        if filing.is_amendment:
+            return  # a 4/A keeps the original's period of report
         period = filing.period_of_report.value
         dated = [(row.transaction_date.value, pointer) for pointer, row in filing.transactions()
                  if row.transaction_date.value is not None and _required_on_form4(row, row.transaction_date.value)]

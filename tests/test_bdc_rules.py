@@ -188,13 +188,55 @@ def test_d001_silent_inside_year_and_on_52_53_week_year(codes_for):
 
 
 def test_d002_fiscal_year_end_and_early_signature(codes_for):
-    xml = ownership_xml(document_type="5", period="2003-12-30", signatures=(("/s/ M H", "2003-12-15"),),
+    xml = ownership_xml(document_type="5", period="2003-12-20", signatures=(("/s/ M H", "2003-12-15"),),
                         nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0", form_type="5")])
     found = {f.pointer: f.message for f in codes_for(xml, "D002")}
     assert "not the last day of a month (2003-12-31)" in found["/periodOfReport"]
     assert "2003-12-15, before the fiscal year" in found["/signatures/0/date"]
     assert codes_for(ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0",
                                                                    form_type="5")]), "D002") == []
+
+
+@pytest.mark.parametrize("period", ["2019-09-28", "2020-01-02", "2024-02-24", "2003-12-30"])
+def test_d002_accepts_52_53_week_year_ends(codes_for, period):
+    # the last Saturday of September (Apple), the Thursday nearest December 31, the last Saturday
+    # of February, the last Tuesday of December
+    xml = ownership_xml(document_type="5", period=period, signatures=(("/s/ X", "2020-02-12"),),
+                        nd_transactions=[nd_tx(code="G", date="2019-06-03", price="0", form_type="5")])
+    assert "/periodOfReport" not in [f.pointer for f in codes_for(xml, "D002")]
+
+
+def test_d002_warns_on_a_day_no_fiscal_year_ends(codes_for):
+    xml = ownership_xml(document_type="5", period="2019-12-06", signatures=(("/s/ X", "2020-04-13"),),
+                        nd_transactions=[nd_tx(code="A", date="2019-12-06", price="0", form_type="5")])
+    assert [f.pointer for f in codes_for(xml, "D002")] == ["/periodOfReport"]
+
+
+def test_d001_accepts_earlier_years_reported_late(codes_for):
+    late = ownership_xml(**FORM5, nd_transactions=[
+        nd_tx(code="P", date="2001-05-04", price="1", ad="A", form_type="5", timeliness="L"),
+        nd_tx(code="S", date="2002-03-01", price="1", form_type="4")],
+        d_transactions=[d_tx(date="2000-01-13", form_type="5", timeliness="L")])
+    assert codes_for(late, "D001") == []
+    on_time = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2001-05-04", price="0", form_type="5")])
+    assert len(codes_for(on_time, "D001")) == 1
+
+
+def test_d003_amendment_keeps_the_original_period(codes_for):
+    xml = ownership_xml(document_type="4/A", original="2024-03-07", period="2024-03-01",
+                        nd_transactions=[nd_tx(date="2024-03-05")], signatures=(("/s/ J", "2024-03-20"),))
+    assert codes_for(xml, "D003") == []
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_d_and_c_rules_say_nothing_beyond_the_calendar(lint_text, day):
+    xml = ownership_xml(period=day, nd_transactions=[nd_tx(date=day, deemed=day, code="G")],
+                        signatures=(("/s/ J", day),))
+    form5 = ownership_xml(document_type="5", period=day, signatures=(("/s/ J", day),),
+                          nd_transactions=[nd_tx(date=day, code="G", form_type="4")])
+    for text in (xml, form5):
+        result = lint_text(text, select=["D", "C", "F"])
+        assert [f.message for f in result.findings if f.code == "F001"] == []
 
 
 def test_d003_period_not_earliest(codes_for):
