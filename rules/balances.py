@@ -208,8 +208,9 @@ class SuspiciousAmount(FilingRule):
     ## What it checks
     Every transaction row whose amount (column 4 of Table I, column 5 of Table II) is zero.
     On PDF and text input, where the sign is read off the page, any amount, price or amount
-    owned that is negative. A row that reports a dollar value instead of shares is not checked
-    for zero.
+    owned that is negative (in EDGAR XML and JSON a negative figure breaks the schema, and S003
+    gives the error). A row that reports a dollar value instead of shares is not checked for
+    zero.
 
     ## Why it matters
     EDGAR accepts a zero amount, but a transaction of no shares reports nothing: it is almost

@@ -171,7 +171,9 @@ class MalformedValue(FilingRule):
 
     ## What it checks
     Dates must be real calendar dates, amounts and prices numbers, flags 0/1/true/false,
-    acquired/disposed `A` or `D`, and the ownership form `D` (direct) or `I` (indirect).
+    acquired/disposed `A` or `D`, and the ownership form `D` (direct) or `I` (indirect). In EDGAR
+    XML and form16lint JSON no amount or price may be negative (the schema's minimum is 0); on a
+    PDF or extracted text, where a minus sign may be misread, B002 warns instead.
 
     ## Why it matters
     EDGAR validates every element against its XML schema and suspends a submission with a
@@ -209,6 +211,9 @@ class MalformedValue(FilingRule):
             elif pointer.endswith("/directOrIndirect") and leaf.value and leaf.value not in ("D", "I"):
                 yield Violation(pointer, f"{describe(pointer)}: {leaf.value!r} is neither D (direct) nor I "
                                          "(indirect)")
+            elif isinstance(leaf.value, Decimal) and leaf.value < 0 and not context.extracted:
+                yield Violation(pointer, f"{describe(pointer)}: {leaf.value} is negative; EDGAR's schema allows no "
+                                         "amount or price below 0 (the direction goes in the (A) or (D) column)")
 
     @staticmethod
     def _expected(pointer: str) -> str:
