@@ -36,7 +36,9 @@ class BalanceMismatch(FilingRule):
     held the same way when they agree on direct or indirect, on the nature of indirect
     ownership, and on the footnotes of those two columns: several direct accounts (an IRA, a
     401(k) plan) and the holdings of several family members under one nature ("By child") are
-    told apart only by those footnotes. The first row of each holding has no previous balance
+    told apart only by those footnotes; a row that adds up from the row before it of the same
+    title and ownership is accepted all the same (a footnote left off one row). The first row of
+    each holding has no previous balance
     on the form and is not checked. A row that reports a dollar value instead of shares, or
     whose amount is only a footnote, breaks the chain: the next row is taken as a new start.
     The message gives the previous balance, the shares, A or D, the expected and the reported
@@ -88,12 +90,16 @@ class BalanceMismatch(FilingRule):
             keys = [_holding_key(row) for row in rows]
             one_figure = _one_figure_holdings(rows, keys) if year_end else set()
             previous: dict[tuple, tuple[Decimal | None, object]] = {}
+            loosely: dict[tuple, Decimal | None] = {}  # the same, the footnotes of the holder set aside
             for index, (row, key) in enumerate(zip(rows, keys)):
                 after = row.shares_owned_following.value
                 shares = row.shares.value
                 direction = row_direction(row)
                 before, before_row = previous.get(key, (None, None))
                 previous[key] = (after, row)  # None (a value row, a footnote) breaks the chain
+                loose_key = key[:2] + key[3:]
+                loose_before = loosely.get(loose_key)
+                loosely[loose_key] = after
                 if before is None or after is None or shares is None or direction not in ("A", "D"):
                     continue
                 if key in one_figure:
@@ -101,6 +107,10 @@ class BalanceMismatch(FilingRule):
                 expected = before + shares if direction == "A" else before - shares
                 if abs(expected - after) <= _last_place(before, shares, after):
                     continue
+                if loose_before is not None and abs((loose_before + shares if direction == "A" else
+                                                     loose_before - shares) - after) <= _last_place(
+                        loose_before, shares, after):
+                    continue  # it follows the row before it of that title and ownership: a footnote left off
                 if collection == "derivativeTransactions" and after == (shares if direction == "A" else 0):
                     continue  # the row reports its own grant's position, as many filers do in Table II
                 row_pointer, difference = f"/{collection}/{index}", after - expected

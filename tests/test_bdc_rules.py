@@ -141,6 +141,16 @@ def test_b001_separates_table_ii_grants_and_footnoted_difference(codes_for):
     assert codes_for(xml, "B001") == []
 
 
+def test_b001_accepts_a_row_that_left_its_nature_footnote_off(codes_for):
+    trust = dict(di="I", nature="by Trust")
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="1112", after="167400026", notes={"nature": ["F1"]}, **trust),
+                                         nd_tx(shares="1302", after="167398724", **trust),
+                                         nd_tx(shares="300", after="167398424", notes={"nature": ["F1"]}, **trust)],
+                        footnotes={"F1": "The Revocable Trust dated July 22, 2003, for which the reporting person is "
+                                         "trustee."})
+    assert codes_for(xml, "B001") == []
+
+
 def test_b002_zero_shares(codes_for):
     found = codes_for(ownership_xml(nd_transactions=[nd_tx(shares="0")]), "B002")
     assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/shares"]
