@@ -306,8 +306,11 @@ class VestingBeforeGrant(FilingRule):
                                                    f"{_grant_place(terms)}.")
 
 
-def _full_value_units(row) -> bool:
-    return bool(FULL_VALUE_UNITS.search(row.security_title.value or ""))
+def _full_value_units(terms: Terms) -> bool:
+    """Units that settle when they vest, by the row's title or by the footnotes it refers to
+    ("Common Stock" with "Each restricted stock unit represents the right to receive ...")."""
+    return bool(FULL_VALUE_UNITS.search(terms.row.security_title.value or "")
+                or FULL_VALUE_UNITS.search(terms.all_text))
 
 
 def _grant_place(terms: Terms) -> str:
@@ -327,7 +330,7 @@ class ExpirationNotAfterExercisable(FilingRule):
     or award (code A, or the grant date a footnote states).
 
     Accepted variant: restricted, performance and deferred stock units (RSU, PSU, DSU) and
-    phantom stock settle when they vest, and filers conventionally give the vesting date as both
+    phantom stock (by the row's title or the footnotes it refers to) settle when they vest, and filers conventionally give the vesting date as both
     the date exercisable and the expiration date; for such units an expiration date equal to the
     date exercisable is accepted (one before it is not).
 
@@ -363,7 +366,7 @@ class ExpirationNotAfterExercisable(FilingRule):
             exercisable, source = row.exercise_date.value, describe(pointer + "/exerciseDate")
             if exercisable is None and terms.schedule and not terms.schedule.exercisable_at_grant:
                 exercisable, source = terms.schedule.first, f"the first vesting date {terms.schedule_note} states"
-            if exercisable is not None and expiration == exercisable and _full_value_units(row):
+            if exercisable is not None and expiration == exercisable and _full_value_units(terms):
                 continue  # units that settle when they vest: both dates are the vesting date
             if exercisable is not None and expiration <= exercisable:
                 yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {source}, {_d(exercisable)}: "

@@ -129,6 +129,15 @@ def test_v004_accepts_units_that_settle_when_they_vest(codes_for, title):
     assert len(codes_for(earlier, "V004")) == 1
 
 
+def test_v004_knows_units_by_their_footnote(codes_for):
+    xml = ownership_xml(d_transactions=[d_tx(title="Common Stock", exercise_price=None, shares="854",
+                                             under_shares="854", after="854", exercisable="2021-02-01",
+                                             expiration="2021-02-01", notes={"exercise_price": ["F1"]})],
+                        footnotes={"F1": "Each restricted stock unit represents the right to receive, at settlement, "
+                                         "one share of common stock."})
+    assert codes_for(xml, "V004") == []
+
+
 def test_v004_silent_on_holdings_with_good_dates(codes_for):
     assert codes_for(ownership_xml(d_holdings=[d_holding()]), "V004") == []
 
