@@ -10,7 +10,7 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import Value, camel_case
 from form16lint.rule import FilingRule
 
-from ._amounts import figure, normalised_title
+from ._amounts import ADJUSTMENT, figure, last_place, normalised_title
 from ._footnote_refs import footnote, row_footnote_ids
 from ._when import row_code, row_direction
 
@@ -105,10 +105,10 @@ class BalanceMismatch(FilingRule):
                 if key in one_figure:
                     continue  # a Form 5 that prints the fiscal-year-end amount on every row
                 expected = before + shares if direction == "A" else before - shares
-                if abs(expected - after) <= _last_place(before, shares, after):
+                if abs(expected - after) <= last_place(before, shares, after):
                     continue
                 if loose_before is not None and abs((loose_before + shares if direction == "A" else
-                                                     loose_before - shares) - after) <= _last_place(
+                                                     loose_before - shares) - after) <= last_place(
                         loose_before, shares, after):
                     continue  # it follows the row before it of that title and ownership: a footnote left off
                 if collection == "derivativeTransactions" and after == (shares if direction == "A" else 0):
@@ -134,14 +134,6 @@ class BalanceMismatch(FilingRule):
                     f"Instruction 4(a)(ii)).{hint} Correct this figure, the amount ({column(row_pointer + '/shares')}), "
                     "or (A)/(D), or explain the difference in a footnote." + (f" {doubt}" if doubt else "")),
                     severity=Severity.WARNING if doubt else None)
-
-
-# A footnote that tells of an adjustment between two reported balances: a change in the form of
-# ownership (Rule 16a-13), a split, a transfer between accounts, shares a plan added (dividend
-# reinvestment, an employee stock purchase plan, a 401(k) plan), a figure the amount "includes".
-ADJUSTMENT = re.compile(
-    r"16a-13|\bsplit|reclassif|transfer|form of (?:beneficial )?ownership|adjust|reinvest|dividend equivalent"
-    r"|stock purchase plan|\bESPP\b|401\s*\(?k\)?|\bDRIP\b|\bincludes?\b|\bincluding\b", re.IGNORECASE)
 
 
 def _notes_adjustment(filing, note_ids, context) -> bool:
@@ -199,13 +191,6 @@ def _explained(filing, row_pointer: str, difference: Decimal, context) -> bool:
         if note and any(re.search(rf"(?<![\d,.]){re.escape(w)}(?![\d,]|\.\d)", note.text) for w in wanted):
             return True
     return False
-
-
-def _last_place(*amounts: Decimal) -> Decimal:
-    """One unit in the last decimal place the figures carry: fractional shares are rounded when
-    reported (14,242.084 + 28.593 may be reported as 14,270.678); whole shares must add exactly."""
-    places = max(-min(a.as_tuple().exponent, 0) for a in amounts)
-    return Decimal(1).scaleb(-places) if places else Decimal(0)
 
 
 def _attribute(collection: str) -> str:
