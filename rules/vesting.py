@@ -44,6 +44,14 @@ CARRIED_OVER = re.compile(r"assum|exchange|merger|substitut|replac|convert|conve
 FULL_VALUE_UNITS = re.compile(
     r"\b(?:P?RSU|PSU|DSU|PBRSU)s?\b|\b(?:restricted|performance|deferred|phantom)\b[^,;]{0,30}?\bunits?\b"
     r"|\b(?:stock|share)\s+units?\b|\bphantom\s+(?:stock|shares?)\b", re.IGNORECASE)
+# A text that names the column for a date ("on the Exercisable Date set forth above"): its
+# schedule cannot contradict the column.
+NAMES_THE_COLUMN = re.compile(r"(?:exercisable|vesting) date (?:set forth|shown|stated|reported|indicated)|"
+                              r"date exercisable|set forth (?:above|in column)|in column \d", re.I)
+# Words that go on past what the tranches read so far state ("1/48 thereafter until fully vested",
+# "at a rate of 20% per year"): a schedule short of 100% with them was not read to its end.
+CONTINUES = re.compile(r"thereafter|until (?:fully|100%|all)|per (?:year|annum)|rate of|each (?:year|month|quarter)"
+                       r"|every (?:year|month|quarter)", re.I)
 TERM_TOLERANCE_DAYS = 31  # "ten-year term" expiring the day before, or a grant dated days off the board date
 
 
@@ -141,6 +149,10 @@ class ExercisableDateContradictsVesting(FilingRule):
     date is the grant date. Only a date written in the column is compared: a column that only
     references the footnote says nothing to contradict.
 
+    Accepted variants: a schedule told as history (a vesting commencement date, "became vested
+    and exercisable on…") and a footnote that points to the column for its date ("on the
+    Exercisable Date set forth above") are not compared.
+
     ## Why it matters
     Section 16(a) of the Exchange Act and Rule 16a-3 require the Form 4 to report the terms of
     the derivative security; column 6 is where a reader looks for when the option can first be
@@ -170,6 +182,8 @@ class ExercisableDateContradictsVesting(FilingRule):
             schedule, column = terms.schedule, terms.row.exercise_date.value
             if schedule is None or column is None:
                 continue
+            if RETROSPECTIVE.search(terms.schedule_text) or NAMES_THE_COLUMN.search(terms.schedule_text):
+                continue  # a schedule told as history, or one that points to the column for its date
             if schedule.exercisable_at_grant:
                 if terms.grant is None or column == terms.grant:
                     continue
@@ -197,6 +211,9 @@ class VestingScheduleIncomplete(FilingRule):
     or monthly installments, anniversaries of the grant or of a vesting commencement date, cliffs
     ("vests in full on"), vesting at grant and "the remaining shares" clauses. Schedules tied to
     performance, an annual meeting or "the earlier of" two events are skipped, never guessed.
+    A schedule read short of 100% whose text goes on in words not understood ("1/48 thereafter
+    until fully vested", "at a rate of 20% per year") is not reported: the shortfall would be
+    the reading's, not the filing's.
 
     ## Why it matters
     Section 16(a) and Rule 16a-3 require the report of a grant to state its terms accurately; a
@@ -234,7 +251,8 @@ class VestingScheduleIncomplete(FilingRule):
                                          f"({schedule.describe(_d)}), but {describe(terms.pointer + '/shares')} "
                                          f"reports {figure(granted)} granted; the schedule must account for every "
                                          "share of the award.")
-            elif not schedule.by_shares and schedule.total != 1:
+            elif not schedule.by_shares and schedule.total != 1 and not (
+                    schedule.total < 1 and CONTINUES.search(terms.schedule_text)):
                 yield Violation(pointer, f"{where}: the vesting schedule in {note} adds up to "
                                          f"{percent(schedule.total)} of the award, not 100% ({schedule.describe(_d)}). "
                                          f"Add the missing tranche or correct the percentages in {note}.")

@@ -51,6 +51,20 @@ def test_v002_schedule_short_of_100_percent(codes_for):
     assert "75%" in found[0].message and "not 100%" in found[0].message
 
 
+@pytest.mark.parametrize("note", [
+    "The options vest with respect to 1/4 of such shares on April 6, 2005, with 1/48 of such shares vesting "
+    "thereafter at the end of each full month of continuous service until fully vested.",
+    "Stock options vest at a rate of 20% per year commencing on April 6, 2005."])
+def test_v002_silent_where_the_text_goes_on_past_what_was_read(codes_for, note):
+    assert codes_for(grant(note), "V002") == []
+
+
+def test_v001_silent_when_the_footnote_points_to_the_column(codes_for):
+    note = ("1/24th of the shares subject to the option became vested and exercisable on the Exercisable Date set "
+            "forth above and 1/24th of the shares shall vest monthly thereafter.")
+    assert codes_for(grant(note, exercisable="2004-02-05"), "V001") == []
+
+
 def test_v002_schedule_ends_after_expiration(codes_for):
     found = codes_for(grant(SEED_NOTE, expiration="2007-04-06"), "V002")
     assert len(found) == 1
