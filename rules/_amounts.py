@@ -28,7 +28,7 @@ def normalised_title(row) -> str:
 # reinvestment, an employee stock purchase plan, a 401(k) plan), a figure the amount "includes".
 ADJUSTMENT = re.compile(
     r"16a-13|\bsplit|reclassif|transfer|form of (?:beneficial )?ownership|adjust|reinvest|dividend equivalent"
-    r"|stock purchase plan|\bESPP\b|401\s*\(?k\)?|\bDRIP\b|\bincludes?\b|\bincluding\b", re.IGNORECASE)
+    r"|stock purchase plan|\bESPP\b|401\s*\(?k\)?|\bDRIP\b|\bincludes?\b|\bincluding\b|\bfraction", re.IGNORECASE)
 
 
 def last_place(*amounts) -> Decimal:

@@ -261,6 +261,10 @@ class UnmatchedExercise(FilingRule):
     for the same number of shares. Rows split differently in the two tables match when their
     totals for the date agree.
 
+    Accepted variant: amounts that differ where the other table has a row of the same day and
+    a footnote of either row tells of an adjustment (dividend equivalents accrued on the units,
+    shares the amount includes, fractional rounding).
+
     ## Why it matters
     An exercise or conversion is one transaction seen from both sides: the derivative security
     is disposed of (Table II) and the underlying security acquired (Table I). Form 4 General
@@ -296,7 +300,11 @@ class UnmatchedExercise(FilingRule):
                 exercised.append(entry)
             elif direction == "A":  # Table I, or Table II for an underlying that is itself a derivative
                 received.append(entry)  # (Class B stock convertible into Class A)
+        adjusted = {pointer for pointer, _ in filing.transactions()
+                    if _notes_adjustment(filing, row_footnote_ids(filing, pointer, context), context)}
         for pointer, row, day, amounts, ownership in exercised:
+            if _explained_pair(pointer, day, [r[0] for r in received if r[2] == day], adjusted):
+                continue
             if not _matched(amounts, day, ownership, exercised, received):
                 yield Violation(pointer, (
                     f"{describe(pointer)} ({row_code(row)}, {row.security_title.value or 'derivative security'}) "
@@ -310,6 +318,9 @@ class UnmatchedExercise(FilingRule):
             if pointer.startswith("/derivative") or code not in EXERCISE_CODES:
                 continue
             partners = [e for e in table_ii_exercises if e.transaction_date.value == day]
+            partner_pointers = [p for p, e in filing.transactions() if any(e is x for x in partners)]
+            if _explained_pair(pointer, day, partner_pointers, adjusted):
+                continue
             shares = row.shares.value
             if any(shares in (e.underlying_shares.value, e.shares.value) for e in partners) or _totals_agree(
                     [{a for a in (e.underlying_shares.value, e.shares.value) if a is not None} for e in partners],
@@ -321,6 +332,13 @@ class UnmatchedExercise(FilingRule):
                 "(exercise or conversion of a derivative security), but Table II has no exercise or "
                 f"conversion of {figure(shares)} on that date. Report the derivative security given up in "
                 "Table II (Form 4 General Instruction 4(b)(v))."))
+
+
+def _explained_pair(pointer: str, day, partners: list[str], adjusted: set[str]) -> bool:
+    """True when the other table has a row of the same day, and a footnote of one of them tells of
+    an adjustment that accounts for different amounts (dividend equivalents that accrued on the
+    units, shares the amount includes, fractional rounding)."""
+    return bool(partners) and (pointer in adjusted or any(p in adjusted for p in partners))
 
 
 def _matched(amounts: set, day, ownership, exercised: list, received: list) -> bool:

@@ -157,6 +157,18 @@ def test_b002_zero_shares(codes_for):
     assert "is 0" in found[0].message and str(found[0].severity) == "warning"
 
 
+def test_b003_accepts_amounts_a_footnote_adjusts(codes_for):
+    xml = ownership_xml(
+        nd_transactions=[nd_tx(code="M", shares="14273.9165", ad="A", price="0", after="26032.6435",
+                               notes={"shares": ["F1"]})],
+        d_transactions=[d_tx(title="Restricted Stock Units", code="M", shares="14225.8819", ad="D",
+                             under_shares="14225.8819", after="0", notes={"shares": ["F2"]})],
+        footnotes={"F1": "The shares reported include 48.4720 dividend shares and an adjustment of 0.4374 due to "
+                         "fractional rounding.",
+                   "F2": "Dividend equivalent rights accrue on these units when dividends are paid."})
+    assert codes_for(xml, "B003") == []
+
+
 def test_b003_exercise_without_table_i_row(codes_for):
     xml = ownership_xml(nd_transactions=[nd_tx(code="S", shares="4000", ad="D", after="1000")],
                         d_transactions=[d_tx(code="M", shares="10000", ad="D", under_shares="10000", after="0")])
