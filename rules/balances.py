@@ -36,7 +36,9 @@ class BalanceMismatch(FilingRule):
     held the same way when they agree on direct or indirect, on the nature of indirect
     ownership, and on the footnotes of those two columns: several direct accounts (an IRA, a
     401(k) plan) and the holdings of several family members under one nature ("By child") are
-    told apart only by those footnotes; a row that adds up from the row before it of the same
+    told apart only by those footnotes (a nature naming a kind of relative, "child's
+    interest", with no footnote to tell the children apart, is not checked, since its rows may
+    be several people's); a row that adds up from the row before it of the same
     title and ownership is accepted all the same (a footnote left off one row). The first row of
     each holding has no previous balance
     on the form and is not checked. A row that reports a dollar value instead of shares, or
@@ -118,6 +120,8 @@ class BalanceMismatch(FilingRule):
                     continue
                 if _notes_adjustment(filing, row.shares_owned_following.footnotes, context):
                     continue  # the footnote on the amount owned explains an adjustment (split, 16a-13, ...)
+                if _family_members(key):
+                    continue  # "child's interest" may be several children, each a holding of its own
                 doubt = _doubt(filing, row, before_row, row_pointer, year_end, context)
                 pointer = row_pointer + "/sharesOwnedFollowing"
                 flipped = before - shares if direction == "A" else before + shares
@@ -134,6 +138,19 @@ class BalanceMismatch(FilingRule):
                     f"Instruction 4(a)(ii)).{hint} Correct this figure, the amount ({column(row_pointer + '/shares')}), "
                     "or (A)/(D), or explain the difference in a footnote." + (f" {doubt}" if doubt else "")),
                     severity=Severity.WARNING if doubt else None)
+
+
+# A nature of indirect ownership that may stand for several people: several children,
+# grandchildren or relatives are often reported under one nature text, told apart by nothing.
+FAMILY_MEMBERS = re.compile(r"\b(?:child|children|son|sons|daughters?|grand\w*|minor|niece|nephew|relative|family "
+                            r"member|custodian|ugma|utma)", re.IGNORECASE)
+
+
+def _family_members(key: tuple) -> bool:
+    """An indirect holding whose nature names a kind of relative, with no footnote to tell one
+    from another: rows under it may belong to different people."""
+    (kind, nature), holder = key[1], key[2]
+    return kind == "I" and not holder and bool(FAMILY_MEMBERS.search(nature))
 
 
 def _notes_adjustment(filing, note_ids, context) -> bool:

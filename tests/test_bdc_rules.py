@@ -141,6 +141,13 @@ def test_b001_separates_table_ii_grants_and_footnoted_difference(codes_for):
     assert codes_for(xml, "B001") == []
 
 
+def test_b001_does_not_chain_relatives_under_one_nature(codes_for):
+    child = dict(code="G", ad="A", price="0", di="I", nature="child's proportionate interests held in the partnership")
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="222", after="8638", **child),
+                                         nd_tx(shares="222", after="8794", **child)])
+    assert codes_for(xml, "B001") == []
+
+
 def test_b001_accepts_a_row_that_left_its_nature_footnote_off(codes_for):
     trust = dict(di="I", nature="by Trust")
     xml = ownership_xml(nd_transactions=[nd_tx(shares="1112", after="167400026", notes={"nature": ["F1"]}, **trust),
