@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from form16lint_rules._amounts import ADJUSTMENT, figure, last_place, normalised_title
-from form16lint_rules._when import row_direction
+from form16lint_rules._when import row_direction, split_part
 from form16lint_rules._identity import (
     cik_key,
     describe_issuer,
@@ -101,7 +101,7 @@ def _change(row):
 def _order(document):
     filing = document.filing
     return (filing.period_of_report.value or date.max, filing.metadata.filing_date or date.max,
-            filing.metadata.accession_number or "", document.path)
+            filing.metadata.accession_number or "", split_part(filing) or 0, document.path)
 
 
 class CarriedBalanceMismatch(CollectionRule):
@@ -111,7 +111,8 @@ class CarriedBalanceMismatch(CollectionRule):
     Among the filings checked together, for one reporting person (or group of joint filers),
     one issuer, one security and one ownership (direct, or indirect with its nature; in Table
     II also the exercise price, expiration date and underlying security), the filings are put
-    in order of period of report. The first amount owned following a transaction in the later
+    in order of period of report (then filing date, accession number, and the part a report
+    split across several Form 4s says it is). The first amount owned following a transaction in the later
     filing must equal the last amount owned in the filing before it, plus the shares of that
     first row if acquired (A) or minus them if disposed (D); a holding row must equal it.
     Amendments (which restate, not continue), rows reported by value and filings without a

@@ -15,7 +15,7 @@ from form16lint.fieldnames import box, column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, submitted_date
+from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, split_part, submitted_date
 
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 
@@ -185,8 +185,10 @@ class PeriodNotEarliestTransaction(FilingRule):
     rows that report a Form 5 item early (form type 5 or timeliness E, codes L and W, gifts
     received, and gifts given before 2023-02-27) are not counted.
 
-    Accepted variant: a Form 4/A keeps the period of report of the Form 4 it amends, whatever
-    rows it repeats or adds, so amendments are not checked.
+    Accepted variants: a Form 4/A keeps the period of report of the Form 4 it amends, whatever
+    rows it repeats or adds, so amendments are not checked; and a report split across several
+    Form 4s (EDGAR takes 30 rows a form), each saying so ("the second of three Form 4s ...
+    relating to the same event"), gives every part the earliest date of the whole event.
 
     ## Why it matters
     EDGAR files and indexes the Form 4 under this date, and readers use it to judge whether the
@@ -220,6 +222,8 @@ class PeriodNotEarliestTransaction(FilingRule):
         if period is None or not dated:
             return
         earliest, pointer = min(dated)
+        if period < earliest and split_part(filing):
+            return  # one of several Form 4s of one event: its period is the event's earliest transaction
         if earliest != period:
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {period.isoformat()}, but the earliest transaction is "

@@ -79,6 +79,17 @@ def test_x001_tells_holders_apart_by_footnote_and_does_not_chain_units(tmp_path,
     assert found == []
 
 
+def test_x001_orders_the_parts_of_a_split_report(tmp_path, plugins):
+    def part(which, after):
+        return ownership_xml(period="2024-05-01", signatures=(("/s/ J", "2024-05-03"),),
+                             nd_transactions=[nd_tx(date="2024-05-01", after=after)],
+                             remarks=f"This Form 4 is the {which} of two Form 4s being filed by the Reporting "
+                                     "Person relating to the same event.")
+    found = lint_files(tmp_path, plugins, {"a.xml": part("second", "800"), "b.xml": part("first", "900"),
+                                           "c.xml": sale("2024-06-03", "700")}, ["X001"])
+    assert found == []
+
+
 def test_x002_same_accession_or_same_content(tmp_path, plugins):
     from form16lint.engine import read_document
 

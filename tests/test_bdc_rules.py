@@ -268,6 +268,14 @@ def test_d_and_c_rules_say_nothing_beyond_the_calendar(lint_text, day):
         assert [f.message for f in result.findings if f.code == "F001"] == []
 
 
+def test_d003_accepts_the_event_date_on_parts_of_a_split_report(codes_for):
+    xml = ownership_xml(period="2022-04-26", nd_transactions=[nd_tx(date="2022-04-27")],
+                        signatures=(("/s/ E M", "2022-04-28"),),
+                        remarks="This Form 4 is the fifth of five Form 4s being filed by the Reporting Person relating "
+                                "to the same event.")
+    assert codes_for(xml, "D003") == []
+
+
 def test_d003_period_not_earliest(codes_for):
     xml = ownership_xml(period="2024-03-05", nd_transactions=[nd_tx(date="2024-03-05"), nd_tx(date="2024-03-01")],
                         signatures=(("/s/ J", "2024-03-06"),))
