@@ -37,8 +37,8 @@ class BalanceMismatch(FilingRule):
     ownership, and on the footnotes of those two columns: several direct accounts (an IRA, a
     401(k) plan) and the holdings of several family members under one nature ("By child") are
     told apart only by those footnotes (a nature naming a kind of relative, "child's
-    interest", with no footnote to tell the children apart, is not checked, since its rows may
-    be several people's); a row that adds up from the row before it of the same
+    interest", is not checked, since rows with the same footnotes may still be several
+    people's); a row that adds up from the row before it of the same
     title and ownership is accepted all the same (a footnote left off one row). The first row of
     each holding has no previous balance
     on the form and is not checked. A row that reports a dollar value instead of shares, or
@@ -147,10 +147,10 @@ FAMILY_MEMBERS = re.compile(r"\b(?:child|children|son|sons|daughters?|grand\w*|m
 
 
 def _family_members(key: tuple) -> bool:
-    """An indirect holding whose nature names a kind of relative, with no footnote to tell one
-    from another: rows under it may belong to different people."""
-    (kind, nature), holder = key[1], key[2]
-    return kind == "I" and not holder and bool(FAMILY_MEMBERS.search(nature))
+    """An indirect holding whose nature names a kind of relative: rows under it with the same
+    footnotes (a disclaimer, say) may still belong to different people."""
+    kind, nature = key[1]
+    return kind == "I" and bool(FAMILY_MEMBERS.search(nature))
 
 
 def _notes_adjustment(filing, note_ids, context) -> bool:
