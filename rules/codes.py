@@ -267,6 +267,10 @@ class PlanAdoptionDateMissing(FilingRule):
     state the date the plan was adopted: a sentence about the trading plan carrying a date
     ("adopted on May 5, 2023", "entered into on 05/05/2023").
 
+    Accepted variants: the date in prose, in any common form (May 5, 2023; Sept. 5, 2023;
+    5/5/23; 2023-05-05), with names, initials and abbreviations in the same sentence
+    ("adopted by Mark A. Goldsmith on December 19, 2024", "by the J.P. Smith Trust").
+
     ## Why it matters
     Forms 4 and 5 as amended by Release 33-11138 (effective 2023-04-01) require a filer who
     checks the box to "provide the date of adoption of the plan" in the explanation of

@@ -194,13 +194,18 @@ class FootnoteExplanationMissing(FilingRule):
       weighted-average footnotes states the range of prices ("prices ranging from $10.01 to
       $10.50").
 
+    Accepted variants: the range in any common wording ("$10.01 to $10.50", "between $10.01
+    and $10.50", "ranging from 10.01 to 10.50", "the lowest price ... was $10.01 and the
+    highest price was $10.50").
+
     ## Why it matters
     The Form 4 instructions (General Instruction 8, "Transaction Codes") require a
     transaction coded J to be described in the explanation of responses. Column 4 of Table I
     asks for the price of every purchase and sale. When shares were bought or sold at
     different prices in one day, the SEC staff allow one weighted-average price only if a
     footnote gives the full range of prices and an undertaking to provide the detail on
-    request (the SEC staff's Compliance and Disclosure Interpretations of Form 4).
+    request (the SEC staff's no-action letter to the Society of Corporate Secretaries of June
+    25, 2008).
 
     ## Failing example
     ```xml

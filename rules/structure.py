@@ -139,7 +139,9 @@ class MalformedValue(FilingRule):
 
     ## What it checks
     Dates must be real calendar dates, amounts and prices numbers, flags 0/1/true/false,
-    acquired/disposed `A` or `D`, and the ownership form `D` (direct) or `I` (indirect).
+    acquired/disposed `A` or `D`, and the ownership form `D` (direct) or `I` (indirect). In EDGAR
+    XML and form16lint JSON no amount or price may be negative (the schema's minimum is 0); on a
+    PDF or extracted text, where a minus sign may be misread, B002 warns instead.
 
     ## Why it matters
     EDGAR validates every element against its XML schema and suspends a submission with a
@@ -177,6 +179,9 @@ class MalformedValue(FilingRule):
             elif pointer.endswith("/directOrIndirect") and leaf.value and leaf.value not in ("D", "I"):
                 yield Violation(pointer, f"{describe(pointer)}: {leaf.value!r} is neither D (direct) nor I "
                                          "(indirect)")
+            elif isinstance(leaf.value, Decimal) and leaf.value < 0 and not context.extracted:
+                yield Violation(pointer, f"{describe(pointer)}: {leaf.value} is negative; EDGAR's schema allows no "
+                                         "amount or price below 0 (the direction goes in the (A) or (D) column)")
 
     @staticmethod
     def _expected(pointer: str) -> str:
@@ -570,9 +575,12 @@ class CodingNotAllowedForForm(FilingRule):
     """Timeliness or transaction form type not allowed for the form.
 
     ## What it checks
-    Transactions carry form type 4 or 5. On a Form 4 a form-type-5 transaction may only be
-    reported early (timeliness E); on a Form 5 timeliness may only be late (L). Holdings on
-    Forms 3 and 4 carry no coding.
+    Transactions carry form type 4 or 5. On a Form 4 a form-type-5 transaction is early by
+    definition: its timeliness may be left blank or given as E, nothing else; on a Form 5
+    timeliness may only be late (L). Holdings on Forms 3 and 4 carry no coding.
+
+    Accepted variants: a form-type-5 transaction on a Form 4 with blank timeliness (the EDGAR
+    Technical Specification, section 4.3.8.2, lets a filer leave it empty or set E).
 
     ## Why it matters
     Rule 16a-3(f) and the Form 4 and 5 instructions let a Form 5 transaction be reported early on
@@ -604,7 +612,7 @@ class CodingNotAllowedForForm(FilingRule):
             if form_type and form_type not in ("4", "5"):
                 yield Violation(pointer + "/formType", f"{describe(pointer)} has transaction form type "
                                                        f"{form_type!r}; transactions are reported as form type 4 or 5")
-            if form == "4" and form_type == "5" and timeliness != "E":
+            if form == "4" and form_type == "5" and timeliness not in ("", "E"):
                 yield Violation(pointer + "/formType", f"{describe(pointer)} is a form-type-5 transaction on a "
                                                        "Form 4 without timeliness E; a Form 5 transaction may appear "
                                                        "on Form 4 only when reported early")
