@@ -138,15 +138,51 @@ class CarriedBalanceMismatch(CollectionRule):
     this is a warning.
 
     ## Failing example
-    ```text
-    form4-march.xml:  Common Stock, D: sold 100, 900 owned following
-    form4-april.xml:  Common Stock, D: sold 100, 700 owned following   (900 - 100 = 800)
+    Filing 1:
+
+    ```xml
+    <nonDerivativeTransaction>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>900</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <periodOfReport>2024-04-01</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-04-01</value></transactionDate>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>700</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-04-02</signatureDate></ownerSignature>
     ```
 
     ## Passing example
-    ```text
-    form4-march.xml:  Common Stock, D: sold 100, 900 owned following
-    form4-april.xml:  Common Stock, D: sold 100, 800 owned following
+    Filing 1:
+
+    ```xml
+    <nonDerivativeTransaction>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>900</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <periodOfReport>2024-04-01</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-04-01</value></transactionDate>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>800</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-04-02</signatureDate></ownerSignature>
     ```
     """
 
@@ -277,15 +313,36 @@ class DuplicateFiling(CollectionRule):
     S-T, Rule 11), so two files with one number are one filing.
 
     ## Failing example
-    ```text
-    downloads/form4.xml   accession 0001209191-24-012345
-    archive/form4.xml     accession 0001209191-24-012345
+    Filing 1:
+
+    ```xml
+    <documentType>4</documentType>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <documentType>4</documentType>
     ```
 
     ## Passing example
-    ```text
-    downloads/form4.xml   accession 0001209191-24-012345
-    archive/form4.xml     accession 0001209191-24-012399
+    Filing 1:
+
+    ```xml
+    <documentType>4</documentType>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <periodOfReport>2024-04-01</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-04-01</value></transactionDate>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>800</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-04-02</signatureDate></ownerSignature>
     ```
     """
 

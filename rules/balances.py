@@ -70,14 +70,42 @@ class BalanceMismatch(FilingRule):
 
     ## Failing example
     ```xml
-    <!-- row 1: disposed of 50,000, 4,001,557 owned after -->
-    <!-- row 2: disposed of 50,000, 3,961,557 owned after: expected 3,951,557 -->
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>50000</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>4001557</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>50000</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>3961557</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <!-- row 1: disposed of 50,000, 4,001,557 owned after -->
-    <!-- row 2: disposed of 50,000, 3,951,557 owned after -->
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>50000</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>4001557</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>50000</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>3951557</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -232,12 +260,26 @@ class SuspiciousAmount(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionShares><value>0</value></transactionShares>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>0</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionShares><value>2500</value></transactionShares>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>2500</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>7500</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -290,13 +332,41 @@ class UnmatchedExercise(FilingRule):
 
     ## Failing example
     ```xml
-    <!-- Table II: M, 10,000 options exercised on 2024-03-01; Table I: nothing on 2024-03-01 -->
+    <derivativeTransaction>
+      <transactionCoding><transactionCode>M</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionShares><value>10000</value></transactionShares>
+        <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>0</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </derivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <!-- Table II: M, 10,000 options exercised on 2024-03-01 -->
-    <!-- Table I: M, 10,000 shares of Common Stock acquired (A) on 2024-03-01 -->
+    <derivativeTransaction>
+      <transactionCoding><transactionCode>M</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionShares><value>10000</value></transactionShares>
+        <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>0</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </derivativeTransaction>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>M</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionShares><value>10000</value></transactionShares>
+        <transactionPricePerShare><value>20.00</value></transactionPricePerShare>
+        <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>10900</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 

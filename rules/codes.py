@@ -48,13 +48,19 @@ class UnknownTransactionCode(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionCoding><transactionCode>K</transactionCode></transactionCoding>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>K</transactionCode></transactionCoding>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionCoding><transactionCode>S</transactionCode>
-      <equitySwapInvolved>1</equitySwapInvolved></transactionCoding>
+    <nonDerivativeTransaction>
+      <transactionCoding>
+        <transactionCode>S</transactionCode>
+        <equitySwapInvolved>1</equitySwapInvolved>
+      </transactionCoding>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -99,14 +105,25 @@ class DirectionContradictsCode(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionCode>S</transactionCode>
-    <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1100</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionCode>S</transactionCode>
-    <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -159,15 +176,32 @@ class Form4TransactionOnForm5(FilingRule):
     ## Failing example
     ```xml
     <documentType>5</documentType>
-    <transactionCoding><transactionFormType>4</transactionFormType>
-      <transactionCode>S</transactionCode></transactionCoding>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>4</transactionFormType>
+        <transactionCode>S</transactionCode>
+      </transactionCoding>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
-    <transactionCoding><transactionFormType>5</transactionFormType>
-      <transactionCode>G</transactionCode></transactionCoding>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+        <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1100</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -225,13 +259,33 @@ class GiftOnForm5(FilingRule):
     ## Failing example
     ```xml
     <documentType>5</documentType>
-    <!-- code G, disposed, dated 2023-06-01 -->
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
-    <!-- code G, disposed, dated 2022-06-01 -->
+    <periodOfReport>2022-12-31</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2022-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2023-02-10</signatureDate></ownerSignature>
     ```
     """
 
@@ -280,13 +334,21 @@ class PlanAdoptionDateMissing(FilingRule):
     ## Failing example
     ```xml
     <aff10b5One>1</aff10b5One>
-    <footnote id="F1">Sold under a Rule 10b5-1 trading plan.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes><footnote id="F1">Sold under a Rule 10b5-1 trading plan.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
     <aff10b5One>1</aff10b5One>
-    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
     ```
     """
 
@@ -322,13 +384,23 @@ class PlanCheckboxNotChecked(FilingRule):
     ## Failing example
     ```xml
     <aff10b5One>0</aff10b5One>
-    <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
     <aff10b5One>1</aff10b5One>
-    <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
     ```
     """
 
@@ -373,14 +445,30 @@ class CoolingOffNotObserved(FilingRule):
 
     ## Failing example
     ```xml
-    <!-- an officer's sale on 2023-06-01 -->
-    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <periodOfReport>2023-06-01</periodOfReport>
+    <aff10b5One>1</aff10b5One>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
+    <ownerSignature><signatureDate>2023-06-02</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
-    <!-- an officer's sale on 2023-09-01 -->
-    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <periodOfReport>2023-09-01</periodOfReport>
+    <aff10b5One>1</aff10b5One>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-09-01</value></transactionDate>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
+    <ownerSignature><signatureDate>2023-09-05</signatureDate></ownerSignature>
     ```
     """
 

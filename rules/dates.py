@@ -69,14 +69,34 @@ class TransactionOutsideFiscalYear(FilingRule):
     ```xml
     <documentType>5</documentType>
     <periodOfReport>2003-12-31</periodOfReport>
-    <!-- a gift dated 2004-01-15 -->
+    <nonDerivativeTransaction>
+      <transactionDate><value>2004-01-15</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2004-02-10</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
     <periodOfReport>2003-12-31</periodOfReport>
-    <!-- a gift dated 2003-11-12 -->
+    <nonDerivativeTransaction>
+      <transactionDate><value>2003-11-12</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2004-02-10</signatureDate></ownerSignature>
     ```
     """
 
@@ -137,15 +157,15 @@ class FiscalYearEndSuspect(FilingRule):
     ## Failing example
     ```xml
     <documentType>5</documentType>
-    <periodOfReport>2003-12-30</periodOfReport>
-    <signatureDate>2003-12-15</signatureDate>
+    <periodOfReport>2003-12-15</periodOfReport>
+    <ownerSignature><signatureDate>2003-12-10</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
     <periodOfReport>2003-12-31</periodOfReport>
-    <signatureDate>2004-02-12</signatureDate>
+    <ownerSignature><signatureDate>2004-02-12</signatureDate></ownerSignature>
     ```
     """
 
@@ -246,14 +266,17 @@ class TransactionAfterSigning(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-08</value></transactionDate>
-    <signatureDate>2024-03-04</signatureDate>
+    <periodOfReport>2024-03-08</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-03-08</value></transactionDate>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <signatureDate>2024-03-04</signatureDate>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-03-01</value></transactionDate>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -314,17 +337,20 @@ class LateFiling(FilingRule):
 
     ## Failing example
     ```xml
-    <documentType>4</documentType>
-    <transactionDate><value>2004-04-06</value></transactionDate>
-    <signatureDate>2004-04-29</signatureDate>
-    <!-- due 2004-04-08: 15 business days late -->
+    <periodOfReport>2004-04-06</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2004-04-06</value></transactionDate>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2004-04-29</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
-    <documentType>4</documentType>
-    <transactionDate><value>2004-04-06</value></transactionDate>
-    <signatureDate>2004-04-08</signatureDate>
+    <periodOfReport>2004-04-06</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2004-04-06</value></transactionDate>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2004-04-08</signatureDate></ownerSignature>
     ```
     """
 
@@ -417,14 +443,18 @@ class DeemedExecutionDateOutOfRange(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <deemedExecutionDate><value>2024-03-08</value></deemedExecutionDate>
+    <nonDerivativeTransaction>
+      <deemedExecutionDate><value>2024-03-08</value></deemedExecutionDate>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-03-11</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <deemedExecutionDate><value>2024-03-05</value></deemedExecutionDate>
+    <nonDerivativeTransaction>
+      <deemedExecutionDate><value>2024-03-05</value></deemedExecutionDate>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-03-06</signatureDate></ownerSignature>
     ```
     """
 

@@ -47,17 +47,26 @@ class FootnoteTextMissing(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionPricePerShare><value>10.25</value><footnoteId id="F2"/></transactionPricePerShare>
-    …
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare><value>10.25</value><footnoteId id="F2"/></transactionPricePerShare>
+      </transactionAmounts>
+      <ownershipNature>
+        <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+        <natureOfOwnership><value>By Trust</value><footnoteId id="F1"/></natureOfOwnership>
+      </ownershipNature>
+    </nonDerivativeTransaction>
     <footnotes><footnote id="F1">Held by the Doe Family Trust.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
-    <transactionPricePerShare><value>10.25</value><footnoteId id="F2"/></transactionPricePerShare>
-    …
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare><value>10.25</value><footnoteId id="F2"/></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
     <footnotes>
-      <footnote id="F1">Held by the Doe Family Trust.</footnote>
       <footnote id="F2">Weighted average; prices ranged from $10.01 to $10.50.</footnote>
     </footnotes>
     ```
@@ -96,15 +105,17 @@ class FootnoteNeverReferenced(FilingRule):
 
     ## Failing example
     ```xml
-    <footnotes>
-      <footnote id="F1">Held by the Doe Family Trust.</footnote>  <!-- nothing refers to F1 -->
-    </footnotes>
+    <footnotes><footnote id="F1">Held by the Doe Family Trust.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
-    <natureOfOwnership><value>By Trust</value><footnoteId id="F1"/></natureOfOwnership>
-    …
+    <nonDerivativeTransaction>
+      <ownershipNature>
+        <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+        <natureOfOwnership><value>By Trust</value><footnoteId id="F1"/></natureOfOwnership>
+      </ownershipNature>
+    </nonDerivativeTransaction>
     <footnotes><footnote id="F1">Held by the Doe Family Trust.</footnote></footnotes>
     ```
     """
@@ -142,16 +153,37 @@ class FootnoteIdInvalid(FilingRule):
 
     ## Failing example
     ```xml
-    <footnote id="F1">Held by the Doe Family Trust.</footnote>
-    <footnote id="F1">Weighted average price.</footnote>
-    <footnote id="N3">Granted under the 2020 Plan.</footnote>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare>
+          <value>10.25</value>
+          <footnoteId id="F1"/>
+          <footnoteId id="N3"/>
+        </transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Held by the Doe Family Trust.</footnote>
+      <footnote id="F1">Weighted average price.</footnote>
+      <footnote id="N3">Granted under the 2020 Plan.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
-    <footnote id="F1">Held by the Doe Family Trust.</footnote>
-    <footnote id="F2">Weighted average price.</footnote>
-    <footnote id="F3">Granted under the 2020 Plan.</footnote>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare>
+          <value>10.25</value>
+          <footnoteId id="F1"/>
+          <footnoteId id="F2"/>
+        </transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Held by the Doe Family Trust.</footnote>
+      <footnote id="F2">Weighted average price.</footnote>
+    </footnotes>
     ```
     """
 
@@ -209,14 +241,19 @@ class FootnoteExplanationMissing(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionCode>J</transactionCode>  <!-- no footnoteId anywhere on the row -->
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>J</transactionCode></transactionCoding>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionCode>J</transactionCode><footnoteId id="F1"/>
-    …
-    <footnote id="F1">Distribution in kind by the Fund to its limited partners.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>J</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Distribution in kind by the Fund to its limited partners.</footnote>
+    </footnotes>
     ```
     """
 
@@ -282,14 +319,26 @@ class WeightedAveragePriceOutOfRange(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionPricePerShare><value>11.20</value><footnoteId id="F1"/></transactionPricePerShare>
-    <footnote id="F1">Weighted average price; sold at prices ranging from $10.01 to $10.50.</footnote>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare><value>11.20</value><footnoteId id="F1"/></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Weighted average price; sold at prices ranging from $10.01 to $10.50.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
-    <transactionPricePerShare><value>10.27</value><footnoteId id="F1"/></transactionPricePerShare>
-    <footnote id="F1">Weighted average price; sold at prices ranging from $10.01 to $10.50.</footnote>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare><value>10.27</value><footnoteId id="F1"/></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Weighted average price; sold at prices ranging from $10.01 to $10.50.</footnote>
+    </footnotes>
     ```
     """
 

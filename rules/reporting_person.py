@@ -26,18 +26,24 @@ class NoRelationshipChecked(FilingRule):
 
     ## Failing example
     ```xml
-    <reportingOwnerRelationship>
-      <isDirector>0</isDirector><isOfficer>0</isOfficer>
-      <isTenPercentOwner>0</isTenPercentOwner><isOther>0</isOther>
-    </reportingOwnerRelationship>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <isDirector>0</isDirector>
+        <isOfficer>0</isOfficer>
+        <officerTitle omit="true"/>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
 
     ## Passing example
     ```xml
-    <reportingOwnerRelationship>
-      <isDirector>1</isDirector><isOfficer>0</isOfficer>
-      <isTenPercentOwner>0</isTenPercentOwner><isOther>0</isOther>
-    </reportingOwnerRelationship>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <isDirector>1</isDirector>
+        <isOfficer>0</isOfficer>
+        <officerTitle omit="true"/>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
     """
 
@@ -71,12 +77,18 @@ class RelationshipUndescribed(FilingRule):
 
     ## Failing example
     ```xml
-    <isOfficer>1</isOfficer>  <!-- no officerTitle -->
+    <reportingOwner>
+      <reportingOwnerRelationship><officerTitle omit="true"/></reportingOwnerRelationship>
+    </reportingOwner>
     ```
 
     ## Passing example
     ```xml
-    <isOfficer>1</isOfficer><officerTitle>Chief Financial Officer</officerTitle>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <officerTitle>Chief Financial Officer</officerTitle>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
     """
 
@@ -114,17 +126,13 @@ class JointFilingBoxMismatch(FilingRule):
     16a-3(j).
 
     ## Failing example
-    ```text
-    6. Individual or Joint/Group Filing
-       X Form filed by More than One Reporting Person
-    1. Name and Address of Reporting Person: Doe, Jane   (no other person named)
+    ```json
+    {"jointFiling": {"value": true}}
     ```
 
     ## Passing example
-    ```text
-    6. Individual or Joint/Group Filing
-       X Form filed by One Reporting Person
-    1. Name and Address of Reporting Person: Doe, Jane
+    ```json
+    {"jointFiling": {"value": false}}
     ```
     """
 

@@ -150,14 +150,19 @@ class MalformedValue(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2023-02-30</value></transactionDate>
-    <transactionAcquiredDisposedCode><value>B</value></transactionAcquiredDisposedCode>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-02-30</value></transactionDate>
+      <transactionAmounts>
+        <transactionAcquiredDisposedCode><value>B</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionDate><value>2023-02-28</value></transactionDate>
-    <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-02-29</value></transactionDate>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -331,12 +336,20 @@ class EdgarLimitExceeded(FilingRule):
 
     ## Failing example
     ```xml
-    <officerTitle>Executive Vice President, Global Operations</officerTitle>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <officerTitle>Executive Vice President, Global Operations</officerTitle>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
 
     ## Passing example
     ```xml
-    <officerTitle>EVP, Global Operations</officerTitle>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <officerTitle>EVP, Global Operations</officerTitle>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
     """
 
@@ -396,14 +409,21 @@ class OwnershipNatureMismatch(FilingRule):
 
     ## Failing example
     ```xml
-    <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
-    <!-- no natureOfOwnership -->
+    <nonDerivativeTransaction>
+      <ownershipNature>
+        <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+      </ownershipNature>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
-    <natureOfOwnership><value>By Family Trust</value></natureOfOwnership>
+    <nonDerivativeTransaction>
+      <ownershipNature>
+        <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+        <natureOfOwnership><value>By Family Trust</value></natureOfOwnership>
+      </ownershipNature>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -441,17 +461,21 @@ class ExactlyOneOfPair(FilingRule):
 
     ## Failing example
     ```xml
-    <postTransactionAmounts>
-      <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
-      <valueOwnedFollowingTransaction><value>25000</value></valueOwnedFollowingTransaction>
-    </postTransactionAmounts>
+    <nonDerivativeTransaction>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
+        <valueOwnedFollowingTransaction><value>25000</value></valueOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <postTransactionAmounts>
-      <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
-    </postTransactionAmounts>
+    <nonDerivativeTransaction>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -500,12 +524,15 @@ class ValueOrFootnoteRequired(FilingRule):
 
     ## Failing example
     ```xml
-    <exerciseDate></exerciseDate>
+    <derivativeTransaction><exerciseDate/></derivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <exerciseDate><footnoteId id="F1"/></exerciseDate>
+    <derivativeTransaction>
+      <exerciseDate><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes><footnote id="F1">The option vests in full on March 1, 2025.</footnote></footnotes>
     ```
     """
 
@@ -590,13 +617,31 @@ class CodingNotAllowedForForm(FilingRule):
     ## Failing example
     ```xml
     <documentType>5</documentType>
-    … <transactionTimeliness><value>E</value></transactionTimeliness>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>J</transactionCode>
+        <footnoteId id="F1"/>
+      </transactionCoding>
+      <transactionTimeliness><value>E</value></transactionTimeliness>
+    </nonDerivativeTransaction>
+    <footnotes><footnote id="F1">Distribution in kind.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
-    … <transactionTimeliness><value>L</value></transactionTimeliness>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>J</transactionCode>
+        <footnoteId id="F1"/>
+      </transactionCoding>
+      <transactionTimeliness><value>L</value></transactionTimeliness>
+    </nonDerivativeTransaction>
+    <footnotes><footnote id="F1">Distribution in kind.</footnote></footnotes>
     ```
     """
 

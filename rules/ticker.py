@@ -41,12 +41,20 @@ class TickerMalformed(FilingRule):
 
     ## Failing example
     ```xml
-    <issuerTradingSymbol>AAPL1</issuerTradingSymbol>
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL1</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
     ```xml
-    <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    </issuer>
     ```
     """
 
@@ -83,14 +91,20 @@ class TickerStatusQualifier(FilingRule):
 
     ## Failing example
     ```xml
-    <issuerName>SONUS NETWORKS INC</issuerName>
-    <issuerTradingSymbol>SONSE</issuerTradingSymbol>
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONSE</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
     ```xml
-    <issuerName>SONUS NETWORKS INC</issuerName>
-    <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    </issuer>
     ```
     """
 
@@ -128,18 +142,25 @@ class TickerIssuerMismatch(FilingRule):
 
     ## Failing example
     ```xml
-    <issuerCik>0000320193</issuerCik>
-    <issuerTradingSymbol>MSFT</issuerTradingSymbol>  <!-- the map gives MSFT to CIK 789019 -->
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>MSFT</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
     ```xml
-    <issuerCik>0000320193</issuerCik>
-    <issuerTradingSymbol>AAPL</issuerTradingSymbol>  <!-- the map gives AAPL to CIK 320193 -->
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    </issuer>
     ```
     """
 
     code = "T003"
+    example_options = {"issuer-map": {"MSFT": ["789019"], "AAPL": ["320193"]}}  # the map of the examples
     name = "ticker-issuer-mismatch"
     severity = Severity.WARNING
 
@@ -188,15 +209,52 @@ class IssuerTickersDiffer(CollectionRule):
     filings wants to see them side by side.
 
     ## Failing example
-    ```text
-    form5.xml:  <issuerCik>0001105472</issuerCik> <issuerTradingSymbol>SONS</issuerTradingSymbol>
-    form4.xml:  <issuerCik>0001105472</issuerCik> <issuerTradingSymbol>SONSE</issuerTradingSymbol>
+    Filing 1:
+
+    ```xml
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    </issuer>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONSE</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
-    ```text
-    form5.xml:  <issuerCik>0001105472</issuerCik> <issuerTradingSymbol>SONS</issuerTradingSymbol>
-    form4.xml:  <issuerCik>0001105472</issuerCik> <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    Filing 1:
+
+    ```xml
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    </issuer>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    </issuer>
+    <periodOfReport>2024-03-02</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-03-02</value></transactionDate>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>800</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -247,12 +305,20 @@ class CikMalformed(FilingRule):
 
     ## Failing example
     ```xml
-    <issuerCik>320193A</issuerCik>
+    <issuer>
+      <issuerCik>320193A</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
     ```xml
-    <issuerCik>0000320193</issuerCik>
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    </issuer>
     ```
     """
 

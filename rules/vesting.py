@@ -161,15 +161,22 @@ class ExercisableDateContradictsVesting(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <exerciseDate><value>2024-09-01</value><footnoteId id="F1"/></exerciseDate>
-    <!-- F1: "The option vests in four equal annual installments beginning on the first
-         anniversary of the grant date." : first vesting 03/01/2025 -->
+    <derivativeTransaction>
+      <exerciseDate><value>2024-09-01</value><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes>
+      <footnote id="F1">The option vests in four equal annual installments beginning on the first anniversary of the grant date.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
-    <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    <derivativeTransaction>
+      <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes>
+      <footnote id="F1">The option vests in four equal annual installments beginning on the first anniversary of the grant date.</footnote>
+    </footnotes>
     ```
     """
 
@@ -223,15 +230,22 @@ class VestingScheduleIncomplete(FilingRule):
 
     ## Failing example
     ```xml
-    <expirationDate><value>2034-03-01</value></expirationDate>
-    <!-- F1: "25% of the option vests on each of the first three anniversaries of the grant
-         date": 75% in all -->
+    <derivativeTransaction>
+      <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes>
+      <footnote id="F1">25% of the option vests on each of the first three anniversaries of the grant date.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
-    <!-- F1: "25% of the option vests on each of the first, second, third and fourth
-         anniversaries of the grant date" -->
+    <derivativeTransaction>
+      <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes>
+      <footnote id="F1">25% of the option vests on each of the first, second, third and fourth anniversaries of the grant date.</footnote>
+    </footnotes>
     ```
     """
 
@@ -285,16 +299,16 @@ class VestingBeforeGrant(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <transactionCode>A</transactionCode>
-    <exerciseDate><value>2023-03-01</value></exerciseDate>
+    <derivativeTransaction>
+      <exerciseDate><value>2023-03-01</value></exerciseDate>
+    </derivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <transactionCode>A</transactionCode>
-    <exerciseDate><value>2025-03-01</value></exerciseDate>
+    <derivativeTransaction>
+      <exerciseDate><value>2025-03-01</value></exerciseDate>
+    </derivativeTransaction>
     ```
     """
 
@@ -359,14 +373,16 @@ class ExpirationNotAfterExercisable(FilingRule):
 
     ## Failing example
     ```xml
-    <exerciseDate><value>2025-03-01</value></exerciseDate>
-    <expirationDate><value>2015-03-01</value></expirationDate>
+    <derivativeTransaction>
+      <expirationDate><value>2015-03-01</value></expirationDate>
+    </derivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <exerciseDate><value>2025-03-01</value></exerciseDate>
-    <expirationDate><value>2034-03-01</value></expirationDate>
+    <derivativeTransaction>
+      <expirationDate><value>2034-03-01</value></expirationDate>
+    </derivativeTransaction>
     ```
     """
 
@@ -413,14 +429,18 @@ class StatedTermDisagrees(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <expirationDate><value>2029-03-01</value><footnoteId id="F1"/></expirationDate>
-    <!-- F1: "The option has a ten-year term." -->
+    <derivativeTransaction>
+      <expirationDate><value>2029-03-01</value><footnoteId id="F1"/></expirationDate>
+    </derivativeTransaction>
+    <footnotes><footnote id="F1">The option has a ten-year term.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
-    <expirationDate><value>2034-02-28</value><footnoteId id="F1"/></expirationDate>
+    <derivativeTransaction>
+      <expirationDate><value>2034-02-28</value><footnoteId id="F1"/></expirationDate>
+    </derivativeTransaction>
+    <footnotes><footnote id="F1">The option has a ten-year term.</footnote></footnotes>
     ```
     """
 

@@ -166,6 +166,10 @@ def filing_from_fragment(fragment: str) -> str:
         if not isinstance(piece.tag, str):  # a comment: keep it for the element it precedes
             comments.append(piece)
             continue
+        if piece.tag not in TOP_ORDER and piece.tag not in _ROW_TABLE:
+            raise ValueError(f"<{piece.tag}> is not an element of an ownership document's top level nor a table "
+                             f"row: a fragment gives whole top-level elements or rows ({', '.join(TOP_ORDER)}, "
+                             f"{', '.join(_ROW_TABLE)})")
         given.setdefault(piece.tag, []).append((comments, piece))
         comments = []
     for tag, items in given.items():
