@@ -6,9 +6,9 @@ import json
 import re
 from datetime import date
 
-from form16lint_rules._amounts import ADJUSTMENT, figure, last_place, normalised_title
-from form16lint_rules._when import row_direction, split_part
-from form16lint_rules._identity import (
+from form16lint.rulekit.amounts import ADJUSTMENT, figure, last_place, normalised_title
+from form16lint.rulekit.when import row_direction, split_part
+from form16lint.rulekit.identity import (
     cik_key,
     describe_issuer,
     issuer_keys,

@@ -10,9 +10,9 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import Value, camel_case
 from form16lint.rule import FilingRule
 
-from ._amounts import ADJUSTMENT, figure, last_place, normalised_title
-from ._footnote_refs import footnote, row_footnote_ids
-from ._when import row_code, row_direction
+from form16lint.rulekit.amounts import ADJUSTMENT, figure, last_place, normalised_title
+from form16lint.rulekit.footnote_refs import footnote, row_footnote_ids
+from form16lint.rulekit.when import row_code, row_direction
 
 EXERCISE_CODES = frozenset("MCXO")
 TABLES = (("nonDerivativeTransactions", "Table I"), ("derivativeTransactions", "Table II"))

@@ -9,9 +9,9 @@ from form16lint.form import ACQUIRE, CODE_NAMES, DISPOSE, EXERCISE_OR_CONVERSION
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._footnote_refs import footnote, row_footnote_ids
-from ._plans import adoption_dates, gives_adoption_date, says_under_plan
-from ._when import (
+from form16lint.rulekit.footnote_refs import footnote, row_footnote_ids
+from form16lint.rulekit.plans import adoption_dates, gives_adoption_date, says_under_plan
+from form16lint.rulekit.when import (
     RELEASE_33_11138,
     SARBANES_OXLEY_FORM4,
     filing_date,

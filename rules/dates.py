@@ -15,7 +15,7 @@ from form16lint.fieldnames import box, column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, split_part, submitted_date
+from form16lint.rulekit.when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, split_part, submitted_date
 
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from form16lint_rules._amounts import money
-from form16lint_rules._when import row_code
-from form16lint_rules._footnote_refs import (
+from form16lint.rulekit.amounts import money
+from form16lint.rulekit.when import row_code
+from form16lint.rulekit.footnote_refs import (
     FOOTNOTE_ID,
     footnote,
     price_ranges,

@@ -11,7 +11,7 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import Value
 from form16lint.rule import FilingRule
 
-from ._walk import walked
+from form16lint.rulekit.walk import walked
 
 KNOWN_SCHEMA_VERSIONS = frozenset({
     "X0101", "X0201", "X0202", "X0203", "X0204", "X0205", "X0206",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from form16lint_rules._identity import (
+from form16lint.rulekit.identity import (
     NO_LISTED_CLASS,
     QUALIFIERS,
     TICKER,

@@ -1,7 +1,7 @@
 """V — vesting and derivative terms: the vesting text of Table II against its date columns.
 
 The vesting schedule is read from the footnotes a Table II row references (on any of its values)
-by :mod:`form16lint_rules._vesting`, and, when the filing has a single Table II row, from the
+by :mod:`form16lint.rulekit.vesting`, and, when the filing has a single Table II row, from the
 remarks. The grant date is the one a footnote states ("granted on April 15, 2010"), else the
 transaction date of a grant or award (code A). A text that cannot be read exactly is skipped.
 """
@@ -20,10 +20,10 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import Value
 from form16lint.rule import FilingRule
 
-from ._amounts import figure
-from ._footnote_refs import footnote, row_references
-from ._when import row_direction
-from ._vesting import (
+from form16lint.rulekit.amounts import figure
+from form16lint.rulekit.footnote_refs import footnote, row_references
+from form16lint.rulekit.when import row_direction
+from form16lint.rulekit.vesting import (
     Schedule,
     anniversary,
     parse_schedule,

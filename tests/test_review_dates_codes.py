@@ -16,7 +16,7 @@ def test_c002_a_row_without_code_is_not_the_other_side_of_a_conversion(codes_for
 
 def test_plan_adoption_dates_read_two_digit_years_as_the_readers_do():
     from form16lint.values import parse_date
-    from form16lint_rules._plans import adoption_dates, dates_in
+    from form16lint.rulekit.plans import adoption_dates, dates_in
 
     assert adoption_dates("Sold under a Rule 10b5-1 trading plan adopted 6/1/99.") == (date(1999, 6, 1),)
     assert adoption_dates("Sold under a Rule 10b5-1 trading plan adopted 6/1/23.") == (date(2023, 6, 1),)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from form16lint.values import parse_date
 
-from ._vesting import MONTHS
+from .vesting import MONTHS
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(

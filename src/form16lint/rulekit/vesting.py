@@ -28,7 +28,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Callable
 
-from ._amounts import figure
+from .amounts import figure
 
 MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})
