@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
+from form16lint.form import EXERCISE_OR_CONVERSION
 from form16lint.model import Value, camel_case
 from form16lint.rule import FilingRule
 
@@ -14,7 +15,7 @@ from form16lint.rulekit.amounts import ADJUSTMENT, figure, last_place, normalise
 from form16lint.rulekit.footnote_refs import footnote, row_footnote_ids
 from form16lint.rulekit.when import row_code, row_direction
 
-EXERCISE_CODES = frozenset("MCXO")
+EXERCISE_CODES = EXERCISE_OR_CONVERSION
 TABLES = (("nonDerivativeTransactions", "Table I"), ("derivativeTransactions", "Table II"))
 
 

@@ -30,3 +30,15 @@ def test_the_date_grammar_and_the_name_normalisers():
     assert form.MONTHS["sept"] == form.MONTHS["september"] == 9
     assert form.plain_words("By Fund IV, L.P.") == "fund iv lp"
     assert form.normal_ticker("brk-b") == form.normal_ticker("BRK.B")
+
+
+def test_the_rulekit_and_the_readers_take_codes_dates_and_names_from_the_form_module():
+    from form16lint.readers import extracted_text
+    from form16lint.rulekit import amounts, identity, plans, vesting, when
+
+    assert when.row_code is form.row_code and when.row_direction is form.row_direction
+    assert vesting.MONTHS is form.MONTHS and plans.MONTHS is form.MONTHS and plans.parse_date is form.parse_date
+    assert identity.normal_name is form.normal_name and identity.cik_key is form.cik_key
+    assert amounts.plain_words is form.plain_words
+    assert extracted_text._ACQUIRE is form.ACQUIRE and extracted_text._CODES == form.PRINTED_CODES
+    assert form.normal_name("Sonus Networks, Inc.") == form.normal_name("SONUS NETWORKS INC")

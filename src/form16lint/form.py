@@ -10,8 +10,9 @@ and a third-party pack should too:
   :data:`BOX_NUMBERS`, :data:`PERIOD`, ...);
 - the date grammar: ISO dates as EDGAR XML writes them, US dates as the printed form does, month
   names as prose does (:func:`parse_date`, :data:`MONTHS`);
-- the name normalisers that decide when two spellings are one name (:func:`plain_words`,
-  :func:`normal_ticker`).
+- the name normalisers that decide when two spellings are one name (:func:`plain_words` for
+  titles and natures of ownership, :func:`normal_name` for issuers, :func:`normal_ticker`,
+  :func:`cik_key`).
 
 It is data and small pure functions only; it imports nothing of form16lint.
 """
@@ -253,3 +254,21 @@ def plain_words(text: str | None) -> str:
 def normal_ticker(symbol: str | None) -> str:
     """Upper case, trimmed, one separator for class suffixes: 'brk.b' and 'BRK-B' are one symbol."""
     return re.sub(r"[.\-/ ]", ".", (symbol or "").strip().upper())
+
+
+_CORPORATE = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l p|sa|nv|ag)\b")
+
+
+def cik_key(cik: str | None) -> str | None:
+    """A CIK without leading zeros, when it is one."""
+    text = (cik or "").strip()
+    return (text.lstrip("0") or "0") if text.isdigit() else None
+
+
+@lru_cache(maxsize=4096)
+def normal_name(name: str | None) -> str:
+    """'Sonus Networks, Inc.' and 'SONUS NETWORKS INC' are one name. Names repeat across the
+    filings of a run: each is read once."""
+    text = re.sub(r"[^a-z0-9 ]", " ", (name or "").lower().replace("&", " and "))
+    text = _CORPORATE.sub(" ", text)
+    return " ".join(text.split())

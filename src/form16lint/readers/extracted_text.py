@@ -25,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from form16lint.form import ACQUIRE, DISPOSE, PRINTED_CODES
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
     Address,
@@ -80,9 +81,8 @@ _GLUED_MARKERS = re.compile(rf"^(.*?\d)({MARKERS.pattern})$")
 _NUMBER_FRAGMENT = re.compile(r"^[\d,.]+$")
 _VALID_NUMBER = re.compile(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _PRICE = re.compile(r"^\$\s?[\d,]*\.?\d+$")
-_CODES = set("PSVADFIMCEHOXGLWZJKU")
-_ACQUIRE = {"I": set("PAL") | set("MCXO"), "II": set("PAL")}
-_DISPOSE = {"I": set("SDFU"), "II": set("SDFU") | set("MCXOEH")}
+_CODES = PRINTED_CODES
+_ACQUIRE, _DISPOSE = ACQUIRE, DISPOSE  # the direction each code fixes, per table
 # where box 2's "NAME [TICKER]" stands in the text after its label
 _NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
 _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")

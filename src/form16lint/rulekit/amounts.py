@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from form16lint.model import plain_words
+from form16lint.form import plain_words
 
 
 def figure(amount: Decimal) -> str:
