@@ -128,3 +128,15 @@ def test_a_baseline_written_by_the_first_fingerprint_scheme_still_matches(tmp_pa
     assert entries["form16lint-baseline"] == 2 and all("pointer" in e for e in entries["findings"])
     assert main(["check", "--select", "S", "--format", "json", "--baseline", "v2.json", "old.xml"]) == 0
     assert json.loads(capsys.readouterr().out)["findings"] == []
+
+
+def test_templates_write_figures_money_and_dates_as_the_rules_always_have():
+    from form16lint.findings import render
+    from form16lint.rulekit.amounts import figure, money
+
+    for amount in (Decimal("4051557"), Decimal("1250.50"), Decimal("1E+3"), Decimal("-12.5")):
+        assert render("{x:figure}", {"x": amount}) == figure(amount)
+    assert render("{x:money}", {"x": Decimal("1005.600")}) == money(Decimal("1005.600")) == "$1,005.600"
+    assert render("{d:%m/%d/%Y}, {d}", {"d": date(2024, 3, 1)}) == "03/01/2024, 2024-03-01"
+    assert render("{code!r} {{literal}}", {"code": "K"}) == "'K' {literal}"
+    assert render("no {arguments}", {}) == "no {arguments}"  # a plain message is left as it is
