@@ -183,8 +183,8 @@ def _finding(rule: Rule, document: Document, violation: Violation) -> Finding:
     return Finding(
         code=rule.code,
         severity=violation.severity or rule.severity,
-        message=violation.text,
-        template=violation.message if arguments else None,
+        message=violation.message,
+        template=violation.template if arguments else None,
         arguments=arguments,
         identity=violation.identifying(),
         path=document.path,

@@ -33,8 +33,9 @@ class Severity(enum.IntEnum):
 class Violation:
     """What a rule yields: the pointer into the model, the message, and the facts it states.
 
-    With ``arguments``, ``message`` is a template that names them (``"{field} is {day}, after
-    the form was signed on {signed}"``; a literal brace is doubled) and the facts travel as data:
+    With ``arguments``, the second field is a template that names them (``"{field} is {day},
+    after the form was signed on {signed}"``; a literal brace is doubled), ``message`` is the
+    template filled in, and the facts travel as data:
     figures as ``Decimal`` or ``int``, dates as ``date``, codes and fields as strings. The
     fingerprint is made of the code, the pointer and the arguments that identify the problem
     (``identity`` names them; by default every argument but ``field``, the words that name the
@@ -43,15 +44,15 @@ class Violation:
     """
 
     pointer: str
-    message: str
+    template: str  # the message itself when there are no arguments
     severity: Severity | None = None  # None: the rule's (configured) severity
     arguments: Mapping[str, object] = field(default_factory=dict)
     identity: tuple[str, ...] | None = None  # the arguments that identify the problem; None: all but "field"
 
     @property
-    def text(self) -> str:
+    def message(self) -> str:
         """The message with its arguments filled in."""
-        return render(self.message, self.arguments)
+        return render(self.template, self.arguments)
 
     def identifying(self) -> dict[str, object]:
         names = self.identity if self.identity is not None else [n for n in self.arguments if n not in WORDING]
