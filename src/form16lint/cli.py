@@ -259,6 +259,10 @@ def cmd_explain(args) -> int:
             console.print(f"[bold]{rule.summary()}[/bold]")
             console.print()
             console.print(Markdown(rule.documentation()))
+            if "## Failing example" in rule.documentation() and rule.pack != "form16lint":
+                console.print("The examples are fragments of a filing: the elements shown replace those of a "
+                              "clean Form 3, 4 or 5 (a Form 4 unless they say otherwise); the tests run them.",
+                              style="dim")
             return EXIT_CLEAN
     raise UsageError(f"no rule has the code {code!r}; `form16lint rules` lists them")
 
