@@ -167,6 +167,9 @@ class Form4TransactionOnForm5(FilingRule):
     code that only Form 4 takes: P, S and U always, and from 2002-08-29 the issuer transactions
     A, D, F, M, C, X and O.
 
+    Accepted variant: a row coded form type 4 that is a Form 5 item by its code and date (a
+    gift given before 2023-02-27 or received, codes L and W): nothing was due on Form 4.
+
     ## Why it matters
     Such a transaction was due on Form 4 within two business days (Section 16(a)(2)(C); Rule
     16a-3(g)); reporting it on Form 5 makes it a late Form 4 transaction, which the issuer must
@@ -196,6 +199,8 @@ class Form4TransactionOnForm5(FilingRule):
         for pointer, row in filing.transactions():
             code, day = row_code(row), row.transaction_date.value
             if (row.form_type or "").strip() == "4":
+                if _form5_item(row, code, day):
+                    continue  # coded form type 4, but a Form 5 item all the same: nothing was due on Form 4
                 where = pointer + "/formType"
                 why = f"{describe(where)} is 4"
             elif code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None
@@ -209,6 +214,15 @@ class Form4TransactionOnForm5(FilingRule):
                 f"{_due_on_form4(row)}. Reported here, it is a late Form 4 transaction, which the issuer must "
                 "disclose under Item 405 of Regulation S-K; if a Form 4 already reported it, remove the row in a "
                 "5/A (a Form 5 reports only what was not reported before)."))
+
+
+def _form5_item(row, code: str, day) -> bool:
+    """A transaction that Form 5 reports in time, whatever its form type says: small acquisitions
+    (L), acquisitions by will or the laws of descent (W), and gifts other than those given on or
+    after 2023-02-27."""
+    if code in ("L", "W"):
+        return True
+    return code == "G" and not (day is not None and gift_due_on_form4(row, day))
 
 
 def _dated(row) -> str:

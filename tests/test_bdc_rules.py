@@ -387,6 +387,11 @@ def test_c003_and_c004_form5(codes_for):
     assert "2023-06-01" in c004[0].message
     old_gift = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-06-01", price="0", form_type="5")])
     assert codes_for(old_gift, "C003") == [] and codes_for(old_gift, "C004") == []
+    # a 2019 gift keyed form type 4 is still a Form 5 item: nothing was due on Form 4
+    keyed_4 = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-04-29", price="0", form_type="4")])
+    assert codes_for(keyed_4, "C003") == []
+    sale_4 = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="S", date="2003-04-29", form_type="4")])
+    assert [f.pointer for f in codes_for(sale_4, "C003")] == ["/nonDerivativeTransactions/0/formType"]
 
 
 def test_c005_box_checked_without_adoption_date(codes_for):
