@@ -59,8 +59,10 @@ def _security_key(filing, pointer: str, row) -> tuple | None:
     title = normalised_title(row)
     if not title:
         return None
+    nature = plain_words(row.nature_of_ownership.value)
     holder = tuple(sorted(plain_words(text) for text in _notes(filing, row.direct_or_indirect,
-                                                                row.nature_of_ownership)))
+                                                                row.nature_of_ownership))) \
+        if "footnote" in nature or (row.ownership_key[0] == "I" and not nature) else ()
     if pointer.startswith("/derivative"):
         price, expiration = row.conversion_or_exercise_price.value, row.expiration_date.value
         if price is None and expiration is None:
@@ -116,8 +118,8 @@ class CarriedBalanceMismatch(CollectionRule):
     filing must equal the last amount owned in the filing before it, plus the shares of that
     first row if acquired (A) or minus them if disposed (D); a holding row must equal it.
     Amendments (which restate, not continue), rows reported by value and filings without a
-    period of report are left out. Holdings that share a nature ("See footnote") are told apart
-    by the text of the footnotes on their ownership columns.
+    period of report are left out. Holdings whose nature only points to a footnote ("See
+    footnote") are told apart by the text of the footnotes on their ownership columns.
 
     Accepted variants: figures equal to the precision they are reported in (fractional shares
     rounded); accounts that change without a report (401(k), profit-sharing, ESOP and savings
