@@ -131,13 +131,17 @@ class CarriedBalanceMismatch(CollectionRule):
     Table II rows with neither exercise price nor expiration date (restricted stock units, say)
     are not carried: one grant cannot be told from another.
 
+    A break is a warning where it is the only one among the person's filings for the issuer.
+    Where the filings break between two or more pairs of filings, the batch is evidently not the
+    person's complete series (filings are missing from it), and each break is reported as info.
+
     ## Why it matters
     Column 5 of Table I (column 9 of Table II) states what the person owns after each
     reported transaction (Form 4 and Form 5 instructions); the figures of successive reports
     form one running balance. A break means a transaction that was never reported (a Section
     16(a) violation to be disclosed under Item 405 of Regulation S-K), a split not carried
     through, or a mistyped figure. A filing missing from the batch also breaks the chain, so
-    this is a warning.
+    this is a warning at most.
 
     ## Failing example
     ```text
@@ -174,7 +178,8 @@ class CarriedBalanceMismatch(CollectionRule):
             for key in first:
                 chains.setdefault((owners, issuers[id(document)], key), []).append(
                     (document, first[key], last[key]))
-        for (_, _, key), chain in chains.items():
+        breaks: dict[tuple, list] = {}  # (owners, issuer) -> [(before, after, pointer, message)]
+        for (owners, issuer, key), chain in chains.items():
             for (before, (_, before_first), previous), (after, (pointer, row), following) in zip(chain, chain[1:]):
                 change = _change(row)
                 if change is None:
@@ -196,12 +201,21 @@ class CarriedBalanceMismatch(CollectionRule):
                 held = "held directly" if row.ownership_key[0] == "D" else \
                     f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
                 field = pointer + "/sharesOwnedFollowing"
-                yield after, Violation(
-                    field,
+                breaks.setdefault((owners, issuer), []).append((before, after, field, (
                     f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
                     f"{held}, but the filing before it for the same person and issuer ({before.path}, "
                     f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
-                    "An unreported transaction, a split or a filing missing from this batch would explain it")
+                    "An unreported transaction, a split or a filing missing from this batch would explain it")))
+        for found in breaks.values():
+            links = {(id(before), id(after)) for before, after, _, _ in found}
+            for before, after, field, message in found:
+                if len(links) < 2:
+                    yield after, Violation(field, message)
+                else:  # the batch is evidently not this person's complete series
+                    yield after, Violation(field, (
+                        f"{message}. This person's filings for this issuer break between {len(links)} pairs of "
+                        "filings in this batch, which is therefore not their complete series: look for the missing "
+                        "filings first"), severity=Severity.INFO)
 
 
 def _carries(previous, row) -> bool:
