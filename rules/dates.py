@@ -162,9 +162,9 @@ class FiscalYearEndSuspect(FilingRule):
             last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
-                f"({last.isoformat()}). If the issuer's fiscal year ended on {last.isoformat()}, correct "
-                f"{box('periodOfReport')}; if the issuer keeps a 52-53-week fiscal year, suppress D002 here with that "
-                "reason."))
+                f"({last.isoformat()}), nor a day near a month's end on which a 52-53-week fiscal year ends. If "
+                f"the issuer's fiscal year ended on {last.isoformat()}, correct {box('periodOfReport')}: it gives the "
+                "day the fiscal year ended, not the date of a transaction."))
         for index, signature in enumerate(filing.signatures):
             signed = signature.date.value
             if signed is not None and signed < end:
