@@ -286,6 +286,9 @@ class DuplicateFiling(CollectionRule):
     (the same filing model, whatever format each was read from: an XML and the JSON made from
     it are one filing). The second and later copies are reported, naming the first.
 
+    Accepted variants: an amendment and the filing it amends (other accession number, other
+    content) are two filings; the same filing in two formats is one filing and is reported.
+
     ## Why it matters
     A batch with one filing twice double-counts it: its transactions appear twice in any
     review, and rules across filings (T004, X001) compare it with itself. Usually a file was

@@ -238,6 +238,9 @@ class SuspiciousAmount(FilingRule):
     gives the error). A row that reports a dollar value instead of shares is not checked for
     zero.
 
+    Accepted variants: a zero amount on a row that reports a dollar value instead of shares;
+    in EDGAR XML and JSON the sign is S003's to judge.
+
     ## Why it matters
     EDGAR accepts a zero amount, but a transaction of no shares reports nothing: it is almost
     always a slip for the real figure, and Section 16(a) requires the amount of each

@@ -57,6 +57,9 @@ class UnknownTransactionCode(FilingRule):
     timeliness field. On PDF and text input, read off the printed form, K and V appear in the
     code and V columns legitimately.
 
+    Accepted variants: K and V in the code columns of PDF and text input, where the printed
+    form carries them; letter case and spaces around the code.
+
     ## Why it matters
     The codes are fixed by the Form 4 General Instructions (Instruction 8, Transaction Codes);
     EDGAR rejects an XML document with any other code, and a reader cannot tell what an unknown
@@ -107,6 +110,11 @@ class DirectionContradictsCode(FilingRule):
     Table I (the underlying shares received) and dispose in Table II (the derivative given up);
     E and H dispose in Table II. The other codes go either way. The (A) or (D) column must
     agree.
+
+    Accepted variants: the codes that go either way (G, J, I, W, Z and the like); a Table II
+    row coded M, C, X or O that acquires a derivative received in a conversion (preferred
+    stock into convertible Class B stock), when another Table II row of that date gives up a
+    derivative by exercise or conversion.
 
     ## Why it matters
     The code and the (A)/(D) column describe the same transaction (Form 4 General Instructions
@@ -247,6 +255,9 @@ class GiftOnForm5(FilingRule):
     2023-02-27. (Some advisers date the change from 2023-04-01, when the new forms took effect;
     form16lint follows the rule's effective date.)
 
+    Accepted variants: gifts received (acquired) and gifts given before 2023-02-27, which
+    remain Form 5 items.
+
     ## Why it matters
     Release 33-11138 (December 2022) amended Rule 16a-3 so that bona fide gifts are reported on
     Form 4 within two business days, no longer on Form 5. A gift on Form 5 is a late Form 4
@@ -344,6 +355,10 @@ class PlanCheckboxNotChecked(FilingRule):
     "pursuant to" or "under" a Rule 10b5-1 plan while the Rule 10b5-1 checkbox (`aff10b5One`)
     is not checked.
 
+    Accepted variants: a text that says a trade was not made under a plan, or that names a
+    plan without saying the trade was made under it; forms filed before 2023-04-01, which
+    had no box.
+
     ## Why it matters
     From 2023-04-01 Forms 4 and 5 carry a checkbox that must be checked when a reported
     transaction was made under a plan intended to satisfy Rule 10b5-1(c) (Release 33-11138).
@@ -394,6 +409,10 @@ class CoolingOffNotObserved(FilingRule):
     plan's adoption date that a footnote of the row gives (else the one adoption date the
     filing's footnotes and remarks give): a trade dated less than 90 days after an adoption on
     or after 2023-02-27. Plans adopted earlier are not subject to the cooling-off period.
+
+    Accepted variants: plans adopted before 2023-02-27; reporting persons who are neither
+    officer nor director (a 10% owner, say); a trade whose plan's adoption date cannot be
+    told (several dates in the filing and none on the row).
 
     ## Why it matters
     Rule 10b5-1(c)(1)(ii)(B), as amended by Release 33-11138, denies the affirmative defense to

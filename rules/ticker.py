@@ -75,6 +75,9 @@ class TickerStatusQualifier(FilingRule):
     is delinquent in its SEC filings and Q to one in bankruptcy proceedings; the first four
     letters are the issuer's own symbol. The message names the qualifier and the base symbol.
 
+    Accepted variants: this is information, not a fault; four-letter symbols and five-letter
+    symbols ending in another letter are not reported.
+
     ## Why it matters
     The symbol was real when the filing was made (SONUS NETWORKS INC traded as SONSE in 2004,
     when it was delinquent in its SEC filings, and as SONS otherwise), so it is not an error; but the
@@ -252,6 +255,8 @@ class CikMalformed(FilingRule):
     ## What it checks
     The issuer CIK and every reporting owner's CIK: digits only, 1 to 10 of them (leading
     zeros allowed, as EDGAR writes `0000320193`). A missing CIK is S002's finding.
+
+    Accepted variants: leading zeros and spaces around the CIK.
 
     ## Why it matters
     The Central Index Key is how EDGAR identifies the issuer and each reporting person
