@@ -59,8 +59,10 @@ def _security_key(filing, pointer: str, row) -> tuple | None:
     title = normalised_title(row)
     if not title:
         return None
+    nature = plain_words(row.nature_of_ownership.value)
     holder = tuple(sorted(plain_words(text) for text in _notes(filing, row.direct_or_indirect,
-                                                                row.nature_of_ownership)))
+                                                                row.nature_of_ownership))) \
+        if "footnote" in nature or (row.ownership_key[0] == "I" and not nature) else ()
     if pointer.startswith("/derivative"):
         price, expiration = row.conversion_or_exercise_price.value, row.expiration_date.value
         if price is None and expiration is None:
@@ -116,8 +118,8 @@ class CarriedBalanceMismatch(CollectionRule):
     filing must equal the last amount owned in the filing before it, plus the shares of that
     first row if acquired (A) or minus them if disposed (D); a holding row must equal it.
     Amendments (which restate, not continue), rows reported by value and filings without a
-    period of report are left out. Holdings that share a nature ("See footnote") are told apart
-    by the text of the footnotes on their ownership columns.
+    period of report are left out. Holdings whose nature only points to a footnote ("See
+    footnote") are told apart by the text of the footnotes on their ownership columns.
 
     Accepted variants: figures equal to the precision they are reported in (fractional shares
     rounded); accounts that change without a report (401(k), profit-sharing, ESOP and savings
@@ -129,13 +131,17 @@ class CarriedBalanceMismatch(CollectionRule):
     Table II rows with neither exercise price nor expiration date (restricted stock units, say)
     are not carried: one grant cannot be told from another.
 
+    A break is a warning where it is the only one among the person's filings for the issuer.
+    Where the filings break between two or more pairs of filings, the batch is evidently not the
+    person's complete series (filings are missing from it), and each break is reported as info.
+
     ## Why it matters
     Column 5 of Table I (column 9 of Table II) states what the person owns after each
     reported transaction (Form 4 and Form 5 instructions); the figures of successive reports
     form one running balance. A break means a transaction that was never reported (a Section
     16(a) violation to be disclosed under Item 405 of Regulation S-K), a split not carried
     through, or a mistyped figure. A filing missing from the batch also breaks the chain, so
-    this is a warning.
+    this is a warning at most.
 
     ## Failing example
     Filing 1:
@@ -208,7 +214,8 @@ class CarriedBalanceMismatch(CollectionRule):
             for key in first:
                 chains.setdefault((owners, issuers[id(document)], key), []).append(
                     (document, first[key], last[key]))
-        for (_, _, key), chain in chains.items():
+        breaks: dict[tuple, list] = {}  # (owners, issuer) -> [(before, after, pointer, message)]
+        for (owners, issuer, key), chain in chains.items():
             for (before, (_, before_first), previous), (after, (pointer, row), following) in zip(chain, chain[1:]):
                 change = _change(row)
                 if change is None:
@@ -230,12 +237,21 @@ class CarriedBalanceMismatch(CollectionRule):
                 held = "held directly" if row.ownership_key[0] == "D" else \
                     f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
                 field = pointer + "/sharesOwnedFollowing"
-                yield after, Violation(
-                    field,
+                breaks.setdefault((owners, issuer), []).append((before, after, field, (
                     f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
                     f"{held}, but the filing before it for the same person and issuer ({before.path}, "
                     f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
-                    "An unreported transaction, a split or a filing missing from this batch would explain it")
+                    "An unreported transaction, a split or a filing missing from this batch would explain it")))
+        for found in breaks.values():
+            links = {(id(before), id(after)) for before, after, _, _ in found}
+            for before, after, field, message in found:
+                if len(links) < 2:
+                    yield after, Violation(field, message)
+                else:  # the batch is evidently not this person's complete series
+                    yield after, Violation(field, (
+                        f"{message}. This person's filings for this issuer break between {len(links)} pairs of "
+                        "filings in this batch, which is therefore not their complete series: look for the missing "
+                        "filings first"), severity=Severity.INFO)
 
 
 def _carries(previous, row) -> bool:
@@ -305,6 +321,9 @@ class DuplicateFiling(CollectionRule):
     Two inputs of one run with the same EDGAR accession number, or with the same content
     (the same filing model, whatever format each was read from: an XML and the JSON made from
     it are one filing). The second and later copies are reported, naming the first.
+
+    Accepted variants: an amendment and the filing it amends (other accession number, other
+    content) are two filings; the same filing in two formats is one filing and is reported.
 
     ## Why it matters
     A batch with one filing twice double-counts it: its transactions appear twice in any

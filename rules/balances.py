@@ -55,6 +55,8 @@ class BalanceMismatch(FilingRule):
     - a footnote on the amount owned that tells of an adjustment (a Rule 16a-13 change in the
       form of ownership, a split, a transfer between accounts, dividend reinvestment, shares the
       amount includes), whatever figure it states;
+    - a footnote anywhere in the row that places it under Rule 16a-13 (a change in the form of
+      ownership exempt from reporting), since more such changes may lie between the rows;
     - on a Form 5, column 5 is the amount owned at the end of the issuer's fiscal year: a
       holding whose rows all give that one figure is not a running balance and is accepted.
 
@@ -149,6 +151,8 @@ class BalanceMismatch(FilingRule):
                     continue
                 if _notes_adjustment(filing, row.shares_owned_following.footnotes, context):
                     continue  # the footnote on the amount owned explains an adjustment (split, 16a-13, ...)
+                if _cites_16a13(filing, row_footnote_ids(filing, row_pointer, context), context):
+                    continue  # changes in the form of ownership exempt from reporting lie between the rows
                 if _family_members(key):
                     continue  # "child's interest" may be several children, each a holding of its own
                 doubt = _doubt(filing, row, before_row, row_pointer, year_end, context)
@@ -180,6 +184,16 @@ def _family_members(key: tuple) -> bool:
     footnotes (a disclaimer, say) may still belong to different people."""
     kind, nature = key[1]
     return kind == "I" and bool(FAMILY_MEMBERS.search(nature))
+
+
+def _cites_16a13(filing, note_ids, context) -> bool:
+    """A footnote of the row that places it under Rule 16a-13: changes in the form of ownership
+    (to a revocable trust, say) that need no report, so more of them may lie between the rows."""
+    for note_id in note_ids:
+        note = footnote(filing, note_id, context)
+        if note and re.search(r"16a-13", note.text):
+            return True
+    return False
 
 
 def _notes_adjustment(filing, note_ids, context) -> bool:
@@ -252,6 +266,9 @@ class SuspiciousAmount(FilingRule):
     owned that is negative (in EDGAR XML and JSON a negative figure breaks the schema, and S003
     gives the error). A row that reports a dollar value instead of shares is not checked for
     zero.
+
+    Accepted variants: a zero amount on a row that reports a dollar value instead of shares;
+    in EDGAR XML and JSON the sign is S003's to judge.
 
     ## Why it matters
     EDGAR accepts a zero amount, but a transaction of no shares reports nothing: it is almost

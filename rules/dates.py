@@ -182,9 +182,9 @@ class FiscalYearEndSuspect(FilingRule):
             last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
-                f"({last.isoformat()}). If the issuer's fiscal year ended on {last.isoformat()}, correct "
-                f"{box('periodOfReport')}; if the issuer keeps a 52-53-week fiscal year, suppress D002 here with that "
-                "reason."))
+                f"({last.isoformat()}), nor a day near a month's end on which a 52-53-week fiscal year ends. If "
+                f"the issuer's fiscal year ended on {last.isoformat()}, correct {box('periodOfReport')}: it gives the "
+                "day the fiscal year ended, not the date of a transaction."))
         for index, signature in enumerate(filing.signatures):
             signed = signature.date.value
             if signed is not None and signed < end:
@@ -259,6 +259,9 @@ class TransactionAfterSigning(FilingRule):
     Every transaction date of Tables I and II against the latest signature date and, when one is
     known (EDGAR's filing date or acceptance time, or `--filing-date`), the filing date.
 
+    Accepted variants: a transaction on the day of signing or of filing; of several
+    signatures the latest counts (an attorney-in-fact may sign after the insider).
+
     ## Why it matters
     A report can only state transactions that happened before it was signed and filed
     (Section 16(a); Rule 16a-3). A later date is a typing slip in the date, or a report signed
@@ -329,6 +332,9 @@ class LateFiling(FilingRule):
     the closures of 2018-12-05, 2019-12-24 and 2020-12-24). Amendments are not checked: their
     timeliness is the original's. A date beyond the range of the SEC calendar cannot be judged,
     and nothing is said for it.
+
+    Accepted variants: the rows not due on Form 4 listed above; a deemed execution date; an
+    acceptance by 10:00 p.m. Eastern counting for its day; amendments.
 
     ## Why it matters
     Section 16(a) and Rule 16a-3 set these deadlines; Item 405 of Regulation S-K requires the
@@ -434,6 +440,10 @@ class DeemedExecutionDateOutOfRange(FilingRule):
     Every transaction row with a deemed execution date (column 2A of Table I, 3A of Table II):
     it may not precede the transaction (trade) date, nor fall more than three business days
     after it.
+
+    Accepted variants: a deemed execution date on the trade date or up to the third business
+    day after it, counted on the SEC's business days; a date beyond the calendar's range is
+    not judged.
 
     ## Why it matters
     Rule 16a-3(g)(2) deems a transaction under a Rule 10b5-1 plan or a discretionary plan

@@ -60,6 +60,9 @@ class RequiredElementMissing(FilingRule):
     The printed form (PDF and text input) carries no CIKs and no swap flag: there the issuer's
     and owners' names are required instead, and a missing CIK is no finding.
 
+    Accepted variants: on PDF and text input, names in place of CIKs and no swap flag (see
+    above); a schemaVersion is not required.
+
     ## Why it matters
     EDGAR rejects an ownership document without these elements (Technical Specification,
     ch. 4; Rule 16a-3 and the General Instructions of Forms 3, 4 and 5 require the signature and
@@ -143,6 +146,9 @@ class MalformedValue(FilingRule):
     XML and form16lint JSON no amount or price may be negative (the schema's minimum is 0); on a
     PDF or extracted text, where a minus sign may be misread, B002 warns instead.
 
+    Accepted variants: flags written 0, 1, true or false; on PDF and text input a negative
+    figure is B002's warning, not this error.
+
     ## Why it matters
     EDGAR validates every element against its XML schema and suspends a submission with a
     malformed value (Technical Specification, ch. 4). On the printed form, an unreadable date or
@@ -206,6 +212,9 @@ class SchemaVersion(FilingRule):
     in a document whose schema version is older than X0407. A present, known schemaVersion is
     no finding: EDGAR inserts it.
 
+    Accepted variants: a missing schemaVersion (EDGAR inserts it) and every version EDGAR
+    published.
+
     ## Why it matters
     EDGAR release 23.1 (March 2023) added the Rule 10b5-1 checkbox of Release 33-11138 as a
     breaking change of the ownership schema (X0407). A document that carries the checkbox under
@@ -250,6 +259,10 @@ class WrongShapeForForm(FilingRule):
     on a filing that is not an amendment (errors). The Form 5 flags EDGAR computes ("Form 3
     holdings reported", "Form 4 transactions reported") and Form 3's "no securities owned"
     flag when they disagree with the tables (warnings).
+
+    Accepted variants: a Form 4 or 5 without rows that is marked "no longer subject to
+    Section 16"; the flags EDGAR computes disagreeing with the tables are warnings, not
+    errors.
 
     ## Why it matters
     Form 3 reports holdings on becoming an insider; it has no transactions (Form 3 General
@@ -329,6 +342,8 @@ class EdgarLimitExceeded(FilingRule):
     street 40, city 30, footnote 1000, remarks 2000, signature name 255); a number with more
     than 4 decimal places or over 999,999,999,999.9999.
 
+    Accepted variants: none: these are EDGAR's own limits (Technical Specification, ch. 4).
+
     ## Why it matters
     These are the limits of the EDGAR ownership schema (Technical Specification, ch. 4 and
     ownershipDocumentCommon.xsd). EDGAR suspends a submission that exceeds them, and a
@@ -401,6 +416,8 @@ class OwnershipNatureMismatch(FilingRule):
     against the nature of indirect beneficial ownership (columns 7 and 11; 4 and 6 on Form 3) on
     every row.
 
+    Accepted variants: a nature of indirect ownership given only as a footnote.
+
     ## Why it matters
     Instruction 5(b)(iv) of Forms 4 and 5 asks for the nature of every indirect holding (for
     example "By spouse", "By trust"), and EDGAR requires it when the form is I. A nature on a
@@ -453,6 +470,8 @@ class ExactlyOneOfPair(FilingRule):
     A derivative transaction gives its number of securities or its total value, not both and
     not neither; the underlying security gives shares or value, not both; every row gives the
     amount or the value owned following the transaction, not both and not neither.
+
+    Accepted variants: none: EDGAR's schema takes exactly one of each pair.
 
     ## Why it matters
     The EDGAR schema makes each pair a choice (Technical Specification, ch. 4): value-based
@@ -517,6 +536,8 @@ class ValueOrFootnoteRequired(FilingRule):
     exercisable and the expiration date of a derivative, and the amount (or value) of the
     underlying securities. Each may be a value or a footnote explaining its absence.
 
+    Accepted variants: a footnote in place of the value, explaining why there is none.
+
     ## Why it matters
     The EDGAR schema lets these be footnotes instead of values (for example "Exercisable in
     four annual installments" for a date exercisable) but not be absent (Technical
@@ -562,6 +583,8 @@ class DuplicateReportingOwner(FilingRule):
 
     ## What it checks
     Two reporting owners of one filing with the same CIK.
+
+    Accepted variants: none: each reporting person is listed once.
 
     ## Why it matters
     A joint filing names each reporting person once (General Instruction 4(b)(v) of Forms 4 and

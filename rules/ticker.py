@@ -10,6 +10,7 @@ from form16lint.rulekit.identity import (
     describe_issuer,
     issuer_keys,
     listed_symbols,
+    normal_name,
     qualifier,
 )
 
@@ -81,6 +82,9 @@ class TickerStatusQualifier(FilingRule):
     A five-letter symbol ending in E or Q. Nasdaq appends E to the symbol of an issuer that
     is delinquent in its SEC filings and Q to one in bankruptcy proceedings; the first four
     letters are the issuer's own symbol. The message names the qualifier and the base symbol.
+
+    Accepted variants: this is information, not a fault; four-letter symbols and five-letter
+    symbols ending in another letter are not reported.
 
     ## Why it matters
     The symbol was real when the filing was made (SONUS NETWORKS INC traded as SONSE in 2004,
@@ -199,8 +203,10 @@ class IssuerTickersDiffer(CollectionRule):
     one ticker, every filing involved gets a finding that lists the tickers with their files.
     Letter case and class separators do not count as differences (`brk.b` = `BRK-B`); a Nasdaq
     E/Q qualifier does (SONS and SONSE are two tickers, and T002 explains the second).
-    Accepted variant: a box that lists several classes ("LEN, LEN.B") agrees with one that gives
-    any of them ("LEN").
+    Accepted variants: a box that lists several classes ("LEN, LEN.B") agrees with one that gives
+    any of them ("LEN"); and an issuer renamed with its symbol (a SPAC that took its target's
+    name and ticker, "Reinvent Technology Partners Z" RTPZ and "Hippo Holdings Inc." HIPO under
+    one CIK), where each ticker comes with a name of its own.
 
     ## Why it matters
     Box 2 should give the issuer's symbol as it stood when the form was filed. Different
@@ -273,7 +279,7 @@ class IssuerTickersDiffer(CollectionRule):
             for document in members:
                 by_ticker.setdefault(normal_ticker(document.filing.issuer.trading_symbol), []).append(
                     document.path)
-            if len(by_ticker) < 2 or _overlapping(by_ticker):
+            if len(by_ticker) < 2 or _overlapping(by_ticker) or _renamed(members):
                 continue
             listing = "; ".join(f"{ticker} in {', '.join(files)}" for ticker, files in sorted(by_ticker.items()))
             for document in members:
@@ -282,6 +288,17 @@ class IssuerTickersDiffer(CollectionRule):
                     POINTER, f"the issuer {describe_issuer(document.filing)} appears with {len(by_ticker)} tickers "
                              f"among the filings checked: {listing}. This filing gives {symbol}; check that each "
                              "is the symbol the issuer traded under when its form was filed")
+
+
+def _renamed(members: list) -> bool:
+    """True when each ticker comes with a name of its own: the issuer was renamed (a SPAC that took
+    its target's name and symbol), and each filing gives the name and symbol of its day."""
+    names: dict[str, set[str]] = {}
+    for document in members:
+        issuer = document.filing.issuer
+        names.setdefault(normal_ticker(issuer.trading_symbol), set()).add(normal_name(issuer.name))
+    found = list(names.values())
+    return all(not (one & other) for i, one in enumerate(found) for other in found[i + 1:])
 
 
 def _overlapping(by_ticker: dict) -> bool:
@@ -296,6 +313,8 @@ class CikMalformed(FilingRule):
     ## What it checks
     The issuer CIK and every reporting owner's CIK: digits only, 1 to 10 of them (leading
     zeros allowed, as EDGAR writes `0000320193`). A missing CIK is S002's finding.
+
+    Accepted variants: leading zeros and spaces around the CIK.
 
     ## Why it matters
     The Central Index Key is how EDGAR identifies the issuer and each reporting person

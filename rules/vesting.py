@@ -422,6 +422,10 @@ class StatedTermDisagrees(FilingRule):
     plans commonly expire the day before the anniversary, and grants are sometimes dated a few
     days from the board's action.
 
+    Accepted variants: an expiration within a month of the anniversary (the day before it; a
+    grant dated a few days from the board's action); a term not stated as a number of years
+    is not compared.
+
     ## Why it matters
     The term is a material term of the derivative security that Section 16(a) and Rule 16a-3
     require the report to state; a ten-year option reported with a five-year expiration

@@ -32,6 +32,14 @@ def test_x001_break_names_both_filings_and_figures(tmp_path, plugins):
     assert "ended with 900; expected 900 - 100 disposed = 800" in message
 
 
+def test_x001_breaks_between_several_pairs_of_filings_are_info(tmp_path, plugins):
+    found = lint_files(tmp_path, plugins, {"march.xml": sale("2024-03-01", "900"),
+                                           "april.xml": sale("2024-04-02", "700"),
+                                           "may.xml": sale("2024-05-02", "300")}, ["X001"])
+    assert [str(f.severity) for f in found] == ["info", "info"]
+    assert "break between 2 pairs of filings" in found[0].message and "missing filings" in found[0].message
+
+
 def test_x001_keeps_ownerships_apart_and_reads_natures_loosely(tmp_path, plugins):
     found = lint_files(tmp_path, plugins, {
         "march.xml": sale("2024-03-01", "900", nature="By Fund IV, L.P."),

@@ -92,10 +92,12 @@ def test_b001_accepts_an_adjustment_the_amount_footnote_explains(codes_for):
 def test_b001_warns_when_another_column_footnote_tells_of_a_transfer(codes_for):
     xml = ownership_xml(nd_transactions=[nd_tx(code="J", shares="16723", after="48119", notes={"shares": ["F1"]}),
                                          nd_tx(code="J", shares="10819", after="6274", notes={"shares": ["F1"]})],
-                        footnotes={"F1": "Shares transferred to the holder's revocable trust. Such transfers are "
-                                         "exempt from Section 16 reporting pursuant to Rule 16a-13."})
+                        footnotes={"F1": "Shares transferred to the holder's brokerage account."})
     [finding] = codes_for(xml, "B001")
     assert str(finding.severity) == "warning"
+    exempt = xml.replace("brokerage account.", "revocable trust. Such transfers are exempt from Section 16 "
+                                                "reporting pursuant to Rule 16a-13.")
+    assert codes_for(exempt, "B001") == []
 
 
 def test_b001_tells_accounts_and_family_members_apart_by_footnotes(codes_for):
@@ -387,6 +389,11 @@ def test_c003_and_c004_form5(codes_for):
     assert "2023-06-01" in c004[0].message
     old_gift = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-06-01", price="0", form_type="5")])
     assert codes_for(old_gift, "C003") == [] and codes_for(old_gift, "C004") == []
+    # a 2019 gift keyed form type 4 is still a Form 5 item: nothing was due on Form 4
+    keyed_4 = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-04-29", price="0", form_type="4")])
+    assert codes_for(keyed_4, "C003") == []
+    sale_4 = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="S", date="2003-04-29", form_type="4")])
+    assert [f.pointer for f in codes_for(sale_4, "C003")] == ["/nonDerivativeTransactions/0/formType"]
 
 
 def test_c005_box_checked_without_adoption_date(codes_for):

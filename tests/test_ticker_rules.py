@@ -107,6 +107,10 @@ def test_t004_by_name_and_silent_when_tickers_agree(tmp_path, plugins):
         "a.xml": filing("SONS", issuer_cik=None, issuer_name="Sonus Networks Inc"),
         "b.xml": filing("SONX", issuer_cik=None, issuer_name="SONUS NETWORKS, INC.")}, ["T004"])
     assert len(found) == 2
+    found = lint_files(tmp_path, plugins, {  # renamed with its symbol: each filing gives the name of its day
+        "a.xml": filing("RTPZ", issuer_cik="0001828105", issuer_name="Reinvent Technology Partners Z"),
+        "b.xml": filing("HIPO", issuer_cik="0001828105", issuer_name="Hippo Holdings Inc.")}, ["T004"])
+    assert found == []
     found = lint_files(tmp_path, plugins, {  # a box listing the classes agrees with one of them
         "a.xml": filing("LEN, LEN.B", issuer_cik="0000920760", issuer_name="LENNAR CORP"),
         "b.xml": filing("LEN", issuer_cik="0000920760", issuer_name="LENNAR CORP")}, ["T004"])
