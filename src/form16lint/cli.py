@@ -60,7 +60,7 @@ def _jobs(text: str) -> int:
 def _settings_options(parser) -> None:
     """The options that a configuration file can also set; on the command line they win."""
     parser.add_argument("--format", dest="output_format", default=None,
-                        help="output format: rich (default), concise, json, sarif, github, junit, "
+                        help="output format: rich (default), concise, json, sarif, github, junit, html, "
                              "or one a plugin adds")
     parser.add_argument("--select", type=_codes, action="extend", default=None, metavar="CODES",
                         help="only these codes or prefixes, comma-separated (e.g. B,D005)")
