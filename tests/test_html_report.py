@@ -119,6 +119,16 @@ def test_printed_by_chromium(inputs, tmp_path, capsys):
     assert f"Showing {len(findings)} of {len(findings)} findings." in text  # the filter ran
     for finding in findings:
         assert " ".join(finding["message"].split()) in text, finding["code"]
+    # the table filters and sorts in the browser; the address's fragment presets both
+    errors = sorted((f["code"] for f in findings if f["severity"] == "error"), reverse=True)
+    view = subprocess.run(common + ["--dump-dom", url + "#severity=error&sort=1&order=desc"],
+                          capture_output=True, text=True, timeout=120)
+    assert f"Showing {len(errors)} of {len(findings)} findings." in page_text(view.stdout)
+    body = re.search(r'<table id="findings-table".*?<tbody>(.*?)</tbody>', view.stdout, re.S).group(1)
+    shown = re.findall(r'<tr data-severity="(\w+)" data-code="(\w+)"[^>]*?>', body)
+    visible = [code for severity, code in shown if severity == "error"]
+    assert visible == errors  # sorted by code, descending
+    assert len(re.findall(r"<tr [^>]*hidden", body)) == len(findings) - len(errors)
     shot = tmp_path / "report.png"
     result = subprocess.run(common + [f"--screenshot={shot}", url], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and shot.exists(), result.stderr[-2000:]

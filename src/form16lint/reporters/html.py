@@ -604,24 +604,47 @@ SCRIPT = r"""
       });
       status.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings.';
     };
-    controls.forEach(function(c){ c[1].addEventListener('change', apply); });
-    text.addEventListener('input', apply);
     var headers = table.tHead.rows[0].cells;
-    Array.prototype.forEach.call(headers, function(th){
+    var sortBy = function(column, ascending){
+      var th = headers[column];
+      Array.prototype.forEach.call(headers, function(h){ h.setAttribute('aria-sort', 'none'); });
+      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      var key = function(row){ var cell = row.cells[column]; return cell.getAttribute('data-sort') || cell.textContent; };
+      rows.sort(function(a, b){
+        var order = key(a).localeCompare(key(b), undefined, {numeric: true});
+        return ascending ? order : -order;
+      });
+      rows.forEach(function(row){ body.appendChild(row); });
+      remember();
+    };
+    // the view lives in the address's fragment (#severity=error&sort=1), so a link can share it
+    var remember = function(){
+      var state = controls.filter(function(c){ return c[1].value; }).map(function(c){
+        return c[0] + '=' + encodeURIComponent(c[1].value); });
+      if (text.value) state.push('text=' + encodeURIComponent(text.value));
+      Array.prototype.forEach.call(headers, function(h, i){
+        var order = h.getAttribute('aria-sort');
+        if (order !== 'none') state.push('sort=' + i, 'order=' + (order === 'ascending' ? 'asc' : 'desc'));
+      });
+      if (state.length && window.history && history.replaceState) history.replaceState(null, '', '#' + state.join('&'));
+    };
+    var wanted = {};
+    location.hash.replace(/^#/, '').split('&').forEach(function(pair){
+      var at = pair.indexOf('=');
+      if (at > 0) wanted[pair.slice(0, at)] = decodeURIComponent(pair.slice(at + 1));
+    });
+    controls.forEach(function(c){
+      if (wanted[c[0]] !== undefined) c[1].value = wanted[c[0]];
+      c[1].addEventListener('change', function(){ apply(); remember(); });
+    });
+    if (wanted.text) text.value = wanted.text;
+    text.addEventListener('input', function(){ apply(); remember(); });
+    Array.prototype.forEach.call(headers, function(th, column){
       th.querySelector('button').addEventListener('click', function(){
-        var column = +this.getAttribute('data-column');
-        var ascending = th.getAttribute('aria-sort') !== 'ascending';
-        Array.prototype.forEach.call(headers, function(h){ h.setAttribute('aria-sort', 'none'); });
-        th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-        var key = function(row){ var cell = row.cells[column]; return cell.getAttribute('data-sort') || cell.textContent; };
-        rows.sort(function(a, b){
-          var x = key(a), y = key(b);
-          var order = x.localeCompare(y, undefined, {numeric: true});
-          return ascending ? order : -order;
-        });
-        rows.forEach(function(row){ body.appendChild(row); });
+        sortBy(column, th.getAttribute('aria-sort') !== 'ascending');
       });
     });
+    if (wanted.sort !== undefined && headers[+wanted.sort]) sortBy(+wanted.sort, wanted.order !== 'desc');
     apply();
   }
   root.setAttribute('data-script-ready', 'yes');
