@@ -90,6 +90,22 @@ def test_known_answers(year):
     assert "Not judged: one filing with no known filing date (john-form4-unknown.xml)" in text
 
 
+def test_a_form5_row_a_form4_reported_too_is_no_failure_to_file(year):
+    folder, index = year
+    # Jane's purchase of 2024-08-01 (100 shares, code P) was also reported, late, on a Form 4
+    form4 = ownership_xml(owners=[JANE], period="2024-08-01",
+                          nd_transactions=[nd_tx(date="2024-08-01", code="P", ad="A", after="800")])
+    (folder / "0000320193-24-000005.txt").write_text(submission(form4, "20240815", "0000320193-24-000005"))
+    report = build_report(read_documents([str(folder)]), 2024, "12-31", "320193", read_filing_dates([str(index)]))
+    jane = next(p for p in report.persons if p.name == "DOE JANE")
+    assert jane.failures_to_file == []
+    assert (jane.late_reports, jane.late_transactions) == (2, 3)  # the late Form 4s: 2 rows + 1 row
+    form5 = next(f for f in jane.filings if f.form == "5")
+    assert "reported on a Form 4 as well" in form5.note
+    assert "except that Jane Doe filed two late Form 4s reporting three transactions and John Q. Roe" \
+        in report.disclosure()
+
+
 def test_without_the_index_the_form3_is_unknown_not_late(year):
     folder, _ = year
     report = build_report(read_documents([str(folder)]), 2024, issuer="0000320193")

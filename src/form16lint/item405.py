@@ -242,7 +242,31 @@ def _form5_rows_due_on_form4(document) -> dict[str, str]:
     return found
 
 
-def judge(document, dates: FilingDates) -> JudgedFiling:
+def _owner_key(owner) -> str:
+    return _cik(owner.cik) or (owner.name or "?").upper()
+
+
+def _row_key(row) -> tuple:
+    from form16lint_rules._when import row_code
+
+    return row.transaction_date.value, row_code(row), row.shares.value
+
+
+def form4_rows(documents) -> dict[tuple, str]:
+    """(owner, transaction date, code, amount) -> the Form 4 (or 4/A) that reported it, so that a
+    Form 5 row a Form 4 already reported is not taken for a failure to file."""
+    found: dict[tuple, str] = {}
+    for document in documents:
+        filing = document.filing
+        if filing is None or filing.base_form != "4":
+            continue
+        for _, row in filing.transactions():
+            for owner in filing.reporting_owners:
+                found.setdefault((_owner_key(owner), *_row_key(row)), document.path)
+    return found
+
+
+def judge(document, dates: FilingDates, on_form4: dict[tuple, str] | None = None) -> JudgedFiling:
     from form16lint.business_days import business_days_after, next_business_day
     from form16lint.due import filing_deadlines
     from form16lint.fieldnames import describe
@@ -273,6 +297,12 @@ def judge(document, dates: FilingDates) -> JudgedFiling:
         for pointer, code in _form5_rows_due_on_form4(document).items():
             row = _row(filing, pointer)
             words = f"{describe(pointer, form)} ({_row_summary(row)})"
+            reported = next((path for owner in filing.reporting_owners
+                             if (path := (on_form4 or {}).get((_owner_key(owner), *_row_key(row))))), None)
+            if reported:
+                judged.note = (judged.note + "; " if judged.note else "") + \
+                    f"{words} was reported on a Form 4 as well ({reported}): not a failure to file"
+                continue
             judged.late_transactions.append(words)
             judged.failures.append(f"no Form 4 for {words}, reported on this Form 5 instead (rule {code})")
     if filed is None:
@@ -388,11 +418,11 @@ def build_report(documents, fiscal_year: int, fiscal_year_end: str = "12-31", is
     names = [d.filing.issuer.name for d in in_year if d.filing.issuer.name]
     issuer_name = names[0] if names else (f"CIK {wanted}" if wanted else "the issuer")
     persons: dict[str, PersonSummary] = {}
+    on_form4 = form4_rows(d for d in readable if wanted is None or _cik(d.filing.issuer.cik) == wanted)
     for document in in_year:
-        judged = judge(document, dates)
+        judged = judge(document, dates, on_form4)
         for owner in document.filing.reporting_owners or []:
-            key = _cik(owner.cik) or (owner.name or "?").upper()
-            person = persons.setdefault(key, PersonSummary(name=owner.name or f"CIK {owner.cik}", cik=owner.cik))
+            person = persons.setdefault(_owner_key(owner), PersonSummary(name=owner.name or f"CIK {owner.cik}", cik=owner.cik))
             person.filings.append(judged)
     for person in persons.values():
         person.filings.sort(key=lambda f: (f.event or "", f.filed or "", f.path))
@@ -533,7 +563,7 @@ def as_markdown(report: Item405Report) -> str:
             continue
         lines += ["", f"## {_md(person.name)}", ""]
         for filing in person.filings:
-            if filing.status in ("late", "unknown filing date") or filing.failures:
+            if filing.status in ("late", "unknown filing date") or filing.failures or "as well" in filing.note:
                 lines.append(f"- {_md(_filing_line(filing))}")
                 lines += [f"  - {_md(row)}" for row in filing.late_transactions]
     if report.skipped:
@@ -571,7 +601,8 @@ def write_rich(report: Item405Report, stream, color: bool | None = None) -> None
                       style="yellow" if person.flagged else None)
     console.print(table)
     for person in report.persons:
-        shown = [f for f in person.filings if f.status in ("late", "unknown filing date") or f.failures]
+        shown = [f for f in person.filings
+                 if f.status in ("late", "unknown filing date") or f.failures or "as well" in f.note]
         if not shown:
             continue
         console.print(Text(person.name, style="bold"))
