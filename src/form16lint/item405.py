@@ -500,8 +500,13 @@ def disclosure(report: Item405Report) -> str:
                "executive officers, we believe that during fiscal year "
                f"{report.fiscal_year} all Section 16(a) filing requirements applicable to such persons were "
                "complied with on a timely basis")
-    people = [f"{proxy_name(p.name)} {_join(_clauses(p))}" for p in report.persons if _clauses(p)]
-    text = opening + (", except that " + _join(people, "and") + "." if people else ".")
+    clauses = [(p, _clauses(p)) for p in report.persons]
+    people = [f"{proxy_name(p.name)} {_join(said)}" for p, said in clauses if said]
+    if len(people) > 2 or any(len(said) > 1 for _, said in clauses):  # clauses with "and" inside
+        listed = "; ".join(people[:-1]) + "; and " + people[-1] if len(people) > 1 else "".join(people)
+    else:
+        listed = _join(people)
+    text = opening + (", except that " + listed + "." if people else ".")
     unknown = sorted({f.path for p in report.persons for f in p.unknown})
     if unknown:
         text += (f" [Not judged: {_plural(len(unknown), 'filing')} with no known filing date "
