@@ -554,6 +554,21 @@ def _filing_line(filing: JudgedFiling) -> str:
     return line + f" — {filing.path}"
 
 
+def person_details(person: PersonSummary) -> list[tuple[int, str]]:
+    """(depth, line) for each filing of a person worth a look: late, of unknown filing date, or
+    showing a failure to file, with the transactions not reported on time and the failures."""
+    lines = []
+    for filing in person.filings:
+        if filing.status not in ("late", "unknown filing date") and not filing.failures and "as well" not in filing.note:
+            continue
+        lines.append((0, _filing_line(filing)))
+        failed_rows = {failure for failure in filing.failures}
+        lines += [(1, f"not reported on time: {row}") for row in filing.late_transactions
+                  if not any(row in failure for failure in failed_rows)]
+        lines += [(1, f"known failure to file: {failure}") for failure in filing.failures]
+    return lines
+
+
 def as_markdown(report: Item405Report) -> str:
     lines = [f"# Item 405: {report.issuer} (CIK {report.issuer_cik or '?'}), fiscal year {report.fiscal_year}",
              "", f"Fiscal year {report.fiscal_year_start} to {report.fiscal_year_end}; "
@@ -561,16 +576,13 @@ def as_markdown(report: Item405Report) -> str:
              "", "| reporting person | late reports | transactions not reported timely | known failures to file |",
              "| --- | ---: | ---: | --- |"]
     for person in report.persons:
-        failures = "; ".join(person.failures_to_file) or "none"
-        lines.append(f"| {_md(person.name)} | {person.late_reports} | {person.late_transactions} | {_md(failures)} |")
+        lines.append(f"| {_md(person.name)} | {person.late_reports} | {person.late_transactions} | "
+                     f"{len(person.failures_to_file)} |")
     for person in report.persons:
-        if not (person.flagged or person.unknown):
-            continue
-        lines += ["", f"## {_md(person.name)}", ""]
-        for filing in person.filings:
-            if filing.status in ("late", "unknown filing date") or filing.failures or "as well" in filing.note:
-                lines.append(f"- {_md(_filing_line(filing))}")
-                lines += [f"  - {_md(row)}" for row in filing.late_transactions]
+        details = person_details(person)
+        if details:
+            lines += ["", f"## {_md(person.name)}", ""]
+            lines += [("  " * depth) + f"- {_md(text)}" for depth, text in details]
     if report.skipped:
         lines += ["", "## Not judged", ""] + [f"- {_md(path)}: {_md(reason)}" for path, reason in report.skipped]
     lines += ["", "## Draft disclosure", "", report.disclosure(), ""]
@@ -598,23 +610,19 @@ def write_rich(report: Item405Report, stream, color: bool | None = None) -> None
     table.add_column("reporting person")
     table.add_column("late reports", justify="right")
     table.add_column("transactions not timely", justify="right")
-    table.add_column("known failures to file")
+    table.add_column("known failures to file", justify="right")
     table.add_column("reports", justify="right")
     for person in report.persons:
         table.add_row(person.name, str(person.late_reports), str(person.late_transactions),
-                      "\n".join(person.failures_to_file) or "none", str(len(person.filings)),
+                      str(len(person.failures_to_file)), str(len(person.filings)),
                       style="yellow" if person.flagged else None)
     console.print(table)
     for person in report.persons:
-        shown = [f for f in person.filings
-                 if f.status in ("late", "unknown filing date") or f.failures or "as well" in f.note]
-        if not shown:
-            continue
-        console.print(Text(person.name, style="bold"))
-        for filing in shown:
-            console.print(Text("  " + _filing_line(filing)), soft_wrap=True)
-            for row in filing.late_transactions:
-                console.print(Text("      " + row, style="dim"), soft_wrap=True)
+        details = person_details(person)
+        if details:
+            console.print(Text(person.name, style="bold"))
+        for depth, text in details:
+            console.print(Text("  " * (depth + 1) + text, style="dim" if depth else ""), soft_wrap=True)
     for path, reason in report.skipped:
         console.print(Text(f"not judged: {path}: {reason}", style="yellow"), soft_wrap=True)
     console.print()
