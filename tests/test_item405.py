@@ -114,20 +114,31 @@ def test_without_the_index_the_form3_is_unknown_not_late(year):
     assert {f.status for f in john.filings} == {"unknown filing date"}
 
 
-def test_edgar_master_idx_gives_filing_dates(year, tmp_path):
+EDGAR_INDEXES = {
+    "master.idx": ("Description:           Master Index of EDGAR Dissemination Feed\n\n"
+                   "CIK|Company Name|Form Type|Date Filed|Filename\n"
+                   "--------------------------------------------------------------------------------\n"
+                   "1000002|ROE JOHN Q|4|2024-12-16|edgar/data/1000002/0000320193-24-000077.txt\n"),
+    "form.idx": ("Description:           Daily Index of EDGAR Dissemination Feed by Form Type\n\n"
+                 "Form Type   Company Name                                                  CIK         Date Filed  "
+                 "File Name\n" + "-" * 140 + "\n"
+                 "4           ROE JOHN Q                                                    1000002     20241216    "
+                 "edgar/data/1000002/0000320193-24-000077.txt\n"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDGAR_INDEXES))
+def test_edgar_index_gives_filing_dates(year, tmp_path, name):
     folder, _ = year
     (folder / "john-form4-unknown.xml").rename(folder / "0000320193-24-000077.xml")
-    master = tmp_path / "master.idx"
-    master.write_text("Description:           Master Index of EDGAR Dissemination Feed\n\n"
-                      "CIK|Company Name|Form Type|Date Filed|Filename\n"
-                      "--------------------------------------------------------------------------------\n"
-                      "1000002|ROE JOHN Q|4|2024-12-16|edgar/data/1000002/0000320193-24-000077.txt\n")
+    index = tmp_path / name
+    index.write_text(EDGAR_INDEXES[name])
     report = build_report(read_documents([str(folder)]), 2024, issuer="320193",
-                          dates=read_filing_dates([str(master)]))
+                          dates=read_filing_dates([str(index)]))
     judged = next(f for p in report.persons for f in p.filings if f.path.endswith("0000320193-24-000077.xml"))
     # sale on Tuesday 2024-12-10, due Thursday 2024-12-12, filed Monday 2024-12-16: 2 business days late
     assert (judged.status, judged.due, judged.business_days_late) == ("late", "2024-12-12", 2)
-    assert judged.filed_from == "master.idx (EDGAR index)"
+    assert judged.filed_from == f"{name} (EDGAR index)"
 
 
 def test_formats(year, tmp_path, capsys):

@@ -215,7 +215,8 @@ def _flags(page: Page, items) -> str:
     return "".join(
         f" <a class=\"flag sev-{finding.severity}\" href=\"#{page.ids[id(finding)]}\" "
         f"title=\"{e(str(finding.severity) + ' ' + finding.code + ': ' + finding.message)}\">"
-        f"<span aria-hidden=\"true\">{ICONS[str(finding.severity)]}</span> {e(finding.code)}</a>"
+        f"<span aria-hidden=\"true\">{ICONS[str(finding.severity)]}</span>"
+        f"<span class=\"visually-hidden\">{finding.severity}</span> {e(finding.code)}</a>"
         for finding in items)
 
 
