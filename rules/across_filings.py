@@ -238,20 +238,24 @@ class CarriedBalanceMismatch(CollectionRule):
                     f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
                 field = pointer + "/sharesOwnedFollowing"
                 breaks.setdefault((owners, issuer), []).append((before, after, field, (
-                    f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
-                    f"{held}, but the filing before it for the same person and issuer ({before.path}, "
-                    f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
-                    "An unreported transaction, a split or a filing missing from this batch would explain it")))
+                    "{field} is {reported:figure} {title} {held}, but the filing before it for the same person and "
+                    "issuer ({path}, period {period}) ended with {carried:figure}; expected {how}. An unreported "
+                    "transaction, a split or a filing missing from this batch would explain it"), {
+                    "field": describe(field, after.filing.document_type), "reported": reported,
+                    "title": row.security_title.value, "held": held, "path": before.path,
+                    "period": before.filing.period_of_report.value, "carried": carried, "how": how,
+                    "expected": expected}))
+        identity = ("reported", "carried", "expected")
         for found in breaks.values():
-            links = {(id(before), id(after)) for before, after, _, _ in found}
-            for before, after, field, message in found:
+            links = {(id(before), id(after)) for before, after, *_ in found}
+            for before, after, field, template, arguments in found:
                 if len(links) < 2:
-                    yield after, Violation(field, message)
+                    yield after, Violation(field, template, arguments=arguments, identity=identity)
                 else:  # the batch is evidently not this person's complete series
-                    yield after, Violation(field, (
-                        f"{message}. This person's filings for this issuer break between {len(links)} pairs of "
-                        "filings in this batch, which is therefore not their complete series: look for the missing "
-                        "filings first"), severity=Severity.INFO)
+                    yield after, Violation(field, template + (
+                        ". This person's filings for this issuer break between {pairs} pairs of filings in this "
+                        "batch, which is therefore not their complete series: look for the missing filings first"),
+                        severity=Severity.INFO, arguments={**arguments, "pairs": len(links)}, identity=identity)
 
 
 def _carries(previous, row) -> bool:
@@ -372,8 +376,12 @@ class DuplicateFiling(CollectionRule):
     def check(self, documents, options):
         for document, first, reason in duplicates(documents):
             filing = document.filing
-            yield document, Violation("", f"this is the same filing as {first.path} ({reason}): Form "
-                                          f"{filing.document_type or '?'} of {describe_issuer(filing)}, period "
-                                          f"{filing.period_of_report.value or '?'}. Remove one copy from the "
-                                          "batch; if this was meant to be a different filing, the wrong file was "
-                                          "saved")
+            yield document, Violation("", "this is the same filing as {path} ({reason}): Form {document_type} "
+                                          "of {issuer}, period {period_of_report}. Remove one copy from the "
+                                          "batch; if this was meant to be a different filing, the wrong file "
+                                          "was saved",
+                                      arguments={"path": first.path, "reason": reason,
+                                                 "document_type": filing.document_type or '?',
+                                                 "issuer": describe_issuer(filing),
+                                                 "period_of_report": filing.period_of_report.value or '?'},
+                                      identity=("document_type", "period_of_report"))

@@ -89,7 +89,9 @@ class UnknownTransactionCode(FilingRule):
                        "the transaction's own code")
             else:
                 why = "the codes are " + " ".join(sorted(known)) + " (Form 4 General Instruction 8)"
-            yield Violation(where, f"{describe(where)} is {code!r}, not a transaction code: {why}")
+            yield Violation(where, "{field} is {code!r}, not a transaction code: {why}",
+                            arguments={"field": describe(where), "code": code, "why": why},
+                            identity=("code",))
 
 
 class DirectionContradictsCode(FilingRule):
@@ -151,9 +153,13 @@ class DirectionContradictsCode(FilingRule):
                 continue
             where = pointer + "/acquiredDisposed"
             yield Violation(where, (
-                f"{describe(where)} is {direction}, but code {code} ({CODE_NAMES.get(code, code)}) "
-                f"{'acquires' if expected == 'A' else 'disposes'} in Table {table}: expected {expected}. "
-                "Correct the code or the (A)/(D) column (Form 4 General Instructions 4 and 8)."))
+                "{field} is {direction}, but code {code} ({code_name}) {words} in Table {table}: expected "
+                "{expected}. Correct the code or the (A)/(D) column (Form 4 General Instructions 4 and 8)."),
+                            arguments={"field": describe(where), "direction": direction, "code": code,
+                                       "code_name": CODE_NAMES.get(code, code),
+                                       "words": 'acquires' if expected == 'A' else 'disposes', "table": table,
+                                       "expected": expected},
+                            identity=("direction", "code", "code_name", "table", "expected"))
 
 
 def _received_derivative(filing, pointer: str, row) -> bool:
@@ -236,10 +242,13 @@ class Form4TransactionOnForm5(FilingRule):
             else:
                 continue
             yield Violation(where, (
-                f"{why}: this Form 5 reports a transaction (code {code or 'none'}, {_dated(row)}) that "
-                f"{_due_on_form4(row)}. Reported here, it is a late Form 4 transaction, which the issuer must "
-                "disclose under Item 405 of Regulation S-K; if a Form 4 already reported it, remove the row in a "
-                "5/A (a Form 5 reports only what was not reported before)."))
+                "{why}: this Form 5 reports a transaction (code {code}, {dated}) that {due_on_form4}. Reported "
+                "here, it is a late Form 4 transaction, which the issuer must disclose under Item 405 of "
+                "Regulation S-K; if a Form 4 already reported it, remove the row in a 5/A (a Form 5 reports "
+                "only what was not reported before)."),
+                            arguments={"why": why, "code": code or 'none', "dated": _dated(row),
+                                       "due_on_form4": _due_on_form4(row)},
+                            identity=("code",))
 
 
 def _form5_item(row, code: str, day) -> bool:
@@ -325,10 +334,13 @@ class GiftOnForm5(FilingRule):
             if day is not None and gift_due_on_form4(row, day):
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
-                    f"{describe(pointer)} is a gift made on {day.isoformat()}, which {_due_on_form4(row)}: gifts "
-                    "from 2023-02-27 go on Form 4, not Form 5 (Release 33-11138). Reported here, it is a late "
-                    "Form 4 transaction, which the issuer must disclose under Item 405 of Regulation S-K; if a "
-                    "Form 4 already reported it, remove the row in a 5/A."))
+                    "{field} is a gift made on {day}, which {due_on_form4}: gifts from 2023-02-27 go on Form "
+                    "4, not Form 5 (Release 33-11138). Reported here, it is a late Form 4 transaction, which "
+                    "the issuer must disclose under Item 405 of Regulation S-K; if a Form 4 already reported "
+                    "it, remove the row in a 5/A."),
+                                arguments={"field": describe(pointer), "day": day,
+                                           "due_on_form4": _due_on_form4(row)},
+                                identity=("day",))
 
 
 def _plan_texts(filing) -> list[str]:
@@ -387,9 +399,10 @@ class PlanAdoptionDateMissing(FilingRule):
         if any(gives_adoption_date(text) for text in _plan_texts(filing)):
             return
         yield Violation("/aff10b5One", (
-            f"the {describe('/aff10b5One')} is checked, but no footnote or remark gives the date the Rule "
-            "10b5-1 plan was adopted; add it, e.g. \"effected pursuant to a Rule 10b5-1 trading plan adopted "
-            "on May 5, 2023\" (Form 4 General Instruction 10, as amended by Release 33-11138)."))
+            "the {field} is checked, but no footnote or remark gives the date the Rule 10b5-1 plan was "
+            "adopted; add it, e.g. \"effected pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023\" "
+            "(Form 4 General Instruction 10, as amended by Release 33-11138)."),
+                        arguments={"field": describe('/aff10b5One')})
 
 
 class PlanCheckboxNotChecked(FilingRule):
@@ -448,11 +461,13 @@ class PlanCheckboxNotChecked(FilingRule):
         for label, text in said:
             if says_under_plan(text):
                 yield Violation("/aff10b5One", (
-                    f"according to {label}, a transaction was made under a Rule 10b5-1 plan, but the "
-                    f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
-                    f"(Release 33-11138). Filed {filed.isoformat()} ({source.value}). Check the box (in a "
-                    f"{filing.base_form}/A if the form has been filed), or correct {label} if the trade was "
-                    "not made under a plan."))
+                    "according to {label}, a transaction was made under a Rule 10b5-1 plan, but the {field} is "
+                    "not checked; forms filed from 2023-04-01 must check it (Release 33-11138). Filed {filed} "
+                    "({source}). Check the box (in a {base_form}/A if the form has been filed), or correct "
+                    "{label} if the trade was not made under a plan."),
+                                arguments={"label": label, "field": describe('/aff10b5One'), "filed": filed,
+                                           "source": source.value, "base_form": filing.base_form},
+                                identity=("filed", "base_form"))
                 return
 
 
@@ -535,7 +550,10 @@ class CoolingOffNotObserved(FilingRule):
             if elapsed < COOLING_OFF_DAYS:
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
-                    f"{describe(where)} is {traded.isoformat()}, {elapsed} days after the Rule 10b5-1 plan was "
-                    f"adopted on {start.isoformat()}: an officer or director may not trade under a plan before "
-                    f"{(start + timedelta(days=COOLING_OFF_DAYS)).isoformat()} (90 days; Rule 10b5-1(c)(1)(ii)(B) "
-                    "as amended by Release 33-11138), so the affirmative defense does not cover this trade."))
+                    "{field} is {traded}, {elapsed} days after the Rule 10b5-1 plan was adopted on {start}: an "
+                    "officer or director may not trade under a plan before {cooling_off_ends} (90 days; Rule "
+                    "10b5-1(c)(1)(ii)(B) as amended by Release 33-11138), so the affirmative defense does not "
+                    "cover this trade."),
+                                arguments={"field": describe(where), "traded": traded, "elapsed": elapsed,
+                                           "start": start,
+                                           "cooling_off_ends": start + timedelta(days=COOLING_OFF_DAYS)})

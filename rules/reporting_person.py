@@ -60,9 +60,11 @@ class NoRelationshipChecked(FilingRule):
             if relation.any_checked or (not context.extracted and not relation.any_given):
                 continue  # a checked box, or no relationship at all in the XML (S002's finding)
             yield Violation(f"/reportingOwners/{index}/relationship",
-                            f"{_who(owner, index)} has none of the relationships checked in "
-                            f"{box('relationship')} (Director, Officer, 10% Owner, Other); Section 16(a) "
-                            "reports are filed only as one of them; check each box that applies")
+                            "{who} has none of the relationships checked in {box} (Director, Officer, 10% "
+                            "Owner, Other); Section 16(a) reports are filed only as one of them; check each "
+                            "box that applies",
+                            arguments={"who": _who(owner, index), "box": box('relationship')},
+                            identity=())
 
 
 class RelationshipUndescribed(FilingRule):
@@ -108,12 +110,16 @@ class RelationshipUndescribed(FilingRule):
             pointer = f"/reportingOwners/{index}/relationship"
             if relation.is_officer.value and not (relation.officer_title or "").strip():
                 yield Violation(pointer + "/officerTitle",
-                                f"{_who(owner, index)} is marked Officer but no officer title is given "
-                                f"({box('relationship')}, 'give title below')")
+                                "{who} is marked Officer but no officer title is given ({box}, 'give title "
+                                "below')",
+                                arguments={"who": _who(owner, index), "box": box('relationship')},
+                                identity=())
             if relation.is_other.value and not (relation.other_text or "").strip():
                 yield Violation(pointer + "/otherText",
-                                f"{_who(owner, index)} is marked Other but the relationship is not described "
-                                f"({box('relationship')}, 'specify below')")
+                                "{who} is marked Other but the relationship is not described ({box}, 'specify "
+                                "below')",
+                                arguments={"who": _who(owner, index), "box": box('relationship')},
+                                identity=())
 
 
 class JointFilingBoxMismatch(FilingRule):
@@ -159,5 +165,7 @@ class JointFilingBoxMismatch(FilingRule):
                                             "it names only 1; check 'Form filed by One Reporting Person' or name "
                                             "the other persons")
         elif not joint and count > 1:
-            yield Violation("/jointFiling", f"box 6 says the form is filed by one reporting person, but it names "
-                                            f"{count}; check 'Form filed by More than One Reporting Person'")
+            yield Violation("/jointFiling", "box 6 says the form is filed by one reporting person, but it "
+                                            "names {count}; check 'Form filed by More than One Reporting "
+                                            "Person'",
+                            arguments={"count": count})

@@ -70,9 +70,10 @@ class TickerMalformed(FilingRule):
         parts = listed_symbols(symbol)
         if len(parts) > 1 and all(TICKER.fullmatch(part) for part in parts):
             return  # several listed classes, each a symbol
-        yield Violation(POINTER, f"{describe(POINTER)} {symbol!r} is not a trading symbol: write 1-5 letters "
-                                 "with an optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the "
-                                 "issuer has no listed class")
+        yield Violation(POINTER, "{field} {symbol!r} is not a trading symbol: write 1-5 letters with an "
+                                 "optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the issuer "
+                                 "has no listed class",
+                        arguments={"field": describe(POINTER), "symbol": symbol})
 
 
 class TickerStatusQualifier(FilingRule):
@@ -122,9 +123,11 @@ class TickerStatusQualifier(FilingRule):
             return
         base, letter = found
         symbol = normal_ticker(filing.issuer.trading_symbol)
-        yield Violation(POINTER, f"{describe(POINTER)} {symbol} is the base symbol {base} with Nasdaq's "
-                                 f"fifth-letter qualifier {letter} (the issuer was {QUALIFIERS[letter]}). Keep "
-                                 f"{symbol} if the issuer traded under it on the filing date; otherwise write {base}")
+        yield Violation(POINTER, "{field} {symbol} is the base symbol {base} with Nasdaq's fifth-letter "
+                                 "qualifier {letter} (the issuer was {meaning}). Keep {symbol} if the "
+                                 "issuer traded under it on the filing date; otherwise write {base}",
+                        arguments={"field": describe(POINTER), "symbol": symbol, "base": base, "letter": letter,
+                                   "meaning": QUALIFIERS[letter]})
 
 
 class TickerIssuerMismatch(FilingRule):
@@ -190,8 +193,11 @@ class TickerIssuerMismatch(FilingRule):
         else:
             said += " is not in the issuer map"
         mapped = f"; the map lists {', '.join(own)} for CIK {cik}" if own else f"; the map lists no ticker for CIK {cik}"
-        yield Violation(POINTER, f"{said}, not to the issuer {describe_issuer(filing)}{mapped}. Check "
-                                 f"{describe(POINTER)}: a historic symbol may be right for its date")
+        yield Violation(POINTER, "{said}, not to the issuer {issuer}{mapped}. Check {field}: a historic symbol "
+                                 "may be right for its date",
+                        arguments={"said": said, "issuer": describe_issuer(filing), "mapped": mapped,
+                                   "field": describe(POINTER)},
+                        identity=("mapped",))
 
 
 class IssuerTickersDiffer(CollectionRule):
@@ -285,9 +291,12 @@ class IssuerTickersDiffer(CollectionRule):
             for document in members:
                 symbol = normal_ticker(document.filing.issuer.trading_symbol)
                 yield document, Violation(
-                    POINTER, f"the issuer {describe_issuer(document.filing)} appears with {len(by_ticker)} tickers "
-                             f"among the filings checked: {listing}. This filing gives {symbol}; check that each "
-                             "is the symbol the issuer traded under when its form was filed")
+                    POINTER, "the issuer {issuer} appears with {by_ticker_count} tickers among the filings "
+                             "checked: {listing}. This filing gives {symbol}; check that each is the symbol "
+                             "the issuer traded under when its form was filed",
+                    arguments={"issuer": describe_issuer(document.filing), "by_ticker_count": len(by_ticker),
+                               "listing": listing, "symbol": symbol},
+                    identity=("by_ticker_count", "symbol"))
 
 
 def _renamed(members: list) -> bool:
@@ -354,5 +363,7 @@ class CikMalformed(FilingRule):
                 continue
             text = cik.strip()
             if not (text.isascii() and text.isdigit() and len(text) <= 10):
-                yield Violation(pointer, f"the {what} {cik!r} is not a CIK: a CIK is 1 to 10 digits "
-                                         "(EDGAR's Central Index Key, e.g. 0000320193)")
+                yield Violation(pointer, "the {what} {cik!r} is not a CIK: a CIK is 1 to 10 digits (EDGAR's "
+                                         "Central Index Key, e.g. 0000320193)",
+                                arguments={"what": what, "cik": cik},
+                                identity=("cik",))

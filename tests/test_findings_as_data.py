@@ -140,3 +140,29 @@ def test_templates_write_figures_money_and_dates_as_the_rules_always_have():
     assert render("{d:%m/%d/%Y}, {d}", {"d": date(2024, 3, 1)}) == "03/01/2024, 2024-03-01"
     assert render("{code!r} {{literal}}", {"code": "K"}) == "'K' {literal}"
     assert render("no {arguments}", {}) == "no {arguments}"  # a plain message is left as it is
+
+
+def test_the_built_in_rules_give_their_facts_as_arguments_not_in_f_strings():
+    """A message built with an f-string carries its facts only as words; the built-in pack gives
+    every message with a variable part as a template and its arguments."""
+    import ast
+    from pathlib import Path
+
+    rules = Path(__file__).resolve().parents[1] / "rules"
+    formatted = []
+    for path in sorted(rules.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Violation" and len(node.args) > 1:
+                if isinstance(node.args[1], ast.JoinedStr):
+                    formatted.append(f"{path.name}:{node.lineno}")
+    assert not formatted, formatted
+
+
+def test_a_built_in_finding_carries_its_figures_as_data(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "f.xml").write_text(ownership_xml(nd_transactions=[nd_tx(shares="50000", after="4001557"),
+                                                                   nd_tx(shares="50000", after="3961557")]))
+    finding, = lint(["f.xml"], load_plugins(autoload=False), Settings(select=["B001"]), RunOptions()).findings
+    assert finding.arguments["reported"] == Decimal("3961557") and finding.arguments["expected"] == Decimal("3951557")
+    assert "reported 3,961,557; expected 3,951,557" in finding.message
+    assert set(finding.identity) == {"reported", "expected", "previous", "shares", "direction"}
