@@ -445,6 +445,7 @@ def _plugins(extra: tuple):
 
 def check_case(case: RuleCase, *, extra: tuple = ()) -> None:
     """Raise AssertionError, saying what was found, unless the case holds."""
+    assert case.fragments, f"{case} ({case.source}) gives no filing: put the example in a fenced block (```xml)"
     findings = lint_fragments(case.fragments, case.code, filing_date=case.filing_date, issuer_map=case.issuer_map,
                               suffix=case.suffix, extra=extra)
     found = "\n".join(f"  {f.severity} {f.pointer or '(the file)'}: {f.message}" for f in findings) or "  nothing"
