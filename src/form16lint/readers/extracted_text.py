@@ -76,7 +76,7 @@ LABELS = {
 }
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_GLUED_MARKERS = re.compile(rf"^(.*?\d)({MARKERS.pattern})$")
+_GLUED_MARKERS = re.compile(rf"^(.*?[\w.)$%])({MARKERS.pattern})$")
 _NUMBER_FRAGMENT = re.compile(r"^[\d,.]+$")
 _VALID_NUMBER = re.compile(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _PRICE = re.compile(r"^\$\s?[\d,]*\.?\d+$")
@@ -86,6 +86,7 @@ _DISPOSE = {"I": set("SDFU"), "II": set("SDFU") | set("MCXOEH")}
 # where box 2's "NAME [TICKER]" stands in the text after its label
 _NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
 _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
+_WIDE_GAP = re.compile(r"\S {3,}\S")
 _SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
 
@@ -137,6 +138,20 @@ class _Text:
         self.text = re.sub(r"\\([$%&_])", r"\1", text)
         self.squashed, self.offsets = _squash(self.text)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        # layout text (pdftotext -layout, pdfplumber's layout=True) places each character at its
+        # printed position, spaces for the gaps; the tab-separated style keeps cells apart by tabs
+        self.layout = "\t" not in self.text and len(_WIDE_GAP.findall(self.text)) >= 10
+
+    def x(self, offset: int) -> int:
+        """The column of ``offset`` on its line: on layout text, the printed position."""
+        return offset - self.line_starts[self.line_of(offset)]
+
+    def set_tabs(self, offsets: list[int]) -> None:
+        """Mark cell borders at spaces of the layout text (no offset changes)."""
+        chars = list(self.text)
+        for offset in offsets:
+            chars[offset] = "\t"
+        self.text = "".join(chars)
 
     def location(self, offset: int) -> Location:
         line = self.line_of(offset)
@@ -242,6 +257,8 @@ class _Reader:
     # -- the form ----------------------------------------------------------------------------------
     def read(self) -> Document:
         self.labels = {key: self.doc.label(key) for key in LABELS}
+        if self.doc.layout:
+            self.grid_header()
         self.read_form_type()
         self.read_issuer()
         self.read_owner()
@@ -249,6 +266,52 @@ class _Reader:
         self.read_tables()
         self.read_footnotes_and_signature()
         return self.document
+
+    def grid_header(self) -> None:
+        """On layout text, split the lines of boxes 1 to 6 at the borders of the form's three
+        columns of boxes (box 1; the issuer and date boxes; relationship and filing), so that each
+        box's text is a cell as in the tab-separated style."""
+        doc, name = self.doc, self.labels.get("name")
+        table = self.labels.get("table1") or self.labels.get("table2")
+        if name is None:
+            return
+        first = doc.line_of(name[0])
+        last = doc.line_of(table[0]) if table else min(first + 40, len(doc.line_starts) - 1)
+        region_end = doc.line_starts[last]
+        borders = []
+        issuer = self.labels.get("issuer")
+        if issuer:
+            column = [doc.x(self._numbered(issuer[0]))]
+            value = _NAME_AND_TICKER.search(doc.text, issuer[1], region_end)
+            if value:  # the value starts after the last wide gap before its "["
+                gaps = list(re.finditer(r"\s{2,}", value.group()[:value.group().index("[")]))
+                column.append(doc.x(value.start() + (gaps[-1].end() if gaps else 0)))
+            borders.append(min(column))
+        box5 = self.labels.get("box5")
+        if box5:
+            column = [doc.x(self._numbered(box5[0]))]
+            option = re.compile(r"Director").search(doc.text, box5[1], region_end)
+            if option:
+                line_start = doc.line_starts[doc.line_of(option.start())]
+                mark = re.search(CHECK_MARK + r"\s*$", doc.text[line_start:option.start()])
+                column.append(doc.x(line_start + mark.start() if mark else option.start()))
+            borders.append(min(column))
+        borders = sorted(b for b in borders if b > 4)
+        tabs = []
+        for line in range(first, last):
+            text, base = doc.line_text(line), doc.line_starts[line]
+            for border in borders:
+                spot = next((x for x in (border - 1, border - 2, border - 3, border)
+                             if 0 < x < len(text) and text[x] == " "), None)
+                if spot is not None and text[spot:].strip():
+                    tabs.append(base + spot)
+        doc.set_tabs(tabs)
+
+    def _numbered(self, offset: int) -> int:
+        """The start of a label with its number ("5. Relationship" for "Relationship")."""
+        before = self.doc.text[max(0, offset - 6):offset]
+        number = re.search(r"\d{1,2}\s*\.\s*$", before)
+        return offset - len(before) + number.start() if number else offset
 
     def end_of(self, key: str, *after: str, default: int | None = None) -> int:
         """The start of the first of the labels ``after`` that follows label ``key``."""
@@ -526,6 +589,9 @@ class _Reader:
             self.read_rows("II", table2[1], end)
 
     def read_rows(self, table: str, start: int, end: int) -> None:
+        if self.doc.layout:
+            self.read_grid_rows(table, start, end)
+            return
         first = self.doc.line_of(start) + 1
         last = self.doc.line_of(max(start, end - 1))
         wrapped = None  # (row, title cell) of the row just read, whose title may go on below it
@@ -546,6 +612,46 @@ class _Reader:
             else:
                 self.read_table2_row(tokens)
             wrapped = self.titled_row
+
+    def read_grid_rows(self, table: str, start: int, end: int) -> None:
+        """Rows of a table in layout text. A row's cells may stand on several lines (a wrapped
+        title, a value centred beside it, superscript markers a line lower): lines join the row
+        above until a value falls where the row already has one; then each cell is the words
+        that overlap in position, read in the order of the printed columns."""
+        doc = self.doc
+        first, last = doc.line_of(start) + 1, doc.line_of(max(start, end - 1))
+        bands: list[list[list[_Token]]] = []
+        band: list[list[_Token]] = []
+        for line in range(first, last + 1):
+            line_start = doc.line_starts[line]
+            text = doc.line_text(line)
+            if not text.strip() or _furniture(text):
+                continue
+            tokens = doc.tokens(line_start, min(end, line_start + len(text)))
+            if not tokens:
+                continue
+            if _header_line(tokens):
+                if band:
+                    bands.append(band)
+                band = []
+                continue
+            values = [t for t in tokens if _is_value(t.text)]
+            taken = [t for row_line in band for t in row_line if _is_value(t.text)]
+            if band and any(_overlap(doc, v, w) for v in values for w in taken):
+                bands.append(band)
+                band = []
+            band.append(tokens)
+        if band:
+            bands.append(band)
+        for band in bands:
+            tokens = _cells_in_order(doc, band)
+            if not self._is_row(tokens):
+                continue
+            tokens = _split_markers(_merge_fragments(tokens))
+            if table == "I":
+                self.read_table1_row(tokens)
+            else:
+                self.read_table2_row(tokens)
 
     @staticmethod
     def _is_row(tokens: list[_Token]) -> bool:
@@ -868,6 +974,92 @@ class _Reader:
             self.put("/signatures/0/date", date_found[1])
         else:
             self.unsure("/signatures/0/date", "no date beside the signature", caption[0])
+
+
+_HEADER_WORDS = {"code", "v", "amount", "(a)", "(d)", "or", "price", "date", "title", "number", "of", "shares",
+                 "exercisable", "expiration", "(instr.", "3)", "4)", "5)", "8)", "and", "(month/day/year)"}
+_HEADER_PHRASES = re.compile(r"Instr\.|Month/|Title\s+of|Amount\s+of|Code\s+V\b|Date\s+Exercisable|"
+                             r"Ownership\s+Form|Beneficially\s+Owned|Transaction\s*\(?s\)|\(A\)\s+or\s+\(D\)",
+                             re.IGNORECASE)
+_BROWSER_LINE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s*[AP]M\b.*|.*\b(file|https?)://\S+.*"
+                           r"|\s*(Page\s+)?\d{1,3}\s*(/|of)\s*\d{1,3}\s*|\s*-?\s*\d{1,3}\s*-?\s*)$", re.IGNORECASE)
+
+
+def _furniture(line: str) -> bool:
+    """A line the page adds, not the form: a browser's date and title or address and "1/3", a page
+    number."""
+    return bool(_BROWSER_LINE.match(line))
+
+
+def _header_line(tokens: list[_Token]) -> bool:
+    """A line of a table's column headings (or their repetition on a later page)."""
+    words = " ".join(t.text for t in tokens)
+    if _HEADER_PHRASES.search(words):
+        return True
+    return all(t.text.lower() in _HEADER_WORDS for t in tokens)
+
+
+def _is_value(text: str) -> bool:
+    """A date, an amount, a code or a one-letter mark: what a cell holds once per row."""
+    text = MARKERS.sub("", text)
+    return bool(text) and (bool(_DATE.fullmatch(text)) or _valid(text.lstrip("$")) or bool(_PRICE.match(text))
+                           or (len(text) == 1 and text.isupper()))
+
+
+def _overlap(doc: _Text, a: _Token, b: _Token) -> bool:
+    ax, bx = doc.x(a.start), doc.x(b.start)
+    return ax < bx + (b.end - b.start) and bx < ax + (a.end - a.start)
+
+
+def _phrases(doc: _Text, tokens: list[_Token]) -> list[list]:
+    """A line's words as phrases [x0, x1, tokens]: neighbouring words of text one space apart
+    are one phrase ("Common Stock"), a value stands alone, and a "$" or a footnote marker
+    goes with the value beside it."""
+    phrases: list[list] = []
+    for token in tokens:
+        x0, x1 = doc.x(token.start), doc.x(token.start) + token.end - token.start
+        last = phrases[-1] if phrases else None
+        if last is not None and x0 - last[1] <= 1:
+            previous = last[2][-1].text
+            if (MARKERS.fullmatch(token.text) or previous == "$"
+                    or not (_is_value(token.text) or _is_value(previous))):
+                last[1] = x1
+                last[2].append(token)
+                continue
+        phrases.append([x0, x1, [token]])
+    return phrases
+
+
+def _cells_in_order(doc: _Text, band: list[list[_Token]]) -> list[_Token]:
+    """The band's words as cells in the order of the printed columns. The line with most values
+    gives the cells; a phrase of another line joins the cell it overlaps most (a wrapped title,
+    "Stock" under "Common") or, overlapping none, is a cell of its own; a footnote marker on a
+    line of its own joins the value it stands beside."""
+    lines = [_phrases(doc, tokens) for tokens in band]
+    anchor = max(range(len(lines)), key=lambda i: sum(_is_value(t.text) for p in lines[i] for t in p[2]))
+    cells = [[p[0], p[1], [(anchor, t) for t in p[2]]] for p in lines[anchor]]
+    for index, phrases in enumerate(lines):
+        if index == anchor:
+            continue
+        alone = all(MARKERS.fullmatch(t.text) for p in phrases for t in p[2])
+        for x0, x1, tokens in phrases:
+            if alone:  # beside the nearest value that ends just before it
+                near = [c for c in cells if -1 <= x0 - c[1] <= 4 and any(_is_value(t.text) for _, t in c[2])]
+                if near:
+                    min(near, key=lambda c: abs(x0 - c[1]))[2].extend((index, t) for t in tokens)
+                    continue
+            overlaps = [(min(x1, c[1]) - max(x0, c[0]), c) for c in cells]
+            best = max(overlaps, key=lambda o: o[0], default=(0, None))
+            if best[0] > 0:
+                best[1][2].extend((index, t) for t in tokens)
+            else:
+                cells.append([x0, x1, [(index, t) for t in tokens]])
+    cells.sort(key=lambda c: c[0])
+    ordered = []
+    for number, (_, _, items) in enumerate(cells):
+        for _, token in sorted(items, key=lambda item: (item[0], item[1].start)):
+            ordered.append(_Token(token.text, token.start, token.end, number))
+    return ordered
 
 
 def _continues_title(tokens: list[_Token], cell: int) -> bool:
