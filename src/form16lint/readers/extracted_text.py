@@ -260,6 +260,7 @@ class _Reader:
         if self.doc.layout:
             self.grid_header()
         self.read_form_type()
+        self.read_top_checkboxes()
         self.read_issuer()
         self.read_owner()
         self.read_dates()
@@ -341,6 +342,35 @@ class _Reader:
         self.filing.document_type = base + ("/A" if amended else "")
         self.put("/documentType", heading.start(1) if heading else None)
 
+    _TOP_CHECKBOXES = (("checkthisboxifnolongersubject", "not_subject_to_section16", "/notSubjectToSection16", "45"),
+                       ("checkthisboxtoindicatethatatransaction", "aff10b5_one", "/aff10b5One", "4"),
+                       ("form3holdingsreported", "form3_holdings_reported", "/form3HoldingsReported", "5"),
+                       ("form4transactionsreported", "form4_transactions_reported", "/form4TransactionsReported", "5"))
+
+    def read_top_checkboxes(self) -> None:
+        """The checkboxes above the header boxes: a mark before the caption, on its first line or
+        beside one of the lines it wraps over."""
+        doc, base = self.doc, self.filing.base_form
+        for phrase, attribute, pointer, forms in self._TOP_CHECKBOXES:
+            if base not in forms:
+                continue
+            found = doc.squashed.find(phrase, 0, doc.squashed.find("nameandaddress") % (len(doc.squashed) + 1))
+            if found < 0:
+                continue
+            offset = doc.offsets[found]
+            line, x = doc.line_of(offset), doc.x(offset)
+            lines = [line]
+            for below in range(line + 1, min(line + 9, len(doc.line_starts))):
+                text = doc.line_text(below)
+                if not text.strip() or re.search(r"Check this box|Name and Address|Form [34] (Holdings|Trans)", text):
+                    break
+                lines.append(below)
+            marked = any(re.fullmatch(r"\s*" + CHECK_MARK + r"\s*", doc.line_text(n)[:x]) for n in lines)
+            if not marked and line > 0:
+                marked = bool(re.fullmatch(r"\s*" + CHECK_MARK + r"\s*", doc.line_text(line - 1)))
+            setattr(self.filing, attribute, Value(marked))
+            self.put(pointer, offset)
+
     def read_issuer(self) -> None:
         label = self.labels.get("issuer")
         found = _NAME_AND_TICKER.search(self.doc.text, label[1] if label else 0)
@@ -420,7 +450,7 @@ class _Reader:
                 self.unsure(f"{pointer}/name", f"the text of box 1 is cut short ('{name}')", name_offset)
         if not name:
             self.unsure(f"{pointer}/name", "box 1 holds no name above its '(Last)' caption", last.start())
-        owner.name = name.upper() or None
+        owner.name = name or None
         self.put(f"{pointer}/name", name_offset)
         self.read_address(owner.address, line, cell, rest_of_cell.strip(), last.end(), scrambled)
 
@@ -780,6 +810,9 @@ class _Reader:
         return row, pointer
 
     def _title(self, tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
+        if self.doc.layout and tokens and not _is_value(tokens[0].text):  # the title's cell, "$0.01" and all
+            count = next((i for i, t in enumerate(tokens) if t.cell != tokens[0].cell), len(tokens))
+            return tokens[:count], tokens[count:]
         for index, token in enumerate(tokens):
             if re.match(r"^[\d$(]", token.text) and not re.match(r"^\([A-Za-z]", token.text):
                 return tokens[:index], tokens[index:]
@@ -914,13 +947,17 @@ class _Reader:
         notes: list[list] = []  # [number, text, offset]
         remarks: list[str] | None = None
         tail: list[tuple[str, int]] = []
-        open_note = remarks_open = False
+        open_note = remarks_open = signed = False
         for line in range(first_line, last_line + 1):
             raw = self.doc.line_text(line)
             offset = self.doc.line_starts[line]
             stripped = _clean_note(raw)
-            if not stripped:
+            if not stripped or _furniture(raw):
                 open_note = remarks_open = False
+                continue
+            if signed or _signature_line(raw):  # a signature and its date, and what follows them
+                signed = True
+                tail.append((stripped, offset + max(raw.find(stripped[:5]), 0)))
                 continue
             numbered = re.match(r"^\(?(\d{1,2})[.)]\s*(.*)$", stripped)
             if re.match(r"^Remarks\s*:", stripped, re.IGNORECASE):
@@ -945,35 +982,50 @@ class _Reader:
         self.read_signature(tail, caption)
 
     def read_signature(self, tail: list[tuple[str, int]], caption) -> None:
+        """Each signature above the caption, with its date beside or below it."""
         if caption is None:
             self.unsure("/signatures", "the 'Signature of Reporting Person' caption was not found")
             return
-        signature = Signature()
-        self.filing.signatures.append(signature)
-        self.put("/signatures/0", tail[0][1] if tail else caption[0])
-        names, date_found = [], None
+        signed: list[tuple[list, tuple | None]] = []  # (name pieces, date) per signature
+        names: list[tuple[str, int]] = []
         for words, offset in tail:
             found = _DATE.search(words)
             if found:
-                date_found = (found.group(), offset + found.start())
-                words = (words[:found.start()] + words[found.end():]).strip()
-            if words:
+                rest = (words[:found.start()] + words[found.end():]).strip()
+                if rest:
+                    names.append((rest, offset))
+                signed.append((names, (found.group(), offset + found.start())))
+                names = []
+            elif words:
                 names.append((words, offset))
-        if not date_found:  # the date may stand beside the caption
+        if names:
+            if signed and not signed[-1][0]:
+                signed[-1] = (names, signed[-1][1])
+            else:
+                signed.append((names, None))
+        if signed and signed[-1][1] is None or not signed:  # the date may stand beside the caption
             line = self.doc.line_of(caption[0])
             found = _DATE.search(self.doc.line_text(line))
             if found:
                 date_found = (found.group(), self.doc.line_starts[line] + found.start())
-        if names:
-            signature.name = " ".join(words for words, _ in names)
-            self.put("/signatures/0/name", names[0][1])
-        else:
-            self.unsure("/signatures/0/name", "no name above the signature caption", caption[0])
-        if date_found:
-            signature.date = date_value(date_found[0])
-            self.put("/signatures/0/date", date_found[1])
-        else:
-            self.unsure("/signatures/0/date", "no date beside the signature", caption[0])
+                signed = signed[:-1] + [(signed[-1][0] if signed else [], date_found)]
+        if not signed:
+            signed = [([], None)]
+        for index, (names, date_found) in enumerate(signed):
+            signature = Signature()
+            self.filing.signatures.append(signature)
+            pointer = f"/signatures/{index}"
+            self.put(pointer, names[0][1] if names else date_found[1] if date_found else caption[0])
+            if names:
+                signature.name = " ".join(words for words, _ in names)
+                self.put(f"{pointer}/name", names[0][1])
+            else:
+                self.unsure(f"{pointer}/name", "no name above the signature caption", caption[0])
+            if date_found:
+                signature.date = date_value(date_found[0])
+                self.put(f"{pointer}/date", date_found[1])
+            else:
+                self.unsure(f"{pointer}/date", "no date beside the signature", caption[0])
 
 
 _HEADER_WORDS = {"code", "v", "amount", "(a)", "(d)", "or", "price", "date", "title", "number", "of", "shares",
@@ -1021,8 +1073,9 @@ def _phrases(doc: _Text, tokens: list[_Token]) -> list[list]:
         last = phrases[-1] if phrases else None
         if last is not None and x0 - last[1] <= 1:
             previous = last[2][-1].text
-            if (MARKERS.fullmatch(token.text) or previous == "$"
-                    or not (_is_value(token.text) or _is_value(previous))):
+            words = not _is_value(last[2][0].text)  # the phrase so far is text
+            letter = len(token.text) == 1 and token.text.isalpha()  # "Class B"
+            if MARKERS.fullmatch(token.text) or previous == "$" or (words and (letter or not _is_value(token.text))):
                 last[1] = x1
                 last[2].append(token)
                 continue
@@ -1060,6 +1113,14 @@ def _cells_in_order(doc: _Text, band: list[list[_Token]]) -> list[_Token]:
         for _, token in sorted(items, key=lambda item: (item[0], item[1].start)):
             ordered.append(_Token(token.text, token.start, token.end, number))
     return ordered
+
+
+_SIGNED = re.compile(r"/s/|^\s*\S.{0,120}?(\t|\s{2,})\d{1,2}/\d{1,2}/\d{4}\s*$|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$")
+
+
+def _signature_line(line: str) -> bool:
+    """A signature ("/s/ ..."), a name with its date apart from it, or a date alone."""
+    return bool(_SIGNED.search(line))
 
 
 def _continues_title(tokens: list[_Token], cell: int) -> bool:
