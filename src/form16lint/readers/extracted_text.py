@@ -652,6 +652,7 @@ class _Reader:
         first, last = doc.line_of(start) + 1, doc.line_of(max(start, end - 1))
         bands: list[list[list[_Token]]] = []
         band: list[list[_Token]] = []
+        pending = None  # a line of footnote markers alone
         for line in range(first, last + 1):
             line_start = doc.line_starts[line]
             text = doc.line_text(line)
@@ -663,14 +664,25 @@ class _Reader:
             if _header_line(tokens):
                 if band:
                     bands.append(band)
-                band = []
+                band, pending = [], None
+                continue
+            if all(MARKERS.fullmatch(t.text) for t in tokens):  # superscripts, a line of their own
+                if pending:
+                    band.append(pending)
+                pending = tokens
                 continue
             values = [t for t in tokens if _is_value(t.text)]
             taken = [t for row_line in band for t in row_line if _is_value(t.text)]
-            if band and any(_overlap(doc, v, w) for v in values for w in taken):
+            new_row = bool(band) and any(_overlap(doc, v, w) for v in values for w in taken)
+            if new_row:
                 bands.append(band)
                 band = []
+            if pending:  # raised, they stand above the values they mark, else below
+                (band if _markers_fit(doc, pending, tokens) or not new_row else bands[-1]).append(pending)
+                pending = None
             band.append(tokens)
+        if pending:
+            band.append(pending)
         if band:
             bands.append(band)
         for band in bands:
@@ -801,8 +813,11 @@ class _Reader:
         row, pointer = kind(), f"/{name}/{len(rows)}"
         rows.append(row)
         self.put(pointer, tokens[0].start)
+        notes = []
+        while title and MARKERS.fullmatch(title[-1].text):  # "Restricted Stock Units (1)"
+            notes[:0] = footnote_ids(title.pop().text)
         if title:
-            row.security_title = Value(" ".join(t.text for t in title))
+            row.security_title = Value(" ".join(t.text for t in title), notes)
             self.put(f"{pointer}/securityTitle", title[0].start)
             self.titled_row = (row, title[0].cell)
         else:
@@ -879,7 +894,11 @@ class _Reader:
             return
         header = self._column_cells()
         cell = shares[0].cell
-        if table == "II" and header and cell in header:
+        sides = self._sides_by_position() if table == "II" and self.doc.layout else []
+        if sides:
+            middle = self.doc.x(shares[2].start) + (shares[2].end - shares[2].start) / 2
+            row.acquired_disposed = Value(min(sides, key=lambda side: abs(side[0] - middle))[1])
+        elif table == "II" and header and cell in header:
             row.acquired_disposed = Value(header[cell])
         elif row.code in _ACQUIRE[table] and row.code not in _DISPOSE[table]:
             row.acquired_disposed = Value("A")
@@ -890,6 +909,19 @@ class _Reader:
                                                        "or (D)", shares[2].start)
             return
         self.put(f"{pointer}/acquiredDisposed", shares[2].start)
+
+    def _sides_by_position(self) -> list[tuple[float, str]]:
+        """Where Table II's "(A)" and "(D)" sub-columns stand on layout text: (middle, "A"/"D")."""
+        start = self.labels["table2"][1] if self.labels.get("table2") else None
+        if start is None:
+            return []
+        first = self.doc.line_of(start)
+        for line in range(first, min(first + 25, len(self.doc.line_starts))):
+            text = self.doc.line_text(line)
+            found = {m.group(1): m.start() + 1.5 for m in re.finditer(r"\(([AD])\)(?!\s*or\b)", text)}
+            if len(found) == 2 and not re.search(r"\b(or|Acquired)\b", text):
+                return [(found["A"], "A"), (found["D"], "D")]
+        return []
 
     def _column_cells(self) -> dict[int, str]:
         """Cell number of the "(A)" and "(D)" sub-columns of Table II, from its header line."""
@@ -1058,6 +1090,12 @@ def _is_value(text: str) -> bool:
                            or (len(text) == 1 and text.isupper()))
 
 
+def _markers_fit(doc: _Text, markers: list[_Token], tokens: list[_Token]) -> bool:
+    """Whether each marker stands just after a value of the line ``tokens``."""
+    ends = [doc.x(t.end) for t in tokens if _is_value(t.text)]
+    return all(any(-1 <= doc.x(m.start) - end <= 6 for end in ends) for m in markers)
+
+
 def _overlap(doc: _Text, a: _Token, b: _Token) -> bool:
     ax, bx = doc.x(a.start), doc.x(b.start)
     return ax < bx + (b.end - b.start) and bx < ax + (a.end - a.start)
@@ -1090,27 +1128,32 @@ def _cells_in_order(doc: _Text, band: list[list[_Token]]) -> list[_Token]:
     line of its own joins the value it stands beside."""
     lines = [_phrases(doc, tokens) for tokens in band]
     anchor = max(range(len(lines)), key=lambda i: sum(_is_value(t.text) for p in lines[i] for t in p[2]))
-    cells = [[p[0], p[1], [(anchor, t) for t in p[2]]] for p in lines[anchor]]
+    # a cell: [x0, x1, [((line, x), token)]], its words read in (line, x) order
+    cells = [[p[0], p[1], [((anchor, doc.x(t.start)), t) for t in p[2]]] for p in lines[anchor]]
     for index, phrases in enumerate(lines):
         if index == anchor:
             continue
         alone = all(MARKERS.fullmatch(t.text) for p in phrases for t in p[2])
         for x0, x1, tokens in phrases:
-            if alone:  # beside the nearest value that ends just before it
-                near = [c for c in cells if -1 <= x0 - c[1] <= 4 and any(_is_value(t.text) for _, t in c[2])]
+            if alone:  # after the nearest value that ends just before it
+                near = [(item, c) for c in cells for item in c[2]
+                        if _is_value(item[1].text) and -1 <= x0 - doc.x(item[1].end) <= 6]
                 if near:
-                    min(near, key=lambda c: abs(x0 - c[1]))[2].extend((index, t) for t in tokens)
+                    (line, _), value = min(near, key=lambda n: abs(x0 - doc.x(n[0][1].end)))[0]
+                    cell = min(near, key=lambda n: abs(x0 - doc.x(n[0][1].end)))[1]
+                    cell[2].extend(((line, doc.x(value.end) + 0.5), t) for t in tokens)
                     continue
             overlaps = [(min(x1, c[1]) - max(x0, c[0]), c) for c in cells]
             best = max(overlaps, key=lambda o: o[0], default=(0, None))
+            items = [((index, doc.x(t.start)), t) for t in tokens]
             if best[0] > 0:
-                best[1][2].extend((index, t) for t in tokens)
+                best[1][2].extend(items)
             else:
-                cells.append([x0, x1, [(index, t) for t in tokens]])
+                cells.append([x0, x1, items])
     cells.sort(key=lambda c: c[0])
     ordered = []
     for number, (_, _, items) in enumerate(cells):
-        for _, token in sorted(items, key=lambda item: (item[0], item[1].start)):
+        for _, token in sorted(items, key=lambda item: item[0]):
             ordered.append(_Token(token.text, token.start, token.end, number))
     return ordered
 
