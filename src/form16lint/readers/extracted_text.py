@@ -265,6 +265,7 @@ class _Reader:
         self.read_owner()
         self.read_dates()
         self.read_tables()
+        self.read_more_owners()
         self.read_footnotes_and_signature()
         return self.document
 
@@ -294,9 +295,14 @@ class _Reader:
             option = re.compile(r"Director").search(doc.text, box5[1], region_end)
             if option:
                 line_start = doc.line_starts[doc.line_of(option.start())]
-                mark = re.search(CHECK_MARK + r"\s*$", doc.text[line_start:option.start()])
+                mark = re.search(r"(\[\s*)?[Xx☒☑✓✔■☐□]\s*\]?\s*$", doc.text[line_start:option.start()])
                 column.append(doc.x(line_start + mark.start() if mark else option.start()))
             borders.append(min(column))
+        self._grid_lines(first, last, borders)
+
+    def _grid_lines(self, first: int, last: int, borders: list[int]) -> None:
+        """Cut lines first..last-1 of layout text into cells at the columns ``borders``."""
+        doc = self.doc
         borders = sorted(b for b in borders if b > 4)
         tabs = []
         for line in range(first, last):
@@ -400,17 +406,58 @@ class _Reader:
 
     # -- boxes 1, 5 and 6 --------------------------------------------------------------------------
     def read_owner(self) -> None:
+        self.owner_at = 0  # where the owner's box 1 begins
+        self.owner_labels = {key: self.labels.get(key) for key in ("name", "box5")}
+        self.owner_end = None  # where the owner's relationship box ends (None: the header's end)
+        self.read_one_owner()
+        self.read_joint()
+
+    def read_one_owner(self) -> None:
         owner = ReportingOwner()
         self.filing.reporting_owners.append(owner)
-        self.put("/reportingOwners/0", self.labels["name"][0] if self.labels.get("name") else None)
+        self.owner = f"/reportingOwners/{len(self.filing.reporting_owners) - 1}"
+        name = self.owner_labels.get("name")
+        self.put(self.owner, name[0] if name else None)
         self.read_name_and_address(owner)
         self.read_relationship(owner.relationship)
-        self.read_joint()
+
+    def more_owner_labels(self) -> list[tuple[int, int]]:
+        """Box 1 labels after the tables: the further joint filers of the SEC's rendition."""
+        doc = self.doc
+        tables = [self.labels[key][0] for key in ("table2", "table1") if self.labels.get(key)]
+        if not self.labels.get("name") or not tables:
+            return []
+        phrase = LABELS["name"][0]
+        labels = []
+        at = doc.squashed.find(phrase, bisect.bisect_left(doc.offsets, max(tables)))
+        while at >= 0:
+            labels.append((doc.offsets[at], doc.offsets[at + len(phrase) - 1] + 1))
+            at = doc.squashed.find(phrase, at + 1)
+        return labels
+
+    def read_more_owners(self) -> None:
+        """Joint filers after the first, as the SEC's rendition prints them below the tables: box 1
+        and the relationship box again for each."""
+        doc, labels = self.doc, self.more_owner_labels()
+        explanation = self.labels.get("explanation")
+        for index, label in enumerate(labels):
+            end = labels[index + 1][0] if index + 1 < len(labels) else (
+                explanation[0] if explanation and explanation[0] > label[0] else len(doc.text))
+            relation = None
+            found = re.compile(r"Relationship\s+of\s+Reporting").search(doc.text, label[1], end)
+            if found:
+                relation = (found.start(), found.end())
+                if doc.layout:
+                    self._grid_lines(doc.line_of(label[0]), doc.line_of(end - 1) + 1,
+                                     [doc.x(self._numbered(found.start()))])
+            self.owner_at, self.owner_end = label[0], end
+            self.owner_labels = {"name": label, "box5": relation}
+            self.read_one_owner()
 
     def read_name_and_address(self, owner: ReportingOwner) -> None:
         text = self.doc.text
-        pointer = "/reportingOwners/0"
-        last = re.search(r"\(\s*Last\s*\)", text)
+        pointer = self.owner
+        last = re.compile(r"\(\s*Last\s*\)").search(text, self.owner_at)
         if last is None:
             self.unsure(f"{pointer}/name", "the '(Last) (First) (Middle)' caption of box 1 was not found")
             return
@@ -430,7 +477,8 @@ class _Reader:
             name_offset = (name_offset or cell_start) + before.find(name)
         else:
             # the name stands on the lines above the caption, in the same cell
-            label_line = self.doc.line_of(self.labels["name"][0]) if self.labels.get("name") else line - 3
+            label = self.owner_labels.get("name")
+            label_line = self.doc.line_of(label[0]) if label else line - 3
             parts = []
             for above in range(label_line + 1, line):
                 piece = self._cell(above, cell)
@@ -441,7 +489,7 @@ class _Reader:
                 name_offset = parts[0][1]
         # the caption line may carry more text than the caption: a scrambled box keeps the street there
         rest_of_cell = re.sub(r"\(\s*(First|Middle)\s*\)", " ", self._cell(line, cell)[0][last.end() - cell_start:])
-        scrambled = bool(rest_of_cell.strip()) or not re.search(r"\(\s*First\s*\)", text)
+        scrambled = bool(rest_of_cell.strip()) or not re.compile(r"\(\s*First\s*\)").search(text, self.owner_at)
         if name and scrambled and len(name.split()) == 1:
             completed = self._complete_name(name)
             if completed:
@@ -477,9 +525,9 @@ class _Reader:
     def read_address(self, address: Address, line: int, cell: int, rest: str, rest_offset: int,
                      scrambled: bool) -> None:
         text = self.doc.text
-        pointer = "/reportingOwners/0/address"
-        street_caption = re.search(r"\(\s*Street\s*\)", text)
-        city_caption = re.search(r"\(\s*City\s*\)", text)
+        pointer = f"{self.owner}/address"
+        street_caption = re.compile(r"\(\s*Street\s*\)").search(text, self.owner_at)
+        city_caption = re.compile(r"\(\s*City\s*\)").search(text, self.owner_at)
         streets: list[tuple[str, int]] = []
         if rest:
             split = re.match(r"^(.*?)\s+(\d+\s+.*)$", rest)
@@ -545,12 +593,12 @@ class _Reader:
         return None
 
     def read_relationship(self, relationship: Relationship) -> None:
-        pointer = "/reportingOwners/0/relationship"
-        label = self.labels.get("box5")
+        pointer = f"{self.owner}/relationship"
+        label = self.owner_labels.get("box5")
         if label is None:
             self.unsure(pointer, f"the {self.box('relationship')} label was not found")
             return
-        end = self.end_of("box5", "box6", "table1")
+        end = self.owner_end or self.end_of("box5", "box6", "table1")
         region = self.doc.text[label[1]:end]
         options = (("is_director", "isDirector", r"Director"), ("is_ten_percent_owner", "isTenPercentOwner",
                    r"10\s*%\s*Own"), ("is_officer", "isOfficer", r"Officer"), ("is_other", "isOther", r"Other\b"))
@@ -610,6 +658,8 @@ class _Reader:
         table1 = self.labels.get("table1")
         table2 = self.labels.get("table2")
         end = self.labels["explanation"][0] if self.labels.get("explanation") else len(text)
+        more = self.more_owner_labels()
+        end = min(end, more[0][0]) if more else end
         if table1 is None and table2 is None:
             self.unsure("/nonDerivativeTransactions", "neither Table I nor Table II was found")
             return
@@ -685,7 +735,7 @@ class _Reader:
             band.append(pending)
         if band:
             bands.append(band)
-        for band in bands:
+        for band in _recentred(bands):
             tokens = _cells_in_order(doc, band)
             if not self._is_row(tokens):
                 continue
@@ -1088,6 +1138,30 @@ def _is_value(text: str) -> bool:
     text = MARKERS.sub("", text)
     return bool(text) and (bool(_DATE.fullmatch(text)) or _valid(text.lstrip("$")) or bool(_PRICE.match(text))
                            or (len(text) == 1 and text.isupper()))
+
+
+def _recentred(bands: list[list[list[_Token]]]) -> list[list[list[_Token]]]:
+    """Cells centred in their row (the SEC's rendition) put the first lines of a wrapped cell above
+    the row's values: lines of words only after a row's values go to the next row, but as many as
+    the row itself had above its values."""
+    def words_only(tokens):
+        return not any(_is_value(t.text) or MARKERS.fullmatch(t.text) for t in tokens)
+
+    def leading(band):
+        return next((i for i, tokens in enumerate(band) if not words_only(tokens)), len(band))
+
+    if not bands or leading(bands[0]) == 0:
+        return bands  # the first row starts with its values: cells are set at the top
+    for index in range(1, len(bands)):
+        previous, above = bands[index - 1], leading(bands[index - 1])
+        trailing = 0
+        while trailing < len(previous) and words_only(previous[len(previous) - 1 - trailing]):
+            trailing += 1
+        moved = max(0, trailing - above)
+        if moved and moved < len(previous):
+            bands[index] = previous[len(previous) - moved:] + bands[index]
+            del previous[len(previous) - moved:]
+    return bands
 
 
 def _markers_fit(doc: _Text, markers: list[_Token], tokens: list[_Token]) -> bool:
