@@ -1037,7 +1037,10 @@ class _Reader:
             if not stripped or _furniture(raw):
                 open_note = remarks_open = False
                 continue
-            if signed or _signature_line(raw):  # a signature and its date, and what follows them
+            indent = len(raw) - len(raw.lstrip())
+            if signed or _signature_line(raw) or (self.doc.layout and notes and indent > 40):
+                # a signature and its date, and what follows them; on layout text, a line set far
+                # to the right of the footnotes is the signature's
                 signed = True
                 tail.append((stripped, offset + max(raw.find(stripped[:5]), 0)))
                 continue
@@ -1070,7 +1073,7 @@ class _Reader:
             return
         signed: list[tuple[list, tuple | None]] = []  # (name pieces, date) per signature
         names: list[tuple[str, int]] = []
-        for words, offset in tail:
+        for number, (words, offset) in enumerate(tail):
             found = _DATE.search(words)
             if found:
                 rest = (words[:found.start()] + words[found.end():]).strip()
@@ -1078,6 +1081,9 @@ class _Reader:
                     names.append((rest, offset))
                 signed.append((names, (found.group(), offset + found.start())))
                 names = []
+            elif words and signed and not names and not words.startswith("/s/") and not (
+                    number + 1 < len(tail) and _DATE.fullmatch(tail[number + 1][0])):
+                signed[-1][0].append((words, offset))  # the signature above wraps onto this line
             elif words:
                 names.append((words, offset))
         if names:
@@ -1183,6 +1189,10 @@ def _phrases(doc: _Text, tokens: list[_Token]) -> list[list]:
     for token in tokens:
         x0, x1 = doc.x(token.start), doc.x(token.start) + token.end - token.start
         last = phrases[-1] if phrases else None
+        if last is not None and MARKERS.fullmatch(token.text) and x0 - last[1] <= 3 and _is_value(last[2][-1].text):
+            last[1] = x1  # a superscript set a little apart from its value
+            last[2].append(token)
+            continue
         if last is not None and x0 - last[1] <= 1:
             previous = last[2][-1].text
             words = not _is_value(last[2][0].text)  # the phrase so far is text
