@@ -257,6 +257,9 @@ class _Reader:
     # -- the form ----------------------------------------------------------------------------------
     def read(self) -> Document:
         self.labels = {key: self.doc.label(key) for key in LABELS}
+        # the SEC's rendition, as a browser prints it, opens with "SEC Form 4" and centres each
+        # table cell in its row
+        self.centred = bool(re.match(r"(.*\n){0,6}\s*SEC Form [345]\b", self.doc.text[:1500]))
         if self.doc.layout:
             self.grid_header()
         self.read_form_type()
@@ -485,7 +488,7 @@ class _Reader:
                 if piece[0] and not re.search(r"name|address|reporting", piece[0], re.IGNORECASE):
                     parts.append(piece)
             if parts:
-                name = " ".join(piece for piece, _ in parts)
+                name = _joined(piece for piece, _ in parts)
                 name_offset = parts[0][1]
         # the caption line may carry more text than the caption: a scrambled box keeps the street there
         rest_of_cell = re.sub(r"\(\s*(First|Middle)\s*\)", " ", self._cell(line, cell)[0][last.end() - cell_start:])
@@ -735,7 +738,7 @@ class _Reader:
             band.append(pending)
         if band:
             bands.append(band)
-        for band in _recentred(bands):
+        for band in _recentred(bands, self.centred):
             tokens = _cells_in_order(doc, band)
             if not self._is_row(tokens):
                 continue
@@ -847,7 +850,7 @@ class _Reader:
         while groups and groups[0][0] is not None and not self._is_number(groups[0]) and groups[0][0].text not in ("D", "I"):
             words.append(groups.pop(0))
         if words:
-            row.underlying_title = Value(" ".join(g[0].text for g in words), words[-1][1])
+            row.underlying_title = Value(_joined(g[0].text for g in words), words[-1][1])
             self.put(f"{pointer}/underlyingTitle", words[0][2].start)
         else:
             where = self.column(pointer + "/underlyingTitle")
@@ -867,7 +870,7 @@ class _Reader:
         while title and MARKERS.fullmatch(title[-1].text):  # "Restricted Stock Units (1)"
             notes[:0] = footnote_ids(title.pop().text)
         if title:
-            row.security_title = Value(" ".join(t.text for t in title), notes)
+            row.security_title = Value(_joined(t.text for t in title), notes)
             self.put(f"{pointer}/securityTitle", title[0].start)
             self.titled_row = (row, title[0].cell)
         else:
@@ -1003,7 +1006,7 @@ class _Reader:
             self.unsure(f"{pointer}/directOrIndirect", "no D or I in the ownership column")
         nature = [g for g in groups if g[0] is not None]
         if nature:
-            row.nature_of_ownership = Value(" ".join(g[0].text for g in nature), groups[-1][1])
+            row.nature_of_ownership = Value(_joined(g[0].text for g in nature), groups[-1][1])
             self.put(f"{pointer}/natureOfOwnership", nature[0][2].start)
 
     def _decimal(self, pointer: str, group) -> Value:
@@ -1054,7 +1057,7 @@ class _Reader:
                 notes.append([numbered.group(1), numbered.group(2), offset + raw.find(numbered.group(2)[:10] or " ")])
                 open_note = True
             elif open_note:
-                notes[-1][1] += " " + stripped
+                notes[-1][1] = _joined((notes[-1][1], stripped))
             elif remarks_open and not _DATE.search(stripped) and not stripped.startswith("/s/"):
                 remarks.append(stripped)
             else:
@@ -1105,7 +1108,7 @@ class _Reader:
             pointer = f"/signatures/{index}"
             self.put(pointer, names[0][1] if names else date_found[1] if date_found else caption[0])
             if names:
-                signature.name = " ".join(words for words, _ in names)
+                signature.name = _joined(words for words, _ in names)
                 self.put(f"{pointer}/name", names[0][1])
             else:
                 self.unsure(f"{pointer}/name", "no name above the signature caption", caption[0])
@@ -1146,25 +1149,22 @@ def _is_value(text: str) -> bool:
                            or (len(text) == 1 and text.isupper()))
 
 
-def _recentred(bands: list[list[list[_Token]]]) -> list[list[list[_Token]]]:
+def _recentred(bands: list[list[list[_Token]]], centred: bool) -> list[list[list[_Token]]]:
     """Cells centred in their row (the SEC's rendition) put the first lines of a wrapped cell above
-    the row's values: lines of words only after a row's values go to the next row, but as many as
-    the row itself had above its values."""
+    the row's values: there, lines of words only between two rows' values go to the nearer row (the
+    upper one when both are as near)."""
     def words_only(tokens):
         return not any(_is_value(t.text) or MARKERS.fullmatch(t.text) for t in tokens)
 
-    def leading(band):
-        return next((i for i, tokens in enumerate(band) if not words_only(tokens)), len(band))
-
-    if not bands or leading(bands[0]) == 0:
-        return bands  # the first row starts with its values: cells are set at the top
+    if not bands or not (centred or words_only(bands[0][0])):
+        return bands  # cells set at the top of their row: what follows a row's values is its own
     for index in range(1, len(bands)):
-        previous, above = bands[index - 1], leading(bands[index - 1])
+        previous = bands[index - 1]
         trailing = 0
-        while trailing < len(previous) and words_only(previous[len(previous) - 1 - trailing]):
+        while trailing < len(previous) - 1 and words_only(previous[len(previous) - 1 - trailing]):
             trailing += 1
-        moved = max(0, trailing - above)
-        if moved and moved < len(previous):
+        moved = trailing // 2  # of a run between two rows, the lower half is nearer the lower row
+        if moved:
             bands[index] = previous[len(previous) - moved:] + bands[index]
             del previous[len(previous) - moved:]
     return bands
@@ -1189,7 +1189,7 @@ def _phrases(doc: _Text, tokens: list[_Token]) -> list[list]:
     for token in tokens:
         x0, x1 = doc.x(token.start), doc.x(token.start) + token.end - token.start
         last = phrases[-1] if phrases else None
-        if last is not None and MARKERS.fullmatch(token.text) and x0 - last[1] <= 3 and _is_value(last[2][-1].text):
+        if last is not None and MARKERS.fullmatch(token.text) and x0 - last[1] <= 4 and _is_value(last[2][-1].text):
             last[1] = x1  # a superscript set a little apart from its value
             last[2].append(token)
             continue
@@ -1243,6 +1243,18 @@ def _cells_in_order(doc: _Text, band: list[list[_Token]]) -> list[_Token]:
 
 
 _SIGNED = re.compile(r"/s/|^\s*\S.{0,120}?(\t|\s{2,})\d{1,2}/\d{1,2}/\d{4}\s*$|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$")
+
+
+def _joined(pieces) -> str:
+    """Pieces of one text wrapped over lines: a space between them, none after a line that ends
+    in a hyphen ("Attorney-" + "in-Fact")."""
+    text = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        glue = "" if not text or re.search(r"[A-Za-z]-$", text) and piece[:1].isalpha() else " "
+        text += glue + piece
+    return text
 
 
 def _signature_line(line: str) -> bool:
