@@ -55,10 +55,11 @@ def test_unsure_field_names_the_field_as_the_filings_form_numbers_it_and_the_fix
     from form16lint.model import Document, Filing, Location
     from form16lint.readers import unsure_field
 
-    document = Document(path="f.pdf", format="pdf", filing=Filing(document_type="3"))
-    unsure_field(document, "/periodOfReport", "the box is empty", Location(page=1, box="box 2 (Date)"))
-    unsure_field(document, "/periodOfReport", "the box is empty", Location(line=12, column=3))
-    on_pdf, on_text = (f.message for f in document.reader_findings)
+    pdf = Document(path="f.pdf", format="pdf", filing=Filing(document_type="3"))
+    text = Document(path="f.txt", format="text", filing=Filing(document_type="3"))
+    unsure_field(pdf, "/periodOfReport", "the box is empty", Location(page=1, box="box 2 (Date)"))
+    unsure_field(text, "/periodOfReport", "the box is empty", Location(line=12, column=3))
+    (on_pdf,), (on_text,) = ([f.message for f in d.reader_findings] for d in (pdf, text))
     assert on_pdf.startswith("box 2, date of event requiring statement could not be read with confidence "
                              "on page 1 (box 2 (Date)): the box is empty; check it on page 1 of the signed form")
     assert "EDGAR XML" in on_pdf

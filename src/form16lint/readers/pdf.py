@@ -358,7 +358,9 @@ class _PdfReader:
         self.document.locations[pointer] = Location(page=page, box=box)
 
     def unsure(self, pointer: str, problem: str, page: int, box: str, field: str | None = None) -> None:
-        unsure_field(self.document, pointer, problem, Location(page=page, box=box), field=field)
+        """Record a region not read with confidence (one E001; no rule reports on it)."""
+        unsure_field(self.document, pointer, problem, Location(page=page, box=box), field=field,
+                     covers=_COVERS.get(pointer, ()))
 
     # -- the whole -----------------------------------------------------------------------------
     def read(self) -> Document:
@@ -882,4 +884,6 @@ _CELL_FIELDS = {
 }
 _IN_DOLLARS = {"following": "value_owned_following", "under_shares": "underlying_value"}  # "$1,000"
 _TABLE_POINTERS = {"I": "/nonDerivativeTransactions", "II": "/derivativeTransactions"}
+_COVERS = {"/nonDerivativeTransactions": ("/nonDerivativeHoldings",),
+           "/derivativeTransactions": ("/derivativeHoldings",)}  # a table is its transactions and holdings
 _TRANSACTION_KEYS = {"date", "deemed", "shares", "acquired", "disposed", "ad", "price"}
