@@ -56,8 +56,8 @@ from form16lint.model import (
     camel_case,
 )
 from form16lint.readers import unreadable, unsure_field
-from form16lint.readers.printed_form import (MARKERS, footnote_id, footnote_ids, form_of_title, marked_before,
-                                             split_issuer)
+from form16lint.readers.printed_form import (MARKERS, footnote_id, footnote_ids, form_of_title, is_table_subtitle,
+                                             marked_before, split_issuer)
 from form16lint.values import date_value, decimal_value, text_value
 
 FORMAT = "pdf"
@@ -330,9 +330,56 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2)
     words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
                   round(w["size"], 1), number) for w in raw]
-    rules = [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges if e["x1"] - e["x0"] > 8]
-    lines = [line for line in group_lines(words, number) if not _PAGE_NUMBER.match(line.compact)]
-    return lines, rules
+    lines = [line for line in group_lines(words, number)
+             if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
+    return lines, _horizontal_rules(page)
+
+
+def _horizontal_rules(page) -> list[tuple[float, float, float]]:
+    """(top, x0, x1) of each horizontal rule drawn on the page: a line, a thin filled bar (how
+    browsers draw table borders) or the top and bottom of a stroked box. A filled box of some height
+    is a background (the SEC rendition puts a white one behind every value), not a rule; a small
+    square is a checkbox."""
+    rules = []
+    for line in page.lines:
+        if abs(line["bottom"] - line["top"]) < 1 and line["x1"] - line["x0"] > 8:
+            rules.append((line["top"], line["x0"], line["x1"]))
+    for rect in page.rects:
+        if rect["x1"] - rect["x0"] <= 8:
+            continue
+        if rect["bottom"] - rect["top"] <= 2.5:
+            if _visible(rect.get("non_stroking_color")) or rect.get("stroke"):
+                rules.append((rect["top"], rect["x0"], rect["x1"]))
+        elif rect.get("stroke") and _visible(rect.get("stroking_color")):
+            rules.extend(((rect["top"], rect["x0"], rect["x1"]), (rect["bottom"], rect["x0"], rect["x1"])))
+    return rules
+
+
+def _visible(color) -> bool:
+    """Whether a colour shows on white paper (a white fill does not)."""
+    if color is None:
+        return True
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    numbers = [v for v in values if isinstance(v, (int, float))]
+    if len(numbers) == 4:  # CMYK: white is no ink at all
+        return any(v > 0.05 for v in numbers)
+    return not numbers or min(numbers) < 0.95
+
+
+_BROWSER_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_URL = re.compile(r"^(?:file|https?|about|blob):", re.IGNORECASE)
+_PAGE_COUNT = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
+
+
+def is_page_furniture(line: Line, height: float) -> bool:
+    """A line a browser prints in the page's margin, not part of the form: the date and time with
+    the page's title at the top, the page's address and "1/3" at the bottom."""
+    if not (line.bottom < 40 or line.top > height - 40):
+        return False
+    text = line.text
+    last = line.words[-1].text
+    return bool(_BROWSER_DATE.match(text) or _URL.match(text) or (_PAGE_COUNT.match(last) and (
+        len(line.words) == 1 or _URL.match(line.words[0].text))))
 
 
 def _checked(line: Line, key: str, after: int = 0) -> tuple[bool | None, int]:
@@ -632,6 +679,8 @@ class _PdfReader:
         for line in self.stream[start + 1:stop]:
             if table_heading(line) == table:
                 in_header, header = True, []
+                continue
+            if in_header and not header and is_table_subtitle(line.text):
                 continue
             if in_header and is_header_line(line):
                 header.append(line)

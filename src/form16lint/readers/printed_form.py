@@ -19,6 +19,21 @@ def form_of_title(squashed: str) -> str | None:
     return next((form for phrase, form in FORM_TITLES if phrase in squashed), None)
 
 
+# A table's subtitle under its title, in letters and digits, lower case: Table II's list of
+# examples in the SEC rendition and the official form, "(continued)" on a page the table runs onto.
+TABLE_SUBTITLES = ("egputscallswarrantsoptionsconvertiblesecurities", "continued")
+
+
+def squash(text: str) -> str:
+    """Letters and digits alone, lower case: how labels are compared whatever the extraction did to
+    spaces, hyphens, line breaks and punctuation."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def is_table_subtitle(text: str) -> bool:
+    return squash(text) in TABLE_SUBTITLES
+
+
 # A footnote marker "(2)"; markers run together as "(2)(3)".
 MARKER = r"\((\d{1,3})\)"
 MARKERS = re.compile(r"(?:\(\d{1,3}\))+")
