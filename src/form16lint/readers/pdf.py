@@ -148,6 +148,14 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return merged
 
 
+def _reading_order(words: list[Word]) -> list[Word]:
+    """A cell's words line by line: the lines of a row mix cells whose text is set at different
+    heights (a wrapped title beside a value centred on it), so a cell is read as lines of its own."""
+    if len(words) < 2:
+        return words
+    return [word for line in group_lines(words, words[0].page) for word in line.words]
+
+
 # -- footnote markers and values ---------------------------------------------------------------
 _TRAILING = re.compile(f"(?:{MARKERS.pattern})$")
 
@@ -719,7 +727,8 @@ class _PdfReader:
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
             labels = {c.key: column_name(c.number, c.label) for c in columns}
-            out.append((lines[0].page, number, {k: split_markers(v) for k, v in cells.items()}, labels))
+            out.append((lines[0].page, number, {k: split_markers(_reading_order(v)) for k, v in cells.items()},
+                        labels))
         return out
 
     def _below_ruled_table(self, line: Line, header_bottom: float) -> bool:
@@ -735,7 +744,9 @@ class _PdfReader:
             if previous.bottom - 1 < top < line.top + 1:
                 return False
         size = median(w.size for w in line.words)
-        return line.top - previous.top <= 1.6 * size
+        # a wrapped line follows closely; a line of a row set at different heights (cells centred
+        # on a wrapped title) starts where the previous one ends
+        return line.top - previous.top <= 1.6 * size or line.top - previous.bottom < 0.25 * size
 
     def _store_rows(self, table: str, rows) -> None:
         f = self.filing
