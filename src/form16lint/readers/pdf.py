@@ -56,8 +56,9 @@ from form16lint.model import (
     camel_case,
 )
 from form16lint.readers import unreadable, unsure_field
-from form16lint.readers.printed_form import (MARKERS, footnote_id, footnote_ids, form_of_title, is_table_subtitle,
-                                             marked_before, split_issuer)
+from form16lint.readers.printed_form import (BOX_LABELS, FILING_OPTIONS, MARKERS, RELATIONSHIP_OPTIONS, TOP_CHECKBOXES,
+                                             footnote_id, footnote_ids, form_of_title, is_table_subtitle, label_key,
+                                             split_issuer, squash)
 from form16lint.values import date_value, decimal_value, text_value
 
 FORMAT = "pdf"
@@ -104,6 +105,10 @@ class Line:
     @property
     def compact(self) -> str:
         return compact(self.text)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
 
     @property
     def size(self) -> float:
@@ -267,9 +272,6 @@ def place_columns(header: list[Line], spec: dict) -> tuple[list[Column], list[st
 
 
 # -- the reader ----------------------------------------------------------------------------------
-_PERIOD_LABELS = ("dateofearliesttransaction", "statementforissuer", "fiscalyearended", "dateofeventrequiring")
-
-
 def read_pdf(path: str, data: bytes) -> Document:
     import pdfplumber
 
@@ -390,13 +392,128 @@ def is_page_furniture(line: Line, height: float) -> bool:
         len(line.words) == 1 or _URL.match(line.words[0].text))))
 
 
-def _checked(line: Line, key: str, after: int = 0) -> tuple[bool | None, int]:
-    """Whether the option whose label starts with key is marked on this line; and where it ends."""
-    text = line.compact
-    index = text.find(key, after)
-    if index < 0:
-        return None, after
-    return marked_before(text[after:index]), index + len(key)
+# -- labels and checkboxes -------------------------------------------------------------------------
+def _text(words) -> str:
+    return " ".join(w.text for w in _reading_order(list(words)))
+
+
+def find_caption(lines: list[Line], key: str, after: Word | None = None) -> Word | None:
+    """The word where a label or caption begins whose squashed first words are ``key``, stepping
+    back over its number ("2." or "2.Issuer"); None when no line holds it."""
+    for line in lines:
+        for word in caption_starts(line, key):
+            if after is None or (word.top, word.x0) > (after.top, after.x0):
+                return word
+    return None
+
+
+def caption_starts(line: Line, key: str) -> list[Word]:
+    """Every word of the line where a caption with squashed first words ``key`` begins, its printed
+    number ("2." alone or glued, "2.Issuer") taken as its start and left out of the match."""
+    parts = []
+    for word in line.words:
+        number = _NUMBER.match(word.text)
+        parts.append(squash(number[2]) if number else squash(word.text))
+    starts = []
+    for index in range(len(parts)):
+        if not parts[index]:
+            continue
+        text = ""
+        for part in parts[index:]:
+            text += part
+            if len(text) >= len(key):
+                break
+        if text.startswith(key):
+            before = index - 1
+            glued_or_alone = before >= 0 and _NUMBER.match(line.words[before].text) and not parts[before]
+            starts.append(line.words[before] if glued_or_alone else line.words[index])
+    return starts
+
+
+def drop_label(words: list[Word], label: Word, text: str) -> tuple[list[Word], list[Word]]:
+    """A box's words split into its content and its label's words, wherever the label wrapped:
+    a word of the label's size, near its top, whose letters come next in what is left of the label."""
+    rest = squash(text)
+    number = _NUMBER.match(label.text)
+    content, taken = [], []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        part = squash(word.text)
+        if word is label and number:
+            part = squash(number[2])
+        near = word.top < label.top + 4.5 * (label.bottom - label.top) and abs(word.size - label.size) < 0.6
+        if word is label or (near and part and part in rest) or (near and word.text == "*" and taken):
+            if part and part in rest:
+                at = rest.index(part)
+                rest = rest[:at] + rest[at + len(part):]
+            taken.append(word)
+        else:
+            content.append(word)
+    return content, taken
+
+
+_MARK = re.compile(r"^\[?\s*[Xx☒☑✓✔■]\s*\]?$")
+_EMPTY_BOX = re.compile(r"^(?:☐|□|\[\s*\])$")
+
+
+def is_mark(text: str) -> bool:
+    """A checkbox's mark: "X", "[X]", ☒ ☑ ✓ ■, or an empty box (☐, "[ ]")."""
+    return bool(_MARK.match(text) or _EMPTY_BOX.match(text))
+
+
+def caption_words(region: list[Word], options, words: int) -> list[Word]:
+    """The words of the options' captions in a region, wrapped lines included."""
+    out = []
+    for _, (start, extent) in _captions(region, options, words).items():
+        out.extend(extent)
+    return out
+
+
+def _captions(region: list[Word], options, words: int) -> dict:
+    """option name -> (the word its caption begins with, all the caption's words)."""
+    lines = group_lines(region, region[0].page) if region else []
+    found = {}
+    for name, caption in options:
+        start = find_caption(lines, label_key(caption, words))
+        if start is None:
+            continue
+        inside, taken = drop_label([w for w in region if w.x0 >= start.x0 - 1 and start.top - 1 <= w.top
+                                    < start.top + 4.5 * (start.bottom - start.top)], start, caption)
+        # a caption's words stand from its first word on, at its left edge below: not past another option
+        found[name] = (start, [w for w in taken if w is start or w.top > start.top + 1 and w.x0 < start.x0 + 3
+                               or abs(w.top - start.top) <= 1])
+    starts = [start for start, _ in found.values()]
+    for name, (start, taken) in found.items():
+        found[name] = (start, [w for w in taken if w is start or not any(
+            other is not start and other.x0 <= w.x0 + 1 and other.top <= w.top + 1 and other.x0 > start.x0 + 1
+            for other in starts)])
+    return found
+
+
+def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], located: bool = False) -> dict:
+    """option name -> whether its box is checked (with ``located``: and the caption's first word),
+    for each option whose caption is in the region: checked when a check mark stands left of the
+    caption, level with any of its lines (a mark is centred on a caption wrapped over two lines)."""
+    captions = _captions(region, options, words)
+    spans = {}
+    for name, (start, taken) in captions.items():
+        top = min(w.top for w in taken)
+        bottom = max(w.bottom for w in taken)
+        spans[name] = (start, top, bottom)
+    owners: dict[str, Word] = {}
+    for mark in marks:
+        best, distance = None, 1e9
+        for name, (start, top, bottom) in spans.items():
+            gap = start.x0 - mark.x1
+            if -1 <= gap <= 30 and top - 2 <= mark.middle <= bottom + 2 and gap < distance:
+                best, distance = name, gap
+        if best is not None and (best not in owners or _MARK.match(mark.text)):
+            owners[best] = mark
+    out = {}
+    for name, (start, _, _) in spans.items():
+        mark = owners.get(name)
+        checked = bool(mark is not None and _MARK.match(mark.text))
+        out[name] = (checked, start) if located else checked
+    return out
 
 
 class _PdfReader:
@@ -425,6 +542,7 @@ class _PdfReader:
         self.read_header(sections["table1"])
         self.read_tables(sections)
         self.read_notes(sections)
+        self.read_more_owners(sections)
         self.read_owners(sections)
         return self.document
 
@@ -445,7 +563,7 @@ class _PdfReader:
         """Indexes into the line stream where each part of the form begins."""
         marks = {"table1": None, "table2": None, "notes": None, "remarks": None, "owners": None,
                  "reminder": None}
-        signatures = []
+        signatures, more_owners = [], []
         for index, line in enumerate(self.stream):
             text = line.compact
             heading = table_heading(line)
@@ -457,29 +575,30 @@ class _PdfReader:
                 marks["notes"] = index
             elif text.startswith("remarks:") and marks["remarks"] is None:
                 marks["remarks"] = index
-            elif "signatureofreportingperson" in text:
+            elif _SIGNATURE_KEY in squash(line.text):
                 signatures.append(index)
+            elif (marks["table1"] is not None and index > marks["table1"]
+                  and caption_starts(line, _OWNER_KEY)):
+                more_owners.append(index)
             elif text.startswith("reportingowners") and marks["owners"] is None:
                 marks["owners"] = index
             elif text.startswith("reminder:") and marks["reminder"] is None:
                 marks["reminder"] = index
         marks["signatures"] = signatures
+        marks["more_owners"] = more_owners
         return marks
 
     # -- header boxes ----------------------------------------------------------------------------
     def read_header(self, table1: int | None) -> None:
-        lines = self.pages[0]
         end = self.stream[table1].top if table1 is not None and self.stream[table1].page == 1 else 1e9
-        lines = [ln for ln in lines if ln.top < end - 1]
-        labels = {}
-        keys = {"owner": ("nameandaddressofreportingperson",), "issuer": ("issuernameandticker",),
-                "period": _PERIOD_LABELS, "amend": ("ifamendment",),
-                "relation": ("relationshipofreportingperson",), "joint": ("individualorjoint",)}
-        for name, options in keys.items():
-            for line in lines:
-                hit = self._find_label(line, options)
-                if hit is not None:
-                    labels[name] = (line, hit)
+        lines = [ln for ln in self.pages[0] if ln.top < end - 1]
+        words = [w for ln in lines for w in ln.words]
+        labels: dict[str, tuple[Word, str]] = {}
+        for name, texts in BOX_LABELS.items():
+            for text in texts:
+                found = find_caption(lines, label_key(text))
+                if found is not None:
+                    labels[name] = (found, text)
                     break
         f = self.filing
         for name, pointer in (("owner", "/reportingOwners/0"), ("issuer", "/issuer"),
@@ -487,12 +606,13 @@ class _PdfReader:
                               ("joint", "/jointFiling")):
             if name not in labels:
                 self.unsure(pointer, "its label was not found above the tables", 1, "the header")
-        self._read_top_checkboxes(lines)
-        regions = {name: self._region(name, labels, lines, end) for name in labels}
+        marks = [w for w in words if is_mark(w.text)]
+        self._read_top_checkboxes(lines, marks)
+        regions = {name: self._region(name, labels, words, end) for name in labels}
 
         if "issuer" in regions:
             box, region = regions["issuer"]
-            text, _ = split_markers([w for ln in region for w in ln.words])
+            text, _ = split_markers(region)
             name, ticker, cik = split_issuer(text)
             f.issuer = Issuer(name=name, trading_symbol=ticker or None, cik=cik)
             if name and ticker is None:
@@ -501,12 +621,12 @@ class _PdfReader:
                 self.locate("/issuer" + key, 1, box)
         if "period" in regions:
             box, region = regions["period"]
-            text, notes = split_markers([w for ln in region for w in ln.words])
+            text, notes = split_markers(region)
             f.period_of_report = date_value(text or None, notes)
             self.locate("/periodOfReport", 1, box)
         if "amend" in regions:
             box, region = regions["amend"]
-            text, notes = split_markers([w for ln in region for w in ln.words])
+            text, notes = split_markers(region)
             f.date_of_original_submission = date_value(text or None, notes)
             self.locate("/dateOfOriginalSubmission", 1, box)
             if f.date_of_original_submission.present and not f.document_type.endswith("/A"):
@@ -516,60 +636,30 @@ class _PdfReader:
             owner = self._read_owner_box(*regions["owner"])
         if "relation" in regions:
             owner = owner or ReportingOwner()
-            owner.relationship = self._read_relationship(*regions["relation"])
+            owner.relationship = self._read_relationship(*regions["relation"], marks)
         if owner is not None and (owner.name or owner.relationship.any_checked):
             f.reporting_owners.append(owner)
         if "joint" in regions:
             box, region = regions["joint"]
-            single = joint = None
-            for line in region:
-                single = single if single is not None else _checked(line, "formfiledbyonereporting")[0]
-                joint = joint if joint is not None else _checked(line, "formfiledbymorethanone")[0]
-            if single or joint:
-                f.joint_filing = Value(bool(joint))
+            found = read_checkboxes(region, FILING_OPTIONS, 4, marks)
+            if found.get("single") or found.get("joint"):
+                f.joint_filing = Value(bool(found.get("joint")))
             self.locate("/jointFiling", 1, box)
 
-    def _find_label(self, line: Line, options) -> int | None:
-        text = line.compact
-        for key in options:
-            index = text.find(key)
-            if index >= 0:
-                # the word where the label begins, stepping back over its number ("2." or "2.Issuer")
-                position = 0
-                for number, word in enumerate(line.words):
-                    position += len(compact(word.text))
-                    if position > index:
-                        if number > 0 and _NUMBER.match(line.words[number - 1].text) and index == position - len(
-                                compact(word.text)):
-                            return number - 1
-                        return number
-        return None
-
-    def _region(self, name, labels, lines, end) -> tuple[str, list[Line]]:
-        """The lines of one header box: below its label, left of the next box, above the box below."""
-        line, index = labels[name]
-        label_word = line.words[index]
-        left = label_word.x0 - 2
-        others = [(ln.words[i].x0 - 2, ln.top) for n, (ln, i) in labels.items() if n != name]
-        bottom = min((top for x, top in others if abs(x - left) < 20 and top > line.top), default=end)
+    def _region(self, name, labels, words, end) -> tuple[str, list[Word]]:
+        """The words of one header box, its label left out: below its label, left of the box beside
+        it, above the box below it."""
+        label, text = labels[name]
+        left = label.x0 - 2
+        others = [(word.x0 - 2, word.top) for n, (word, _) in labels.items() if n != name]
+        bottom = min((top for x, top in others if abs(x - left) < 20 and top > label.top + 1), default=end)
         # a box to the right bounds this one only if it begins beside it, not under the box below
         # (the official form's box 3 runs over boxes 4 and 5)
         right = min((x for x, top in others if x > left + 20 and top < bottom - 0.5), default=1e9)
-        label_text = " ".join(w.text for w in line.words[index:] if w.x0 < right)
-        region = []
-        for ln in lines:
-            if ln.top < line.top - 0.5 or ln.top >= bottom - 0.5:
-                continue
-            words = [w for w in ln.words if left <= w.center < right]
-            if ln is line:
-                words = [w for w in words if w.x0 < label_word.x0 - 1]
-            if words:
-                region.append(Line(words, ln.page, min(w.top for w in words), max(w.bottom for w in words)))
-        # drop the label's wrapped continuation lines
-        while region and is_label_tail(region[0]):
-            label_text += " " + re.sub(r"\(.*?\)", "", region[0].text)
-            region.pop(0)
-        return self._box_name(label_text), region
+        inside = [w for w in words if left <= w.center < right and w.top >= label.top - 1 and w.middle < bottom - 0.5]
+        content, label_words = drop_label(inside, label, text)
+        name = self._box_name(" ".join(w.text for w in sorted(label_words, key=lambda w: (w.top, w.x0))))
+        return name, _reading_order(content)
 
     @staticmethod
     def _box_name(label: str) -> str:
@@ -577,98 +667,91 @@ class _PdfReader:
         match = re.match(r"^(\d)\.\s*(.*)$", label)
         return f"box {match[1]} ({match[2]})" if match else label
 
-    def _read_top_checkboxes(self, lines) -> None:
+    def _read_top_checkboxes(self, lines, marks) -> None:
         f = self.filing
-        keys = (("checkthisboxifnolongersubject", "not_subject_to_section16", "/notSubjectToSection16"),
-                ("checkthisboxtoindicatethatatransaction", "aff10b5_one", "/aff10b5One"),
-                ("form3holdingsreported", "form3_holdings_reported", "/form3HoldingsReported"),
-                ("form4transactionsreported", "form4_transactions_reported", "/form4TransactionsReported"))
-        for key, name, pointer in keys:
-            for line in lines:
-                checked, _ = _checked(line, key)
-                if checked is not None:
-                    setattr(f, name, Value(checked))
-                    self.locate(pointer, line.page, "the checkbox above the header boxes")
-                    break
+        region = [w for ln in lines for w in ln.words]
+        for name, (checked, word) in read_checkboxes(region, TOP_CHECKBOXES, 5, marks, located=True).items():
+            setattr(f, name, Value(checked))
+            self.locate(f"/{camel_case(name)}", 1, "the checkbox above the header boxes")
 
-    def _read_owner_box(self, box, region) -> ReportingOwner:
+    def _read_owner_box(self, box, region: list[Word], pointer: str = "/reportingOwners/0",
+                        page: int = 1) -> ReportingOwner:
         owner = ReportingOwner()
-        captions = {}
-        for number, line in enumerate(region):
-            for word in line.words:
-                caption = word.text.lower()
-                if caption in ("(last)", "(street)", "(city)", "(state)", "(zip)"):
-                    captions.setdefault(caption, (number, word))
-        last = captions.get("(last)", (None,))[0]
-        street = captions.get("(street)", (None,))[0]
-        city = captions.get("(city)", (None,))[0]
-        names = region[:last] if last is not None else region[:1]
+        captions: dict[str, Word] = {}
+        for word in region:
+            caption = word.text.lower()
+            if caption in ("(last)", "(first)", "(middle)", "(street)", "(city)", "(state)", "(zip)"):
+                captions.setdefault(caption, word)
+        last, street, city = captions.get("(last)"), captions.get("(street)"), captions.get("(city)")
+        caption_words = set(map(id, captions.values()))
+        values = [w for w in region if id(w) not in caption_words]
+
+        def between(upper: Word | None, lower: Word | None) -> list[Line]:
+            top = upper.bottom - 1 if upper is not None else -1e9
+            bottom = lower.top + 1 if lower is not None else 1e9
+            return group_lines([w for w in values if top <= w.middle < bottom], page)
+
+        names = between(None, last) if last is not None else group_lines(values, page)[:1]
         owner.name = " ".join(ln.text for ln in names) or None
         address = Address()
         if last is not None and street is not None:
-            streets = [ln.text for ln in region[last + 1:street]]
+            streets = [ln.text for ln in between(last, street)]
             address.street1 = streets[0] if streets else None
             address.street2 = " ".join(streets[1:]) or None
-        if city is not None and street is not None and city - 1 > street:
-            place = region[city - 1]
-            state_x = captions.get("(state)", (0, None))[1]
-            zip_x = captions.get("(zip)", (0, None))[1]
-            parts = {"city": [], "state": [], "zip": []}
-            for word in place.words:
+        if city is not None and street is not None:
+            place = [w for ln in between(street, city) for w in ln.words]
+            state_x, zip_x = captions.get("(state)"), captions.get("(zip)")
+            parts: dict[str, list[Word]] = {"city": [], "state": [], "zip": []}
+            for word in place:
                 if zip_x is not None and word.center >= zip_x.x0 - 2:
-                    parts["zip"].append(word.text)
+                    parts["zip"].append(word)
                 elif state_x is not None and word.center >= state_x.x0 - 2:
-                    parts["state"].append(word.text)
+                    parts["state"].append(word)
                 else:
-                    parts["city"].append(word.text)
-            address.city = " ".join(parts["city"]) or None
-            address.state = " ".join(parts["state"]) or None
-            address.zip_code = " ".join(parts["zip"]) or None
+                    parts["city"].append(word)
+            text = {key: " ".join(w.text for w in _reading_order(found)) or None for key, found in parts.items()}
+            address.city, address.state, address.zip_code = text["city"], text["state"], text["zip"]
         owner.address = address
         for key in ("name", "address", "address/street1", "address/street2", "address/city",
                     "address/state", "address/zipCode"):
-            self.locate(f"/reportingOwners/0/{key}", 1, box)
-        self.locate("/reportingOwners/0", 1, box)
+            self.locate(f"{pointer}/{key}", page, box)
+        self.locate(pointer, page, box)
         return owner
 
-    def _read_relationship(self, box, region) -> Relationship:
+    def _read_relationship(self, box, region: list[Word], marks, pointer: str = "/reportingOwners/0",
+                           page: int = 1) -> Relationship:
         rel = Relationship()
-        found: dict[str, bool] = {}
-        rest = []
-        options = (("director", "is_director"), ("10%owner", "is_ten_percent_owner"),
-                   ("officer(give", "is_officer"), ("other(specify", "is_other"))
-        for line in region:
-            after = 0
-            hit = False
-            for key, name in options:
-                if name in found:
-                    continue
-                checked, end = _checked(line, key, after)
-                if checked is not None:
-                    found[name] = checked
-                    after = end
-                    hit = True
-            if not hit and line.text.strip() and line.compact not in _OPTION_TAILS:
-                rest.append(line.text)
-        for name, checked in found.items():
+        found = read_checkboxes(region, RELATIONSHIP_OPTIONS, 2, marks, located=True)
+        for name, (checked, _) in found.items():
             setattr(rel, name, Value(checked))
-        if rel.is_officer.value and rel.is_other.value and len(rest) >= 2:
-            rel.officer_title, rel.other_text = rest[0], " ".join(rest[1:])
-        elif rel.is_officer.value:
-            rel.officer_title = " ".join(rest) or None
-        elif rel.is_other.value:
-            rel.other_text = " ".join(rest) or None
+        captions = {id(w) for w in caption_words(region, RELATIONSHIP_OPTIONS, 2)}
+        rest = [w for w in region if id(w) not in captions and not is_mark(w.text)]
+        officer = found.get("is_officer", (False, None))
+        other = found.get("is_other", (False, None))
+        if officer[0] and other[0] and other[1] is not None:
+            # both: each description stands under its own option
+            split = other[1].x0 - 2
+            rel.officer_title = _text(w for w in rest if w.center < split) or None
+            rel.other_text = _text(w for w in rest if w.center >= split) or None
+        elif officer[0]:
+            rel.officer_title = _text(rest) or None
+        elif other[0]:
+            rel.other_text = _text(rest) or None
         for key in ("isDirector", "isOfficer", "isTenPercentOwner", "isOther", "officerTitle", "otherText"):
-            self.locate(f"/reportingOwners/0/relationship/{key}", 1, box)
-        self.locate("/reportingOwners/0/relationship", 1, box)
+            self.locate(f"{pointer}/relationship/{key}", page, box)
+        self.locate(f"{pointer}/relationship", page, box)
         return rel
 
     # -- tables --------------------------------------------------------------------------------
     def read_tables(self, sections) -> None:
         after = [i for i in (sections["table2"], sections["notes"], sections["remarks"], sections["owners"],
-                             sections["reminder"], *sections["signatures"]) if i is not None]
+                             sections["reminder"], *sections["signatures"], *sections["more_owners"])
+                 if i is not None]
         specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
                  "II": _FORM3_II if self.form == "3" else _TABLE_II}
+        if self.form == "5":  # Form 5 has no V column: nothing is reported early on an annual statement
+            specs = {table: {number: [(key, sub) for key, sub in columns if key != "v"]
+                             for number, columns in spec.items()} for table, spec in specs.items()}
         for table, start in (("I", sections["table1"]), ("II", sections["table2"])):
             if start is None:
                 continue
@@ -705,7 +788,7 @@ class _PdfReader:
             in_header = False
             if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
-            if previous is not None and self._same_row(previous, line):
+            if previous is not None and self._same_row(previous, line, header_bottom.get(line.page)):
                 rows[-1].append(line)
             else:
                 rows.append([line])
@@ -737,12 +820,17 @@ class _PdfReader:
         rules = [top for top, _x0, _x1 in self.rules[line.page - 1] if top > header_bottom]
         return bool(rules) and line.top > max(rules)
 
-    def _same_row(self, previous: Line, line: Line) -> bool:
+    def _same_row(self, previous: Line, line: Line, header_bottom: float | None = None) -> bool:
+        """Whether a line continues the row of the line before it. In a table ruled between its rows
+        only a rule ends a row; elsewhere a wider gap than a wrapped line leaves does."""
         if line.page != previous.page:
             return False
-        for top, _x0, _x1 in self.rules[line.page - 1]:
+        rules = self.rules[line.page - 1]
+        for top, _x0, _x1 in rules:
             if previous.bottom - 1 < top < line.top + 1:
                 return False
+        if header_bottom is not None and sum(header_bottom < top < previous.top for top, _, _ in rules) >= 2:
+            return True
         size = median(w.size for w in line.words)
         # a wrapped line follows closely; a line of a row set at different heights (cells centred
         # on a wrapped title) starts where the previous one ends
@@ -799,29 +887,14 @@ class _PdfReader:
     # -- footnotes, remarks, signatures -------------------------------------------------------
     def read_notes(self, sections) -> None:
         f = self.filing
-        signature_lines = set()
-        for index in sections["signatures"]:
-            caption = self.stream[index]
-            above = self.stream[index - 1] if index > 0 else None
-            date_word = next((w for w in caption.words if w.text.lower() == "date"), None)
-            signature = Signature()
-            if above is not None and above.page == caption.page and caption.top - above.bottom < 20:
-                signature_lines.add(index - 1)
-                cut = self._date_cut(caption, date_word)
-                name, _ = split_markers([w for w in above.words if w.center < cut])
-                when, notes = split_markers([w for w in above.words if w.center >= cut])
-                signature.name = name or None
-                signature.date = date_value(when or None, notes)
-            pointer = f"/signatures/{len(f.signatures)}"
-            f.signatures.append(signature)
-            for key in ("", "/name", "/date"):
-                self.locate(pointer + key, caption.page, "the signature")
+        used = self.read_signatures(sections["signatures"])
+        self.stream = [_without(line, used) for line in self.stream]
         ends = [i for i in (sections["owners"], sections["reminder"], *sections["signatures"],
                             sections["remarks"]) if i is not None]
         start = sections["notes"]
         if start is not None:
             stop = min([i for i in ends if i > start] + [len(self.stream)])
-            lines = [ln for i, ln in enumerate(self.stream[start + 1:stop], start + 1) if i not in signature_lines]
+            lines = [ln for ln in self.stream[start + 1:stop] if ln.words]
             left = min((ln.words[0].x0 for ln in lines), default=0)
             for line in lines:
                 match = re.match(r"^\(?(\d{1,3})[.)]$", line.words[0].text)
@@ -833,10 +906,63 @@ class _PdfReader:
         start = sections["remarks"]
         if start is not None:
             stop = min([i for i in ends if i > start] + [len(self.stream)])
-            lines = [ln for i, ln in enumerate(self.stream[start:stop], start) if i not in signature_lines]
+            lines = [ln for ln in self.stream[start:stop] if ln.words]
             text = " ".join(ln.text for ln in lines)
             f.remarks = re.sub(r"^remarks:\s*", "", text, flags=re.IGNORECASE) or None
             self.locate("/remarks", self.stream[start].page, "Remarks")
+
+    def read_signatures(self, captions: list[int]) -> set[int]:
+        """Each signature over its caption "** Signature of Reporting Person", its date over "Date"; a
+        name may wrap over lines, and several signatures may stand over one caption. The ids of the
+        words read are returned, so that no footnote or remark takes them."""
+        f = self.filing
+        used: set[int] = set()
+        for index in captions:
+            caption = self.stream[index]
+            start = next(iter(caption_starts(caption, _SIGNATURE_KEY)), None)
+            if start is None:
+                continue
+            stars = [w for w in caption.words if w.x1 <= start.x0 + 0.5 and start.x0 - w.x1 < 6 and not squash(w.text)]
+            left = min([start.x0] + [w.x0 for w in stars]) - 3
+            height = start.bottom - start.top
+            date_word = next((w for ln in self.pages[caption.page - 1] if abs(ln.top - caption.top) <= 2 * height
+                              for w in ln.words if w.text.lower() == "date" and w.x0 > start.x0), None)
+            cut = self._date_cut(caption, date_word)
+            block: list[Word] = []
+            previous: Line | None = None
+            for line in reversed(self.stream[:index]):
+                if line.page != caption.page:
+                    break
+                inside = [w for w in line.words if w.center >= left]
+                if not inside or any(w.center < left - 10 for w in line.words):
+                    break
+                if previous is None and caption.top - line.bottom >= 20:
+                    break
+                if previous is not None and previous.top - line.bottom > 0.8 * line.size:
+                    break
+                block.extend(inside)
+                previous = line
+            used.update(id(w) for w in block)
+            used.update(id(w) for w in caption.words if w.center >= left)
+            names = group_lines([w for w in block if w.center < cut], caption.page)
+            dates = group_lines([w for w in block if w.center >= cut], caption.page)
+            signatures = [(Signature(), line) for line in dates] or [(Signature(), None)]
+            named: dict[int, list[Line]] = {}
+            for line in names:
+                nearest = min(range(len(signatures)), key=lambda i: abs(signatures[i][1].middle - line.middle)
+                              if signatures[i][1] is not None else 0)
+                named.setdefault(nearest, []).append(line)
+            for number, (signature, date_line) in enumerate(signatures):
+                name, _ = split_markers([w for ln in named.get(number, []) for w in ln.words])
+                signature.name = name or None
+                if date_line is not None:
+                    when, notes = split_markers(date_line.words)
+                    signature.date = date_value(when or None, notes)
+                pointer = f"/signatures/{len(f.signatures)}"
+                f.signatures.append(signature)
+                for key in ("", "/name", "/date"):
+                    self.locate(pointer + key, caption.page, "the signature")
+        return used
 
     def _date_cut(self, caption: Line, date_word: Word | None) -> float:
         """Where the signature's date begins: over the line drawn above the "Date" caption when the
@@ -848,6 +974,38 @@ class _PdfReader:
             if x0 <= date_word.center <= x1 and caption.top - 15 < top < caption.top:
                 return min(x0 - 2, date_word.x0 - 5)
         return date_word.x0 - 5
+
+    def read_more_owners(self, sections) -> None:
+        """The reporting owners after the first as the SEC rendition prints them below the tables: box 1
+        again for each, with the relationship box beside it."""
+        starts = sections["more_owners"]
+        ends = [i for i in (sections["notes"], sections["remarks"], sections["owners"], sections["reminder"],
+                            *sections["signatures"], *starts) if i is not None]
+        for start in starts:
+            stop = min([i for i in ends if i > start] + [len(self.stream)])
+            lines = [ln for ln in self.stream[start:stop] if ln.page == self.stream[start].page]
+            words = [w for ln in lines for w in ln.words]
+            marks = [w for w in words if is_mark(w.text)]
+            labels = {}
+            for name in ("owner", "relation"):
+                for text in BOX_LABELS[name]:
+                    found = find_caption(lines, label_key(text))
+                    if found is not None:
+                        labels[name] = (found, text)
+                        break
+            page = lines[0].page
+            pointer = f"/reportingOwners/{len(self.filing.reporting_owners)}"
+            if "owner" not in labels:
+                continue
+            end = lines[-1].bottom + 1
+            owner = self._read_owner_box(*self._region("owner", labels, words, end), pointer=pointer, page=page)
+            if "relation" in labels:
+                owner.relationship = self._read_relationship(*self._region("relation", labels, words, end), marks,
+                                                             pointer=pointer, page=page)
+            else:
+                self.unsure(pointer + "/relationship", "its label was not found beside the owner's name", page,
+                            "Reporting Owners")
+            self.filing.reporting_owners.append(owner)
 
     def read_owners(self, sections) -> None:
         """The list of reporting owners a joint filing carries after the tables."""
@@ -915,18 +1073,16 @@ class _PdfReader:
             self.locate(pointer, page, f"Reporting Owners, owner {index + 1}")
 
 
-_LABEL_TAILS = ("(month/day/year)", "(checkallapplicable)", "(checkapplicableline)", "(clickallapplicable)",
-                "issuer", "statement", "statement(month/day/year)", "fiscalyearended(month/day/year)",
-                "issuer'sfiscalyearended(month/day/year)", "originalfiled(month/day/year)", "filed(month/day/year)")
+_SIGNATURE_KEY = "signatureofreporting"
+_OWNER_KEY = label_key(BOX_LABELS["owner"][0])  # the caption under a signature, its last word wrapped or not
 
 
-# the wrapped ends of the relationship options' captions ("Officer (give / title below)")
-_OPTION_TAILS = ("titlebelow)", "below)", "titlebelow)below)")
-
-
-def is_label_tail(line: Line) -> bool:
-    """True when this line continues a wrapped label rather than starting the box's content."""
-    return line.compact in _LABEL_TAILS
+def _without(line: Line, used: set[int]) -> Line:
+    """The line without the words read elsewhere (a signature beside the remarks)."""
+    if not any(id(w) in used for w in line.words):
+        return line
+    words = [w for w in line.words if id(w) not in used]
+    return Line(words, line.page, line.top, line.bottom)
 
 
 # column key -> (the row's field, how its cell is read); the spec of every table, a row taking the
