@@ -158,7 +158,9 @@ def _reading_order(words: list[Word]) -> list[Word]:
     heights (a wrapped title beside a value centred on it), so a cell is read as lines of its own."""
     if len(words) < 2:
         return words
-    return [word for line in group_lines(words, words[0].page) for word in line.words]
+    pages = sorted({w.page for w in words})
+    return [word for page in pages for line in group_lines([w for w in words if w.page == page], page)
+            for word in line.words]
 
 
 # -- footnote markers and values ---------------------------------------------------------------
@@ -470,7 +472,8 @@ def caption_words(region: list[Word], options, words: int) -> list[Word]:
 
 def _captions(region: list[Word], options, words: int) -> dict:
     """option name -> (the word its caption begins with, all the caption's words)."""
-    lines = group_lines(region, region[0].page) if region else []
+    text = [w for w in region if not is_mark(w.text)]  # a mark's size must not join a caption's two lines
+    lines = group_lines(text, text[0].page) if text else []
     found = {}
     for name, caption in options:
         start = find_caption(lines, label_key(caption, words))
@@ -478,9 +481,8 @@ def _captions(region: list[Word], options, words: int) -> dict:
             continue
         inside, taken = drop_label([w for w in region if w.x0 >= start.x0 - 1 and start.top - 1 <= w.top
                                     < start.top + 4.5 * (start.bottom - start.top)], start, caption)
-        # a caption's words stand from its first word on, at its left edge below: not past another option
-        found[name] = (start, [w for w in taken if w is start or w.top > start.top + 1 and w.x0 < start.x0 + 3
-                               or abs(w.top - start.top) <= 1])
+        found[name] = (start, taken)
+    # a caption's words stand from its first word on, not past where another option begins
     starts = [start for start, _ in found.values()]
     for name, (start, taken) in found.items():
         found[name] = (start, [w for w in taken if w is start or not any(
@@ -767,6 +769,7 @@ class _PdfReader:
         rows: list[list[Line]] = []
         previous: Line | None = None
         header_bottom: dict[int, float] = {}  # page -> where the table's header ends on it
+        last_page = self.stream[stop - 1].page if stop > start + 1 else self.stream[start].page
         for line in self.stream[start + 1:stop]:
             if table_heading(line) == table:
                 in_header, header = True, []
@@ -786,7 +789,8 @@ class _PdfReader:
                     columns = placed
                 header = []
             in_header = False
-            if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
+            # on a page the table runs on from, a row broken by the page stands under its last rule
+            if line.page == last_page and self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
             if previous is not None and self._same_row(previous, line, header_bottom.get(line.page)):
                 rows[-1].append(line)
@@ -798,8 +802,9 @@ class _PdfReader:
                 self.unsure(_TABLE_POINTERS[table], "its column labels were not found, so its rows were not read",
                             rows[0][0].page, f"Table {table}", field=f"Table {table}")
             return []
-        out = []
-        for number, lines in enumerate(rows, 1):
+        labels = {c.key: column_name(c.number, c.label) for c in columns}
+        found: list[tuple[int, dict[str, list[Word]]]] = []
+        for lines in rows:
             cells: dict[str, list[Word]] = {}
             for line in lines:
                 for word in line.words:
@@ -809,10 +814,15 @@ class _PdfReader:
                             column = candidate
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
-            labels = {c.key: column_name(c.number, c.label) for c in columns}
-            out.append((lines[0].page, number, {k: split_markers(_reading_order(v)) for k, v in cells.items()},
-                        labels))
-        return out
+            page = lines[0].page
+            if found and found[-1][0] < page and not cells.get("title"):
+                # a row the browser broke over the page: its cells go on at the top of the next one
+                for key, words in cells.items():
+                    found[-1][1].setdefault(key, []).extend(words)
+                continue
+            found.append((page, cells))
+        return [(page, number, {k: split_markers(_reading_order(v)) for k, v in cells.items()}, labels)
+                for number, (page, cells) in enumerate(found, 1)]
 
     def _below_ruled_table(self, line: Line, header_bottom: float) -> bool:
         """True for text under the last rule drawn below a table's header: the page's footer
@@ -931,12 +941,14 @@ class _PdfReader:
             block: list[Word] = []
             previous: Line | None = None
             for line in reversed(self.stream[:index]):
-                if line.page != caption.page:
+                # the signature may end the page before the one its caption heads
+                if line.page != (previous.page if previous is not None else caption.page) and not (
+                        previous is None and line.page == caption.page - 1 and self.stream[index - 1] is line):
                     break
                 inside = [w for w in line.words if w.center >= left]
                 if not inside or any(w.center < left - 10 for w in line.words):
                     break
-                if previous is None and caption.top - line.bottom >= 20:
+                if previous is None and line.page == caption.page and caption.top - line.bottom >= 20:
                     break
                 if previous is not None and previous.top - line.bottom > 0.8 * line.size:
                     break
@@ -983,8 +995,12 @@ class _PdfReader:
                             *sections["signatures"], *starts) if i is not None]
         for start in starts:
             stop = min([i for i in ends if i > start] + [len(self.stream)])
-            lines = [ln for ln in self.stream[start:stop] if ln.page == self.stream[start].page]
-            words = [w for ln in lines for w in ln.words]
+            page = self.stream[start].page
+            # a block the page breaks goes on on the next page: its words are placed below the first page's
+            words = [w if w.page == page else Word(w.text, w.x0, w.x1, w.top + _PAGE_SHIFT * (w.page - page),
+                                                   w.bottom + _PAGE_SHIFT * (w.page - page), w.size, page)
+                     for ln in self.stream[start:stop] for w in ln.words]
+            lines = group_lines(words, page)
             marks = [w for w in words if is_mark(w.text)]
             labels = {}
             for name in ("owner", "relation"):
@@ -993,7 +1009,6 @@ class _PdfReader:
                     if found is not None:
                         labels[name] = (found, text)
                         break
-            page = lines[0].page
             pointer = f"/reportingOwners/{len(self.filing.reporting_owners)}"
             if "owner" not in labels:
                 continue
@@ -1074,7 +1089,8 @@ class _PdfReader:
 
 
 _SIGNATURE_KEY = "signatureofreporting"
-_OWNER_KEY = label_key(BOX_LABELS["owner"][0])  # the caption under a signature, its last word wrapped or not
+_OWNER_KEY = label_key(BOX_LABELS["owner"][0])
+_PAGE_SHIFT = 10000.0  # below any page: where a block's words on its next page are placed  # the caption under a signature, its last word wrapped or not
 
 
 def _without(line: Line, used: set[int]) -> Line:
