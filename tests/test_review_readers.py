@@ -75,9 +75,9 @@ def _official_form4_pdf() -> bytes:
 def test_pdf_missing_header_label_is_named_in_the_forms_words(monkeypatch):
     from form16lint.readers import pdf
 
-    found = pdf._PdfReader._find_label
-    monkeypatch.setattr(pdf._PdfReader, "_find_label", lambda self, line, options: None
-                        if "relationshipofreportingperson" in options else found(self, line, options))
+    found = pdf.find_caption
+    monkeypatch.setattr(pdf, "find_caption", lambda lines, key, after=None: None
+                        if key.startswith("relationshipofreporting") else found(lines, key, after))
     document = pdf.read_pdf("f.pdf", _official_form4_pdf())
     [finding] = [f for f in document.reader_findings if f.pointer == "/reportingOwners/0/relationship"]
     # (box 2 then runs on into box 5, so the ticker is unsure as well)

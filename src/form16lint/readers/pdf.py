@@ -347,16 +347,22 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     return lines, _horizontal_rules(page)
 
 
-def _horizontal_rules(page) -> list[tuple[float, float, float]]:
+def _horizontal_rules(page) -> list[tuple]:
     """(top, x0, x1) of each horizontal rule drawn on the page: a line, a thin filled bar (how
-    browsers draw table borders) or the top and bottom of a stroked box. A filled box of some height
+    browsers draw table borders) or the top and bottom of a stroked box; and (top, x0, x1, bottom)
+    of each vertical one. A filled box of some height
     is a background (the SEC rendition puts a white one behind every value), not a rule; a small
     square is a checkbox."""
     rules = []
     for line in page.lines:
         if abs(line["bottom"] - line["top"]) < 1 and line["x1"] - line["x0"] > 8:
             rules.append((line["top"], line["x0"], line["x1"]))
+        elif abs(line["x1"] - line["x0"]) < 1 and line["bottom"] - line["top"] > 5:
+            rules.append((line["top"], line["x0"], line["x0"], line["bottom"]))
     for rect in page.rects:
+        if rect["x1"] - rect["x0"] <= 2.5 and rect["bottom"] - rect["top"] > 5 and _visible(
+                rect.get("non_stroking_color") if rect.get("fill") else rect.get("stroking_color")):
+            rules.append((rect["top"], rect["x0"], rect["x1"], rect["bottom"]))  # a vertical rule
         if rect["x1"] - rect["x0"] <= 8:
             continue
         if rect["bottom"] - rect["top"] <= 2.5:
@@ -454,11 +460,11 @@ def drop_label(words: list[Word], label: Word, text: str) -> tuple[list[Word], l
 
 
 _MARK = re.compile(r"^\[?\s*[Xx☒☑✓✔■]\s*\]?$")
-_EMPTY_BOX = re.compile(r"^(?:☐|□|\[\s*\])$")
+_EMPTY_BOX = re.compile(r"^(?:☐|□|\[\s*\]|\[|\])$")  # "[ ]" may come as two words
 
 
 def is_mark(text: str) -> bool:
-    """A checkbox's mark: "X", "[X]", ☒ ☑ ✓ ■, or an empty box (☐, "[ ]")."""
+    """A checkbox's mark: "X", "[X]", ☒ ☑ ✓ ■, or an empty box (☐, "[ ]", "[" and "]")."""
     return bool(_MARK.match(text) or _EMPTY_BOX.match(text))
 
 
@@ -486,8 +492,8 @@ def _captions(region: list[Word], options, words: int) -> dict:
     starts = [start for start, _ in found.values()]
     for name, (start, taken) in found.items():
         found[name] = (start, [w for w in taken if w is start or not any(
-            other is not start and other.x0 <= w.x0 + 1 and other.top <= w.top + 1 and other.x0 > start.x0 + 1
-            for other in starts)])
+            other.x0 > start.x0 + 1 and other.x0 <= w.x0 + 1 and abs(other.top - start.top) <= 1
+            for other in starts)])  # past an option beginning beside this one, words are that one's
     return found
 
 
@@ -524,7 +530,8 @@ class _PdfReader:
         self.filing = self.document.filing
         self.form = form
         self.pages = [lines for lines, _ in page_lines]
-        self.rules = [rules for _, rules in page_lines]
+        self.rules = [[rule for rule in rules if len(rule) == 3] for _, rules in page_lines]
+        self.verticals = [[rule for rule in rules if len(rule) == 4] for _, rules in page_lines]
         self.stream = [line for lines in self.pages for line in lines]
 
     # -- bookkeeping --------------------------------------------------------------------------
@@ -659,15 +666,19 @@ class _PdfReader:
         # (the official form's box 3 runs over boxes 4 and 5)
         right = min((x for x, top in others if x > left + 20 and top < bottom - 0.5), default=1e9)
         inside = [w for w in words if left <= w.center < right and w.top >= label.top - 1 and w.middle < bottom - 0.5]
-        content, label_words = drop_label(inside, label, text)
-        name = self._box_name(" ".join(w.text for w in sorted(label_words, key=lambda w: (w.top, w.x0))))
-        return name, _reading_order(content)
+        # the label as this form prints it: of the labels that begin alike, the one that takes most words
+        key = label_key(text)
+        content = min((drop_label(inside, label, variant)[0] for variant in BOX_LABELS[name] if label_key(variant) == key),
+                      key=len)
+        return self._box_name(label, text), _reading_order(content)
 
     @staticmethod
-    def _box_name(label: str) -> str:
-        label = " ".join(label.split()).rstrip("*")
-        match = re.match(r"^(\d)\.\s*(.*)$", label)
-        return f"box {match[1]} ({match[2]})" if match else label
+    def _box_name(label: Word, text: str) -> str:
+        """"box 2 (Date of Event Requiring Statement)": the box's printed number and its label's words,
+        without the closing "(Month/Day/Year)" or "(Check all applicable)"."""
+        words = re.sub(r"\s*\([^()]*\)$", "", text).rstrip("*")
+        number = _NUMBER.match(label.text)
+        return f"box {number[1]} ({words})" if number else words
 
     def _read_top_checkboxes(self, lines, marks) -> None:
         f = self.filing
@@ -730,11 +741,16 @@ class _PdfReader:
         rest = [w for w in region if id(w) not in captions and not is_mark(w.text)]
         officer = found.get("is_officer", (False, None))
         other = found.get("is_other", (False, None))
-        if officer[0] and other[0] and other[1] is not None:
-            # both: each description stands under its own option
-            split = other[1].x0 - 2
+        split = other[1].x0 - 2 if other[1] is not None else 0
+        if officer[0] and other[0] and any(w.center < split for w in rest) and any(w.center >= split for w in rest):
+            # both, each description under its own option
             rel.officer_title = _text(w for w in rest if w.center < split) or None
             rel.other_text = _text(w for w in rest if w.center >= split) or None
+        elif officer[0] and other[0]:
+            # both, one description under the other
+            lines = [line.text for line in group_lines(rest, rest[0].page)] if rest else []
+            rel.officer_title = lines[0] if lines else None
+            rel.other_text = " ".join(lines[1:]) or None
         elif officer[0]:
             rel.officer_title = _text(rest) or None
         elif other[0]:
@@ -769,7 +785,6 @@ class _PdfReader:
         rows: list[list[Line]] = []
         previous: Line | None = None
         header_bottom: dict[int, float] = {}  # page -> where the table's header ends on it
-        last_page = self.stream[stop - 1].page if stop > start + 1 else self.stream[start].page
         for line in self.stream[start + 1:stop]:
             if table_heading(line) == table:
                 in_header, header = True, []
@@ -789,10 +804,10 @@ class _PdfReader:
                     columns = placed
                 header = []
             in_header = False
-            # on a page the table runs on from, a row broken by the page stands under its last rule
-            if line.page == last_page and self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
+            title_end = columns[1].start if columns and len(columns) > 1 else 0.0
+            if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
-            if previous is not None and self._same_row(previous, line, header_bottom.get(line.page)):
+            if previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end):
                 rows[-1].append(line)
             else:
                 rows.append([line])
@@ -828,9 +843,14 @@ class _PdfReader:
         """True for text under the last rule drawn below a table's header: the page's footer
         (the official form prints its OMB notice there), not a row."""
         rules = [top for top, _x0, _x1 in self.rules[line.page - 1] if top > header_bottom]
-        return bool(rules) and line.top > max(rules)
+        if not rules or line.top <= max(rules):
+            return False
+        # a row the page broke: the table's column rules go on below its last rule to the foot
+        last = max(rules)
+        return not any(top <= last + 2 and bottom > line.top for top, _x0, _x1, bottom in self.verticals[line.page - 1])
 
-    def _same_row(self, previous: Line, line: Line, header_bottom: float | None = None) -> bool:
+    def _same_row(self, previous: Line, line: Line, header_bottom: float | None = None,
+                  title_end: float = 0.0) -> bool:
         """Whether a line continues the row of the line before it. In a table ruled between its rows
         only a rule ends a row; elsewhere a wider gap than a wrapped line leaves does."""
         if line.page != previous.page:
@@ -839,8 +859,9 @@ class _PdfReader:
         for top, _x0, _x1 in rules:
             if previous.bottom - 1 < top < line.top + 1:
                 return False
-        if header_bottom is not None and sum(header_bottom < top < previous.top for top, _, _ in rules) >= 2:
-            return True
+        if (header_bottom is not None and sum(header_bottom < top < previous.top for top, _, _ in rules) >= 2
+                and not any(w.center < title_end for w in line.words)):
+            return True  # ruled between rows: no rule, and no new security title, is no new row
         size = median(w.size for w in line.words)
         # a wrapped line follows closely; a line of a row set at different heights (cells centred
         # on a wrapped title) starts where the previous one ends
@@ -945,8 +966,8 @@ class _PdfReader:
                 if line.page != (previous.page if previous is not None else caption.page) and not (
                         previous is None and line.page == caption.page - 1 and self.stream[index - 1] is line):
                     break
-                inside = [w for w in line.words if w.center >= left]
-                if not inside or any(w.center < left - 10 for w in line.words):
+                inside = [w for w in line.words if w.center >= left and id(w) not in used]
+                if not inside or any(w.center < left - 10 for w in line.words) or _SIGNATURE_KEY in squash(line.text):
                     break
                 if previous is None and line.page == caption.page and caption.top - line.bottom >= 20:
                     break
@@ -1089,6 +1110,7 @@ class _PdfReader:
 
 
 _SIGNATURE_KEY = "signatureofreporting"
+
 _OWNER_KEY = label_key(BOX_LABELS["owner"][0])
 _PAGE_SHIFT = 10000.0  # below any page: where a block's words on its next page are placed  # the caption under a signature, its last word wrapped or not
 

@@ -31,7 +31,8 @@ BOX_LABELS = {
                "Date of Event Requiring Statement (Month/Day/Year)"),
     "amend": ("If Amendment, Date of Original Filed (Month/Day/Year)",
               "If Amendment, Date Original Filed (Month/Day/Year)"),
-    "relation": ("Relationship of Reporting Person(s) to Issuer (Check all applicable)",),
+    "relation": ("Relationship of Reporting Person(s) to Issuer (Check all applicable)",
+                 "Relationship of Reporting Person(s) to Issuer (Click all applicable)"),  # the official Form 3
     "joint": ("Individual or Joint/Group Filing (Check Applicable Line)",),
 }
 LABEL_WORDS = 3
