@@ -1,0 +1,91 @@
+"""Write the zoo to a folder, reusing what is already there.
+
+    <zoo>/manifest.json                     the filings (source, form, traits, held out), layouts, extractors
+    <zoo>/xml/<name>.xml                    the ownership XML (the truth's source, linted for the codes)
+    <zoo>/<layout>/<name>.pdf               the filing printed in that layout
+    <zoo>/<layout>/<name>.truth.json        what that print carries (field -> value)
+    <zoo>/<layout>/<extractor>/<name>.txt   the text an extractor gives of that PDF
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from . import corpus as corpus_module
+from .extractors import EXTRACTORS, missing
+from .layouts import LAYOUTS
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(data.encode() if isinstance(data, str) else data)
+    os.replace(tmp, path)
+
+
+def _one(task) -> list[str]:
+    """Render one filing in one layout and extract its text; returns problems (empty when all went well)."""
+    out, corpus_filing, layout_name, extractor_names, force = task
+    layout = LAYOUTS[layout_name]
+    folder = out / layout_name
+    pdf = folder / f"{corpus_filing.name}.pdf"
+    problems = []
+    if force or not pdf.exists():
+        try:
+            _write(pdf, layout.make(corpus_filing))
+        except Exception as error:  # a layout that cannot print this filing is reported, not fatal
+            return [f"{layout_name}/{corpus_filing.name}: {type(error).__name__}: {error}"]
+    truth = folder / f"{corpus_filing.name}.truth.json"
+    if force or not truth.exists():
+        _write(truth, json.dumps(layout.truth(corpus_filing.filing), indent=1, ensure_ascii=False))
+    for name in extractor_names:
+        text = folder / name / f"{corpus_filing.name}.txt"
+        if force or not text.exists():
+            try:
+                _write(text, EXTRACTORS[name](pdf))
+            except Exception as error:
+                problems.append(f"{layout_name}/{name}/{corpus_filing.name}: {type(error).__name__}: {error}")
+    return problems
+
+
+def build(out: Path, filings, layouts=None, extractors=None, *, jobs: int = 2, force: bool = False,
+          progress=print) -> dict:
+    """Write the zoo for ``filings`` (CorpusFiling) into ``out``; returns the manifest."""
+    out = Path(out)
+    layouts = [name for name in (layouts or LAYOUTS) if LAYOUTS[name].needs() is None]
+    extractors = [name for name in (extractors or EXTRACTORS) if missing(name) is None]
+    for f in filings:
+        xml = out / "xml" / f"{f.name}.xml"
+        if force or not xml.exists():
+            _write(xml, f.xml)
+    tasks = [(out, f, layout, extractors, force) for f in filings for layout in layouts
+             if LAYOUTS[layout].fits(f)]
+    problems: list[str] = []
+    done = 0
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            for found in pool.map(_one, tasks, chunksize=1):
+                problems += found
+                done += 1
+                if progress and done % 50 == 0:
+                    progress(f"  {done}/{len(tasks)} prints")
+    else:
+        for task in tasks:
+            problems += _one(task)
+    manifest = {
+        "filings": [{"name": f.name, "source": f"{f.path.parent.name}/{f.path.name}", "form": f.form,
+                     "traits": f.traits, "held_out": f.held_out,
+                     "layouts": [layout for layout in layouts if LAYOUTS[layout].fits(f)]} for f in filings],
+        "layouts": {name: LAYOUTS[name].description for name in layouts},
+        "extractors": extractors,
+        "problems": problems,
+    }
+    _write(out / "manifest.json", json.dumps(manifest, indent=1))
+    return manifest
+
+
+def build_from_corpus(out: Path, corpus: Path, count: int, **kwargs) -> dict:
+    return build(out, corpus_module.select(corpus, count), **kwargs)
