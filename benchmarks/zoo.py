@@ -4,10 +4,10 @@
                              [--held-out] [--build-only] [--force] [--fields]
 
 Builds the zoo (or reuses what DIR already holds): N filings chosen by a stable rule from both
-folders of the shared corpus (default 180, plus a few amended), each printed in every layout (the
-SEC's HTML rendition printed by Chromium with and without the browser's header and footer, our
-reportlab form in its styles, the official Form 3 filled in) and each PDF's text taken by every
-extractor. Then lints every PDF and text alone and prints recall per layout and per extractor (the
+folders of the shared corpus (default 180, plus a few amended), each printed as the SEC's HTML
+rendition by Chromium with and without the browser's header and footer, and in ``--others`` more
+layouts taking turns (our reportlab form in four styles, a firm's template in four styles, the
+official Form 3 filled in), and each PDF's text taken by every extractor. Then lints every PDF and text alone and prints recall per layout and per extractor (the
 printed values read back equal to the XML's), and the false alarms by code (codes at warning or
 error the file gives that its XML does not, E001 apart). ``--held-out`` measures only the quarter
 of filings set aside for measuring. ``--fields`` adds the fields most often missed.
@@ -37,6 +37,9 @@ def main(argv=None) -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--sample", type=int, default=180, help="how many corpus filings (default 180)")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--others", type=int, default=1,
+                        help="layouts besides the two SEC prints given to each filing, taking turns "
+                             "(default 1; -1: every layout for every filing)")
     parser.add_argument("--layouts", help="comma-separated layout names (default: all)")
     parser.add_argument("--extractors", help="comma-separated extractor names (default: all)")
     parser.add_argument("--held-out", action="store_true", help="measure only the held-out filings")
@@ -53,7 +56,8 @@ def main(argv=None) -> int:
             return 2
         start = time.perf_counter()
         filings = corpus.select(args.corpus, args.sample)
-        manifest = build(args.out, filings, layouts, extractors, jobs=args.jobs, force=args.force)
+        manifest = build(args.out, filings, layouts, extractors, jobs=args.jobs, force=args.force,
+                         others_per_filing=None if args.others < 0 else args.others)
         print(f"zoo in {args.out}: {len(filings)} filings ({sum(f.held_out for f in filings)} held out), "
               f"layouts {', '.join(manifest['layouts'])}; extractors {', '.join(manifest['extractors'])} "
               f"({time.perf_counter() - start:.0f} s)")
@@ -63,7 +67,7 @@ def main(argv=None) -> int:
             return 0
     start = time.perf_counter()
     scores = score_zoo(args.out, layouts=layouts, sources=None if extractors is None else ["pdf", *extractors],
-                       held_out_only=args.held_out)
+                       held_out_only=args.held_out, jobs=args.jobs)
     print(report(scores, title="held-out part of the zoo" if args.held_out else "zoo"))
     print(f"(measured in {time.perf_counter() - start:.0f} s)")
     if args.fields:

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import corpus as corpus_module
-from .extractors import EXTRACTORS, missing
+from .extractors import EXTRACTORS, extract_all, missing
 from .layouts import LAYOUTS
 
 
@@ -41,18 +41,49 @@ def _one(task) -> list[str]:
     truth = folder / f"{corpus_filing.name}.truth.json"
     if force or not truth.exists():
         _write(truth, json.dumps(layout.truth(corpus_filing.filing), indent=1, ensure_ascii=False))
-    for name in extractor_names:
-        text = folder / name / f"{corpus_filing.name}.txt"
-        if force or not text.exists():
+    wanted = [name for name in extractor_names
+              if force or not (folder / name / f"{corpus_filing.name}.txt").exists()]
+    texts = {}
+    try:
+        texts = extract_all(pdf, wanted)
+    except Exception:  # one extractor failed: take them one by one to know which
+        for name in wanted:
             try:
-                _write(text, EXTRACTORS[name](pdf))
+                texts.update(extract_all(pdf, [name]))
             except Exception as error:
                 problems.append(f"{layout_name}/{name}/{corpus_filing.name}: {type(error).__name__}: {error}")
+    for name, text in texts.items():
+        _write(folder / name / f"{corpus_filing.name}.txt", text)
     return problems
 
 
+PRIMARY = ("sec-browser", "sec-plain")
+
+
+def plan(filings, layouts, others_per_filing: int | None) -> dict[str, list[str]]:
+    """filing name -> its layouts. Every filing gets the SEC rendition both ways; of the other
+    layouts it fits, ``others_per_filing`` (None: all), each time the one given to the fewest
+    filings so far (the one fewest filings fit first among equals), so that every layout gets its
+    share of the corpus."""
+    given = dict.fromkeys(layouts, 0)
+    fit_count = {name: sum(bool(LAYOUTS[name].fits(f)) for f in filings) for name in layouts}
+    out = {}
+    for f in filings:
+        fitting = [name for name in layouts if LAYOUTS[name].fits(f)]
+        primary = [name for name in fitting if name in PRIMARY]
+        others = [name for name in fitting if name not in PRIMARY]
+        if others_per_filing is not None:
+            # the least given first; among those, the one fewest filings fit (the official Form 3)
+            others = sorted(others, key=lambda name: (given[name], fit_count[name], layouts.index(name)))
+            others = others[:others_per_filing]
+        for name in primary + others:
+            given[name] += 1
+        out[f.name] = [name for name in layouts if name in primary + others]
+    return out
+
+
 def build(out: Path, filings, layouts=None, extractors=None, *, jobs: int = 2, force: bool = False,
-          progress=print) -> dict:
+          others_per_filing: int | None = None, progress=print) -> dict:
     """Write the zoo for ``filings`` (CorpusFiling) into ``out``; returns the manifest."""
     out = Path(out)
     layouts = [name for name in (layouts or LAYOUTS) if LAYOUTS[name].needs() is None]
@@ -61,8 +92,8 @@ def build(out: Path, filings, layouts=None, extractors=None, *, jobs: int = 2, f
         xml = out / "xml" / f"{f.name}.xml"
         if force or not xml.exists():
             _write(xml, f.xml)
-    tasks = [(out, f, layout, extractors, force) for f in filings for layout in layouts
-             if LAYOUTS[layout].fits(f)]
+    chosen = plan(filings, layouts, others_per_filing)
+    tasks = [(out, f, layout, extractors, force) for f in filings for layout in chosen[f.name]]
     problems: list[str] = []
     done = 0
     if jobs > 1:
@@ -78,7 +109,7 @@ def build(out: Path, filings, layouts=None, extractors=None, *, jobs: int = 2, f
     manifest = {
         "filings": [{"name": f.name, "source": f"{f.path.parent.name}/{f.path.name}", "form": f.form,
                      "traits": f.traits, "held_out": f.held_out,
-                     "layouts": [layout for layout in layouts if LAYOUTS[layout].fits(f)]} for f in filings],
+                     "layouts": chosen[f.name]} for f in filings],
         "layouts": {name: LAYOUTS[name].description for name in layouts},
         "extractors": extractors,
         "problems": problems,

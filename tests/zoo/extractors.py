@@ -26,17 +26,11 @@ def _pdftotext(path: Path, *options: str) -> str:
 
 
 def pdfplumber_text(path: Path) -> str:
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+    return _pdfplumber_family(path, ["pdfplumber"])["pdfplumber"]
 
 
 def pdfplumber_layout(path: Path) -> str:
-    import pdfplumber
-
-    with pdfplumber.open(path) as pdf:
-        return "\n".join(page.extract_text(layout=True) or "" for page in pdf.pages)
+    return _pdfplumber_family(path, ["pdfplumber-layout"])["pdfplumber-layout"]
 
 
 def pypdf_text(path: Path) -> str:
@@ -61,28 +55,57 @@ def pdfminer_text(path: Path) -> str:
 def tabbed_text(path: Path) -> str:
     """The seeds' style: one line per printed line, cells (runs of words with a wide gap between)
     split by a tab, pages parted by a blank line."""
+    return _pdfplumber_family(path, ["tabbed"])["tabbed"]
+
+
+def _tabbed_page(page) -> str:
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2.5:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    out = []
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+        text = line[0]["text"]
+        for before, word in zip(line, line[1:]):
+            height = max(1.0, before["bottom"] - before["top"])
+            text += ("\t" if word["x0"] - before["x1"] > 0.9 * height else " ") + word["text"]
+        out.append(text)
+    return "\n".join(out)
+
+
+_PLUMBER = {
+    "pdfplumber": (lambda page: page.extract_text() or "", "\n", ""),
+    "pdfplumber-layout": (lambda page: page.extract_text(layout=True) or "", "\n", ""),
+    "tabbed": (_tabbed_page, "\n\n", "\n"),
+}
+
+
+def _pdfplumber_family(path: Path, names) -> dict[str, str]:
+    """The pdfplumber-based texts of a PDF, opened once (parsing the PDF is most of their cost)."""
     import pdfplumber
 
-    pages = []
+    pages: dict[str, list[str]] = {name: [] for name in names}
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
-            words = page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
-            lines: list[list[dict]] = []
-            for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-                if lines and abs(lines[-1][0]["top"] - word["top"]) <= 2.5:
-                    lines[-1].append(word)
-                else:
-                    lines.append([word])
-            out = []
-            for line in lines:
-                line.sort(key=lambda w: w["x0"])
-                text = line[0]["text"]
-                for before, word in zip(line, line[1:]):
-                    height = max(1.0, before["bottom"] - before["top"])
-                    text += ("\t" if word["x0"] - before["x1"] > 0.9 * height else " ") + word["text"]
-                out.append(text)
-            pages.append("\n".join(out))
-    return "\n\n".join(pages) + "\n"
+            for name in names:
+                pages[name].append(_PLUMBER[name][0](page))
+    return {name: _PLUMBER[name][1].join(texts) + _PLUMBER[name][2] for name, texts in pages.items()}
+
+
+def extract_all(path: Path, names) -> dict[str, str]:
+    """name -> text for each extractor named; the pdfplumber-based ones share one parse."""
+    out = {}
+    plumber = [name for name in names if name in _PLUMBER]
+    if plumber:
+        out.update(_pdfplumber_family(path, plumber))
+    for name in names:
+        if name not in _PLUMBER:
+            out[name] = EXTRACTORS[name](path)
+    return out
 
 
 EXTRACTORS = {

@@ -72,3 +72,50 @@ for _style, _description in {
     "unruled-glyph-super-norepeat": "our reportlab form: unruled, long tables run on without a repeated header",
 }.items():
     _add(Layout(f"rl-{_style}", _description, _reportlab(_style)))
+
+
+def _firm(style: str):
+    def make(corpus_filing) -> bytes:
+        from .firm_template import render_firm
+
+        return render_firm(corpus_filing.filing, style)
+    return make
+
+
+def _firm_missing(style: str):
+    def needs():
+        from .firm_template import FIRM_STYLES, fonts_missing
+
+        return fonts_missing(FIRM_STYLES[style])
+    return needs
+
+
+for _style, _description in {
+    "letter-times-grid": "a firm's template, portrait Letter, Times, ruled grid, drawn boxes, raised markers",
+    "a4-courier-unruled": "a firm's template, portrait A4, Courier, unruled, [X], markers as (1), notes (1)",
+    "a4-landscape-serif-rows": "a firm's template, landscape A4, DejaVu Serif, rules between rows, ☒, ⁽¹⁾",
+    "letter-narrow-grid": "a firm's template, portrait Letter, Liberation Sans Narrow, ruled, ☒, raised markers",
+}.items():
+    _add(Layout(f"firm-{_style}", _description, _firm(_style), needs=_firm_missing(_style)))
+
+
+def _official(corpus_filing) -> bytes:
+    from .official_form import render_official
+
+    return render_official(corpus_filing.filing, corpus_filing.path.parents[2])
+
+
+def _official_fits(corpus_filing) -> bool:
+    from .official_form import BLANK, fits
+
+    return fits(corpus_filing.filing) and corpus_filing.path.parents[2].joinpath(*BLANK).exists()
+
+
+def _official_truth(filing) -> dict:
+    from .official_form import truth
+
+    return truth(filing)
+
+
+_add(Layout("official-form3", "the SEC's official blank Form 3 with the values typed in (Form 3s that fit it)",
+            _official, fits=_official_fits, truth=_official_truth))

@@ -104,27 +104,46 @@ def score_file(linter: Linter, zoo: Path, layout: str, source: str, name: str, h
                      sorted(codes - expected), sorted(expected - codes), unread=filing is None)
 
 
-def score_zoo(zoo: Path, *, layouts=None, sources=None, names=None, held_out_only=False, progress=None) -> list[FileScore]:
+_LINTER: Linter | None = None
+
+
+def _score_entry(task) -> list[FileScore]:
+    global _LINTER
+    zoo, entry, sources, layouts = task
+    if _LINTER is None:
+        _LINTER = Linter()
+    scores = []
+    for layout in entry["layouts"]:
+        if layouts is not None and layout not in layouts:
+            continue
+        for source in sources:
+            score = score_file(_LINTER, zoo, layout, source, entry["name"], entry["held_out"])
+            if score is not None:
+                scores.append(score)
+    return scores
+
+
+def score_zoo(zoo: Path, *, layouts=None, sources=None, names=None, held_out_only=False, jobs: int = 1,
+              progress=None) -> list[FileScore]:
+    """Score every file of the zoo (or those of the layouts, sources, filings named), in ``jobs`` processes."""
     zoo = Path(zoo)
     manifest = json.loads((zoo / "manifest.json").read_text())
-    linter = Linter()
-    scores = []
-    for entry in manifest["filings"]:
-        if names is not None and entry["name"] not in names:
-            continue
-        if held_out_only and not entry["held_out"]:
-            continue
-        for layout in entry["layouts"]:
-            if layouts is not None and layout not in layouts:
-                continue
-            for source in ["pdf"] + manifest["extractors"]:
-                if sources is not None and source not in sources:
-                    continue
-                score = score_file(linter, zoo, layout, source, entry["name"], entry["held_out"])
-                if score is not None:
-                    scores.append(score)
-        if progress:
-            progress(entry["name"])
+    sources = [name for name in ["pdf"] + manifest["extractors"] if sources is None or name in sources]
+    entries = [e for e in manifest["filings"] if (names is None or e["name"] in names)
+               and (not held_out_only or e["held_out"])]
+    tasks = [(zoo, entry, sources, layouts) for entry in entries]
+    scores: list[FileScore] = []
+    if jobs > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs) as pool:
+            for done, found in enumerate(pool.map(_score_entry, tasks), 1):
+                scores.extend(found)
+                if progress and done % 20 == 0:
+                    progress(f"  scored {done}/{len(tasks)} filings")
+    else:
+        for task in tasks:
+            scores.extend(_score_entry(task))
     return scores
 
 
