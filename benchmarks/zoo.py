@@ -47,6 +47,8 @@ def main(argv=None) -> int:
     parser.add_argument("--measure-only", action="store_true", help="measure what DIR holds, build nothing")
     parser.add_argument("--force", action="store_true", help="render and extract again what exists")
     parser.add_argument("--fields", action="store_true", help="also print the fields most often missed")
+    parser.add_argument("--misses", type=int, default=0, metavar="N",
+                        help="also print the N files with the lowest recall, with what they missed and alarmed")
     args = parser.parse_args(argv)
     layouts = args.layouts.split(",") if args.layouts else None
     extractors = args.extractors.split(",") if args.extractors else None
@@ -74,6 +76,12 @@ def main(argv=None) -> int:
         print("\nfields most often missed:")
         for key, count in worst_fields(scores, 25):
             print(f"  {count:>6}  {key}")
+    if args.misses:
+        print(f"\nthe {args.misses} files with the lowest recall:")
+        for s in sorted(scores, key=lambda s: s.matched / s.total if s.total else 1)[:args.misses]:
+            where = s.layout + "/" + (f"{s.name}.pdf" if s.source == "pdf" else f"{s.source}/{s.name}.txt")
+            print(f"  {s.matched}/{s.total} {where}\n    missed: {', '.join(s.wrong[:12])}"
+                  f"{' ...' if len(s.wrong) > 12 else ''}\n    false alarms: {', '.join(s.false_alarms) or '-'}")
     return 0
 
 

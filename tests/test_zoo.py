@@ -44,6 +44,9 @@ def zoo_scores(tmp_path_factory):
     corpus_dir = shared_path("corpus")
     if chromium_binary() is None:
         pytest.skip("Chromium is absent (Debian package chromium): the zoo prints the SEC rendition with it")
+    unable = sorted({why for layout in LAYOUTS.values() if (why := layout.needs())})
+    if unable:
+        pytest.skip("the zoo cannot draw all its layouts here: " + "; ".join(unable))
     absent = [name for name in EXTRACTORS if missing(name)]
     if absent:
         pytest.skip(f"extractors absent: {', '.join(f'{n} ({missing(n)})' for n in absent)}")
