@@ -40,6 +40,9 @@ def main(argv=None) -> int:
     parser.add_argument("--others", type=int, default=1,
                         help="layouts besides the two SEC prints given to each filing, taking turns "
                              "(default 1; -1: every layout for every filing)")
+    parser.add_argument("--slow-extractors", choices=("all", "held-out"), default="held-out",
+                        help="run pdfplumber, pdfminer and the tabbed style on every PDF, or only on the "
+                             "held-out filings' (default; the quick extractors run on every PDF)")
     parser.add_argument("--layouts", help="comma-separated layout names (default: all)")
     parser.add_argument("--extractors", help="comma-separated extractor names (default: all)")
     parser.add_argument("--held-out", action="store_true", help="measure only the held-out filings")
@@ -59,7 +62,8 @@ def main(argv=None) -> int:
         start = time.perf_counter()
         filings = corpus.select(args.corpus, args.sample)
         manifest = build(args.out, filings, layouts, extractors, jobs=args.jobs, force=args.force,
-                         others_per_filing=None if args.others < 0 else args.others)
+                         others_per_filing=None if args.others < 0 else args.others,
+                         slow_extractors=args.slow_extractors)
         print(f"zoo in {args.out}: {len(filings)} filings ({sum(f.held_out for f in filings)} held out), "
               f"layouts {', '.join(manifest['layouts'])}; extractors {', '.join(manifest['extractors'])} "
               f"({time.perf_counter() - start:.0f} s)")

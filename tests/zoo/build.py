@@ -5,6 +5,8 @@
     <zoo>/<layout>/<name>.pdf               the filing printed in that layout
     <zoo>/<layout>/<name>.truth.json        what that print carries (field -> value)
     <zoo>/<layout>/<extractor>/<name>.txt   the text an extractor gives of that PDF
+
+Which layouts and extractors each filing gets is in the manifest (see :func:`plan` and ``build``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import corpus as corpus_module
-from .extractors import EXTRACTORS, extract_all, missing
+from .extractors import EXTRACTORS, QUICK, extract_all, missing
 from .layouts import LAYOUTS
 
 
@@ -83,8 +85,11 @@ def plan(filings, layouts, others_per_filing: int | None) -> dict[str, list[str]
 
 
 def build(out: Path, filings, layouts=None, extractors=None, *, jobs: int = 2, force: bool = False,
-          others_per_filing: int | None = None, progress=print) -> dict:
-    """Write the zoo for ``filings`` (CorpusFiling) into ``out``; returns the manifest."""
+          others_per_filing: int | None = None, slow_extractors: str = "all", progress=print) -> dict:
+    """Write the zoo for ``filings`` (CorpusFiling) into ``out``; returns the manifest.
+
+    ``slow_extractors`` "held-out" runs the slow extractors (those not in ``QUICK``) only on the
+    held-out filings' PDFs, the quick ones on every PDF: the whole zoo in reasonable time."""
     out = Path(out)
     layouts = [name for name in (layouts or LAYOUTS) if LAYOUTS[name].needs() is None]
     extractors = [name for name in (extractors or EXTRACTORS) if missing(name) is None]
@@ -93,7 +98,13 @@ def build(out: Path, filings, layouts=None, extractors=None, *, jobs: int = 2, f
         if force or not xml.exists():
             _write(xml, f.xml)
     chosen = plan(filings, layouts, others_per_filing)
-    tasks = [(out, f, layout, extractors, force) for f in filings for layout in chosen[f.name]]
+
+    def extractors_for(f):
+        if slow_extractors == "all" or f.held_out:
+            return extractors
+        return [name for name in extractors if name in QUICK]
+
+    tasks = [(out, f, layout, extractors_for(f), force) for f in filings for layout in chosen[f.name]]
     problems: list[str] = []
     done = 0
     if jobs > 1:
@@ -109,7 +120,7 @@ def build(out: Path, filings, layouts=None, extractors=None, *, jobs: int = 2, f
     manifest = {
         "filings": [{"name": f.name, "source": f"{f.path.parent.name}/{f.path.name}", "form": f.form,
                      "traits": f.traits, "held_out": f.held_out,
-                     "layouts": chosen[f.name]} for f in filings],
+                     "layouts": chosen[f.name], "extractors": extractors_for(f)} for f in filings],
         "layouts": {name: LAYOUTS[name].description for name in layouts},
         "extractors": extractors,
         "problems": problems,

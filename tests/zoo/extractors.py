@@ -118,6 +118,8 @@ EXTRACTORS = {
     "pdfminer": pdfminer_text,
     "tabbed": tabbed_text,
 }
+# the extractors that take a fraction of a second a page; the others parse the PDF's layout in Python
+QUICK = ("pdftotext-layout", "pdftotext", "pypdf", "pymupdf")
 _NEEDS = {"pdftotext-layout": "pdftotext", "pdftotext": "pdftotext", "pdfplumber": "pdfplumber",
           "pdfplumber-layout": "pdfplumber", "pypdf": "pypdf", "pymupdf": "pymupdf", "pdfminer": "pdfminer",
           "tabbed": "pdfplumber"}

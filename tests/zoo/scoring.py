@@ -117,6 +117,8 @@ def _score_entry(task) -> list[FileScore]:
         if layouts is not None and layout not in layouts:
             continue
         for source in sources:
+            if source != "pdf" and source not in entry.get("extractors", [source]):
+                continue
             score = score_file(_LINTER, zoo, layout, source, entry["name"], entry["held_out"])
             if score is not None:
                 scores.append(score)
