@@ -157,6 +157,7 @@ class ExercisableDateContradictsVesting(FilingRule):
     code = "V001"
     name = "exercisable-date-contradicts-vesting"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -214,6 +215,7 @@ class VestingScheduleIncomplete(FilingRule):
     code = "V002"
     name = "vesting-schedule-incomplete"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -272,6 +274,7 @@ class VestingBeforeGrant(FilingRule):
     code = "V003"
     name = "vesting-before-grant"
     severity = Severity.ERROR
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -384,6 +387,7 @@ class StatedTermDisagrees(FilingRule):
     code = "V005"
     name = "stated-term-disagrees"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
