@@ -234,7 +234,7 @@ class _Reader:
     def __init__(self, path: str, text: str):
         self.doc = _Text(text)
         self.document = Document(path=path, format=FORMAT)
-        self.filing = Filing()
+        self.filing = Filing(read_from=FORMAT)
         self.document.filing = self.filing
         self.titled_row = None  # (row, title cell) of the last table row read with a title
 
@@ -268,6 +268,7 @@ class _Reader:
         self.read_owner()
         self.read_dates()
         self.read_tables()
+        self.check_rows()
         self.read_more_owners()
         self.read_footnotes_and_signature()
         return self.document
@@ -487,6 +488,8 @@ class _Reader:
                 piece = self._cell(above, cell)
                 if piece[0] and not re.search(r"name|address|reporting", piece[0], re.IGNORECASE):
                     parts.append(piece)
+            parts = [(self._name_only(piece), offset) for piece, offset in parts]
+            parts = [(piece, offset) for piece, offset in parts if piece]
             if parts:
                 name = _joined(piece for piece, _ in parts)
                 name_offset = parts[0][1]
@@ -504,6 +507,16 @@ class _Reader:
         owner.name = name or None
         self.put(f"{pointer}/name", name_offset)
         self.read_address(owner.address, line, cell, rest_of_cell.strip(), last.end(), scrambled)
+
+    def _name_only(self, piece: str) -> str:
+        """Box 1's text on a line that text in reading order shares with boxes 2 and 5
+        ("DOE JANE ACME CORP [ACME] X Director"): what stands before the issuer and the checkboxes."""
+        issuer = self.filing.issuer.name
+        if issuer and issuer in piece and piece.index(issuer) > 0:
+            piece = piece[:piece.index(issuer)]
+        piece = re.split(r"\s(?:\[\s*[Xx]?\s*\]|[☐☒☑■□✓✔]|X\s+(?=Director|10%|Officer|Other)|Director\b|"
+                         r"\(Check all)", f"{piece} ")[0]
+        return piece.strip()
 
     def _cell(self, line: int, cell: int) -> tuple[str, int]:
         text = self.doc.line_text(line)
@@ -670,6 +683,33 @@ class _Reader:
             self.read_rows("I", table1[1], table2[0] if table2 else end)
         if table2:
             self.read_rows("II", table2[1], end)
+
+    def check_rows(self) -> None:
+        """What a row shows that was not read as its type ("'X' is not a number"), and a price or
+        date the form requires that holds neither a value nor a marker, is more likely a cell read
+        wrong or lost than the form's own error: each is an E001 naming the cell, not a finding."""
+        for pointer, row in self.filing.rows():
+            for name in row.__dataclass_fields__:
+                value = getattr(row, name)
+                if isinstance(value, Value) and value.value is None and value.raw:
+                    key = re.sub(r"_(\w)", lambda m: m[1].upper(), name)
+                    where = self.document.locations.get(f"{pointer}/{key}")
+                    self.unsure(f"{pointer}/{key}", f"it reads '{value.raw}'",
+                                None if where is None else self.doc.line_starts[where.line - 1] + where.column - 1)
+            needed = ["pricePerShare"] if hasattr(row, "price_per_share") else []
+            if hasattr(row, "conversion_or_exercise_price"):
+                needed += ["conversionOrExercisePrice", "exerciseDate", "expirationDate"]
+                if not row.underlying_shares.present and not row.underlying_value.present:
+                    needed.append("underlyingShares")
+            attributes = {"pricePerShare": "price_per_share", "conversionOrExercisePrice": "conversion_or_exercise_price",
+                          "exerciseDate": "exercise_date", "expirationDate": "expiration_date",
+                          "underlyingShares": "underlying_shares"}
+            for key in needed:
+                if not getattr(row, attributes[key]).present:
+                    where = self.document.locations.get(pointer)
+                    self.unsure(f"{pointer}/{key}", f"no value or footnote marker was read in "
+                                f"{self.column(f'{pointer}/{key}')}; if the form leaves it empty, give a value or a "
+                                "footnote", None if where is None else self.doc.line_starts[where.line - 1])
 
     def read_rows(self, table: str, start: int, end: int) -> None:
         if self.doc.layout:
