@@ -270,6 +270,7 @@ class _Reader:
         self.read_tables()
         self.check_rows()
         self.read_more_owners()
+        self.read_owner_list()
         self.read_footnotes_and_signature()
         return self.document
 
@@ -439,6 +440,71 @@ class _Reader:
             at = doc.squashed.find(phrase, at + 1)
         return labels
 
+    def read_owner_list(self) -> None:
+        """The list of reporting owners some layouts print for a joint filing ("Reporting Owner
+        Name / Address" with Director, 10% Owner, Officer and Other columns): each owner after the
+        first, whom box 1 gives. Read on layout text, where the columns keep their places."""
+        doc = self.doc
+        at = doc.squashed.find("reportingownernameaddress")
+        if at < 0 or not doc.layout or len(self.filing.reporting_owners) > 1:
+            return
+        head = doc.line_of(doc.offsets[at])
+        heading = doc.line_text(head)
+        columns = {}
+        for key, pattern in (("director", r"Director"), ("ten", r"10%\s*Owner"), ("officer", r"Officer"),
+                             ("other", r"Other")):
+            found = re.search(pattern, heading)
+            if found:
+                columns[key] = found.start()
+        if "director" not in columns:
+            return
+        first_column = min(columns.values())
+        blocks: list[list[int]] = []
+        for line in range(head + 1, len(doc.line_starts)):
+            text = doc.line_text(line)
+            if _furniture(text):
+                continue
+            if not text.strip():
+                continue
+            if re.match(r"\s*(Explanation of|Reminder|\*|Persons who|Note:)", text):
+                break
+            if len(text.rstrip()) > first_column - 2 and text[first_column - 2:].strip() or not blocks:
+                blocks.append([line])
+            else:
+                blocks[-1].append(line)
+        for block in blocks[1:]:
+            owner = ReportingOwner()
+            self.filing.reporting_owners.append(owner)
+            pointer = f"/reportingOwners/{len(self.filing.reporting_owners) - 1}"
+            first = block[0]
+            base, text = doc.line_starts[first], doc.line_text(first)
+            self.put(pointer, base)
+            owner.name = text[:first_column - 2].strip() or None
+            self.put(f"{pointer}/name", base + len(text) - len(text.lstrip()))
+            cells = {key: "" for key in columns}
+            for token in doc.tokens(base + first_column - 2, base + len(text)):
+                x = doc.x(token.start)
+                key = max((k for k in columns if columns[k] <= x + 2), key=lambda k: columns[k], default="director")
+                cells[key] = _joined((cells[key], token.text))
+            relationship = owner.relationship
+            relationship.is_director = Value(bool(cells.get("director")))
+            relationship.is_ten_percent_owner = Value(bool(cells.get("ten")))
+            relationship.is_officer = Value(bool(cells.get("officer")))
+            relationship.is_other = Value(bool(cells.get("other")))
+            if cells.get("officer") and not re.fullmatch(CHECK_MARK, cells["officer"]):
+                relationship.officer_title = cells["officer"]
+            if cells.get("other") and not re.fullmatch(CHECK_MARK, cells["other"]):
+                relationship.other_text = cells["other"]
+            lines = [(doc.line_text(n)[:first_column - 2].strip(), doc.line_starts[n]) for n in block[1:]]
+            lines = [(words, offset) for words, offset in lines if words]
+            place = re.match(r"^(.*?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$", lines[-1][0]) if lines else None
+            if place:
+                owner.address.city, owner.address.state, owner.address.zip_code = place.groups()
+                lines = lines[:-1]
+            for index, (street, offset) in enumerate(lines[:2]):
+                setattr(owner.address, "street1" if index == 0 else "street2", street)
+                self.put(f"{pointer}/address/street{index + 1}", offset)
+
     def read_more_owners(self) -> None:
         """Joint filers after the first, as the SEC's rendition prints them below the tables: box 1
         and the relationship box again for each."""
@@ -494,7 +560,9 @@ class _Reader:
                 name = _joined(piece for piece, _ in parts)
                 name_offset = parts[0][1]
         # the caption line may carry more text than the caption: a scrambled box keeps the street there
-        rest_of_cell = re.sub(r"\(\s*(First|Middle)\s*\)", " ", self._cell(line, cell)[0][last.end() - cell_start:])
+        cell_end = text.find("\t", last.end(), line_start + len(self.doc.line_text(line)))
+        cell_end = line_start + len(self.doc.line_text(line)) if cell_end < 0 else cell_end
+        rest_of_cell = re.sub(r"\(\s*(First|Middle)\s*\)", " ", text[last.end():cell_end])
         scrambled = bool(rest_of_cell.strip()) or not re.compile(r"\(\s*First\s*\)").search(text, self.owner_at)
         if name and scrambled and len(name.split()) == 1:
             completed = self._complete_name(name)
@@ -1107,6 +1175,21 @@ class _Reader:
             self.put(f"/footnotes/{index}", offset)
         if remarks is not None:
             self.filing.remarks = " ".join(" ".join(remarks).split()) or None
+        if caption is not None:  # more signatures, each above a caption of its own
+            line, lines = self.doc.line_of(caption[0]) + 1, len(self.doc.line_starts)
+            while line < lines:
+                group = []
+                while line < lines and len(group) < 4 and "Signature of Reporting" not in self.doc.line_text(line):
+                    group.append(line)
+                    line += 1
+                if line >= lines or "Signature of Reporting" not in self.doc.line_text(line) or not any(
+                        _signature_line(self.doc.line_text(n)) for n in group):
+                    break
+                for n in group:
+                    raw = self.doc.line_text(n)
+                    if raw.strip():
+                        tail.append((_clean_note(raw), self.doc.line_starts[n] + len(raw) - len(raw.lstrip())))
+                line += 1
         self.read_signature(tail, caption)
 
     def read_signature(self, tail: list[tuple[str, int]], caption) -> None:
