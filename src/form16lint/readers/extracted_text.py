@@ -696,6 +696,24 @@ class _Reader:
         if not relationship.any_checked:
             self.unsure(pointer, f"no box of {self.box('relationship')} is marked", label[0])
         title = self._title_text(label, region) if relationship.is_officer.value or relationship.is_other.value else None
+        other = re.search(r"Other\b", region)
+        if title and self.doc.layout and relationship.is_officer.value and relationship.is_other.value and other:
+            # both marked: the officer's title stands under "Officer", the other text under "Other"
+            split = self.doc.x(label[1] + other.start()) - self.doc.x(title[1])
+            line_end = self.doc.text.find("\n", title[1])
+            line_end = len(self.doc.text) if line_end < 0 else line_end
+            rest = self.doc.text[title[1]:line_end]
+            if 0 < split < len(rest) and rest[split:].strip():
+                relationship.other_text = rest[split:].strip().split("\t")[0].strip() or None
+                self.put(f"{pointer}/otherText", title[1] + split + len(rest[split:]) - len(rest[split:].lstrip()))
+                title = (rest[:split].strip(), title[1]) if rest[:split].strip() else None
+            else:  # or the other text stands on the line below the title
+                line = self.doc.line_of(title[1])
+                below = line + 1
+                piece, offset = self._cell(below, self.doc.line_text(line).count("\t", 0, self.doc.x(title[1])))
+                if piece and not re.match(r"^(\d+\.|\(|Form filed|[☐☒\[])", piece) and "Month/" not in piece:
+                    relationship.other_text = piece
+                    self.put(f"{pointer}/otherText", offset)
         if title:
             key = "otherText" if relationship.is_other.value and not relationship.is_officer.value else "officerTitle"
             setattr(relationship, "other_text" if key == "otherText" else "officer_title", title[0])
@@ -838,8 +856,11 @@ class _Reader:
             if new_row:
                 bands.append(band)
                 band = []
-            if pending:  # raised, they stand above the values they mark, else below
-                (band if _markers_fit(doc, pending, tokens) or not new_row else bands[-1]).append(pending)
+            if pending:  # raised, they stand above the values they mark, unless only those above fit
+                above = bands[-1] if new_row else band
+                fits_above = any(_markers_fit(doc, pending, row_line) for row_line in above)
+                below = _markers_fit(doc, pending, tokens) or not new_row or not fits_above
+                (band if below else bands[-1]).append(pending)
                 pending = None
             band.append(tokens)
         if pending:
