@@ -114,11 +114,20 @@ def _claims(data: bytes) -> bool:
 def _squash(text: str) -> tuple[str, list[int]]:
     """Letters and digits of ``text`` in lower case, with each one's offset in ``text``."""
     chars, offsets = [], []
-    for offset, char in enumerate(text):
-        if char.isalnum():
-            chars.append(char.lower())
-            offsets.append(offset)
+    for match in _ALNUM_RUN.finditer(text):
+        run = match.group()
+        if run.isalnum() and len(run.lower()) == len(run):
+            chars.append(run.lower())
+            offsets.extend(range(match.start(), match.end()))
+            continue
+        for offset, char in enumerate(run, match.start()):
+            if char.isalnum():
+                chars.append(char.lower())
+                offsets.append(offset)
     return "".join(chars), offsets
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
 @dataclass
@@ -376,9 +385,9 @@ class _Reader:
                 if not text.strip() or re.search(r"Check this box|Name and Address|Form [34] (Holdings|Trans)", text):
                     break
                 lines.append(below)
-            marked = any(re.fullmatch(r"\s*" + CHECK_MARK + r"\s*", doc.line_text(n)[:x]) for n in lines)
+            marked = any(re.fullmatch(CHECK_MARK, doc.line_text(n)[:x].strip()) for n in lines)
             if not marked and line > 0:
-                marked = bool(re.fullmatch(r"\s*" + CHECK_MARK + r"\s*", doc.line_text(line - 1)))
+                marked = bool(re.fullmatch(CHECK_MARK, doc.line_text(line - 1).strip()))
             setattr(self.filing, attribute, Value(marked))
             self.put(pointer, offset)
 
@@ -746,8 +755,13 @@ class _Reader:
             self.unsure("/jointFiling", "the box 6 label was not found")
             return
         region = self.doc.text[label[1]:self.end_of("box6", "table1")]
-        one = re.search(CHECK_MARK + r"\s*Form\s*filed\s*by\s*One", region)
-        more = re.search(CHECK_MARK + r"\s*Form\s*filed\s*by\s*More", region)
+        def marked(pattern):  # the line's option, with a mark just before it
+            option = re.search(pattern, region)
+            if option and marked_before(region[max(0, option.start() - 12):option.start()]):
+                return option
+            return None
+
+        one, more = marked(r"Form\s*filed\s*by\s*One"), marked(r"Form\s*filed\s*by\s*More")
         if bool(one) == bool(more):
             self.unsure("/jointFiling", "neither line of box 6 is marked, or both are", label[0])
             return
@@ -1268,14 +1282,16 @@ _HEADER_WORDS = {"code", "v", "amount", "(a)", "(d)", "or", "price", "date", "ti
 _HEADER_PHRASES = re.compile(r"Instr\.|Month/|Title\s+of|Amount\s+of|Code\s+V\b|Date\s+Exercisable|"
                              r"Ownership\s+Form|Beneficially\s+Owned|Transaction\s*\(?s\)|\(A\)\s+or\s+\(D\)",
                              re.IGNORECASE)
-_BROWSER_LINE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s*[AP]M\b.*|.*\b(file|https?)://\S+.*"
-                           r"|\s*(Page\s+)?\d{1,3}\s*(/|of)\s*\d{1,3}\s*|\s*-?\s*\d{1,3}\s*-?\s*)$", re.IGNORECASE)
+_BROWSER_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s*[AP]M\b", re.IGNORECASE)
+_ADDRESS = re.compile(r"\b(?:file|https?)://\S")
+_PAGE_NUMBER = re.compile(r"\s*(?:Page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*|\s*-?\s*\d{1,3}\s*-?\s*", re.IGNORECASE)
 
 
 def _furniture(line: str) -> bool:
     """A line the page adds, not the form: a browser's date and title or address and "1/3", a page
     number."""
-    return bool(_BROWSER_LINE.match(line))
+    return bool(_BROWSER_DATE.match(line) or ("://" in line and _ADDRESS.search(line))
+                or (len(line.strip()) < 16 and _PAGE_NUMBER.fullmatch(line.strip())))
 
 
 def _header_line(tokens: list[_Token]) -> bool:
