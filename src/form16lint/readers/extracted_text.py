@@ -1176,6 +1176,7 @@ class _Reader:
         remarks: list[str] | None = None
         tail: list[tuple[str, int]] = []
         open_note = remarks_open = signed = False
+        note_indent = None  # where the first footnote's line starts
         for line in range(first_line, last_line + 1):
             raw = self.doc.line_text(line)
             offset = self.doc.line_starts[line]
@@ -1184,7 +1185,11 @@ class _Reader:
                 open_note = remarks_open = False
                 continue
             indent = len(raw) - len(raw.lstrip())
-            if signed or _signature_line(raw) or (self.doc.layout and notes and indent > 40):
+            if notes and note_indent is None:
+                note_indent = len(self.doc.line_text(self.doc.line_of(notes[0][2])))
+                note_indent -= len(self.doc.line_text(self.doc.line_of(notes[0][2])).lstrip())
+            far_right = self.doc.layout and notes and indent >= 20 and indent > (note_indent or 0) + 15
+            if signed or _signature_line(raw) or far_right:
                 # a signature and its date, and what follows them; on layout text, a line set far
                 # to the right of the footnotes is the signature's
                 signed = True
@@ -1349,6 +1354,9 @@ def _phrases(doc: _Text, tokens: list[_Token]) -> list[list]:
     for token in tokens:
         x0, x1 = doc.x(token.start), doc.x(token.start) + token.end - token.start
         last = phrases[-1] if phrases else None
+        if last is not None and MARKERS.fullmatch(token.text) and x0 - last[1] >= 1 and not _is_value(last[2][-1].text):
+            phrases.append([x0, x1, [token]])  # a marker apart from words: a cell of its own
+            continue
         if last is not None and MARKERS.fullmatch(token.text) and x0 - last[1] <= 4 and _is_value(last[2][-1].text):
             last[1] = x1  # a superscript set a little apart from its value
             last[2].append(token)
