@@ -107,27 +107,22 @@ def _claims(data: bytes) -> bool:
         text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_SNIFF])
     except UnicodeDecodeError:
         return False
-    squashed = _squash(unicodedata.normalize("NFKC", text))[0]
+    squashed = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text)).lower()
     return sum(phrase in squashed for phrase in _CLAIM) >= 2
 
 
 def _squash(text: str) -> tuple[str, list[int]]:
     """Letters and digits of ``text`` in lower case, with each one's offset in ``text``."""
-    chars, offsets = [], []
-    for match in _ALNUM_RUN.finditer(text):
-        run = match.group()
-        if run.isalnum() and len(run.lower()) == len(run):
-            chars.append(run.lower())
-            offsets.extend(range(match.start(), match.end()))
-            continue
-        for offset, char in enumerate(run, match.start()):
-            if char.isalnum():
-                chars.append(char.lower())
-                offsets.append(offset)
+    offsets = [match.start() for match in _ALNUM.finditer(text)]
+    squashed = "".join(text[offset] for offset in offsets).lower()
+    if len(squashed) == len(offsets):
+        return squashed, offsets
+    chars = [text[offset].lower()[:1] for offset in offsets]  # a letter whose lower case is longer
     return "".join(chars), offsets
 
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")
+_ALNUM = re.compile(r"[^\W_]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass
