@@ -17,7 +17,7 @@ from form16lint.rulekit.identity import (
 
 from form16lint.canonical import to_data
 from form16lint.fieldnames import describe
-from form16lint.model import plain_words
+from form16lint.model import ALL_TABLES, plain_words
 from form16lint.findings import Severity, Violation
 from form16lint.rule import CheckedDocuments, CollectionRule
 
@@ -195,6 +195,7 @@ class CarriedBalanceMismatch(CollectionRule):
     code = "X001"
     name = "carried-balance-mismatch"
     severity = Severity.WARNING
+    reads = ALL_TABLES
 
     def check(self, documents, options):
         issuers = issuer_keys(documents)

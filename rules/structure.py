@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value
+from form16lint.model import ALL_TABLES, Value
 from form16lint.rule import FilingRule
 
 from form16lint.rulekit.walk import walked
@@ -303,6 +303,7 @@ class WrongShapeForForm(FilingRule):
     code = "S005"
     name = "wrong-shape-for-form"
     severity = Severity.ERROR
+    reads = ("/noSecuritiesOwned", "/form3HoldingsReported", "/form4TransactionsReported", *ALL_TABLES)
 
     def check(self, filing, context):
         form = filing.base_form
@@ -652,6 +653,7 @@ class DuplicateReportingOwner(FilingRule):
     code = "S010"
     name = "duplicate-reporting-owner"
     severity = Severity.ERROR
+    reads = ("/reportingOwners",)
 
     def check(self, filing, context):
         seen: dict[str, int] = {}

@@ -273,6 +273,7 @@ class IssuerTickersDiffer(CollectionRule):
     code = "T004"
     name = "issuer-tickers-differ"
     severity = Severity.WARNING
+    reads = ("/issuer",)
 
     def check(self, documents, options):
         keys = issuer_keys(documents)

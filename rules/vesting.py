@@ -182,6 +182,7 @@ class ExercisableDateContradictsVesting(FilingRule):
     code = "V001"
     name = "exercisable-date-contradicts-vesting"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -255,6 +256,7 @@ class VestingScheduleIncomplete(FilingRule):
     code = "V002"
     name = "vesting-schedule-incomplete"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -328,6 +330,7 @@ class VestingBeforeGrant(FilingRule):
     code = "V003"
     name = "vesting-before-grant"
     severity = Severity.ERROR
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -481,6 +484,7 @@ class StatedTermDisagrees(FilingRule):
     code = "V005"
     name = "stated-term-disagrees"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
