@@ -58,7 +58,7 @@ def form3_due(event: date) -> Deadline:
 
 
 def form4_due(transaction: date, deemed_execution: date | None = None) -> Deadline:
-    from form16lint_rules._when import SARBANES_OXLEY_FORM4
+    from form16lint.rulekit.when import SARBANES_OXLEY_FORM4
 
     executed = deemed_execution or transaction
     if executed < SARBANES_OXLEY_FORM4:
@@ -122,7 +122,7 @@ def filing_deadlines(document) -> list[Deadline]:
     """The deadlines a filing answers to: a Form 3's event, a Form 5's fiscal year end, and for a
     Form 4 each execution date of the rows it must report (rows sharing a due date together).
     Amendments answer to their original's deadline and give none of their own."""
-    from form16lint_rules._when import form4_deadline
+    from form16lint.rulekit.when import form4_deadline
     from form16lint_rules.dates import _required_on_form4
 
     filing = document.filing
