@@ -19,7 +19,7 @@ from form16lint.findings import Finding, Severity, Violation, assign_fingerprint
 from form16lint.model import Document
 from form16lint.plugins import Plugins
 from form16lint.readers import unreadable
-from form16lint.rule import CheckedDocuments, CollectionRule, FilingRule, Rule, RuleContext, RunOptions
+from form16lint.rule import EXTRACTED_FORMATS, CheckedDocuments, CollectionRule, FilingRule, Rule, RuleContext, RunOptions
 from form16lint.settings import Settings
 
 
@@ -64,6 +64,8 @@ def read_document(plugins: Plugins, path: str) -> Document:
             "its content is none of the formats form16lint reads (EDGAR ownership XML, EDGAR "
             "submission text, form16lint JSON, a PDF of the form, or text extracted from one)",
         )
+    if document.filing is not None and document.format in EXTRACTED_FORMATS:
+        document.filing.read_from = document.format  # kept in its canonical JSON
     return document
 
 
@@ -83,14 +85,21 @@ def filing_findings(document: Document, filing_rules: list[FilingRule], options:
     form = filing.base_form
     with naming_boxes_of(form):  # messages name boxes and columns as this form numbers them
         for rule in filing_rules:
-            if not rule.applies_to(form):
+            if not rule.applies_to(form) or not sees_enough(filing, rule):
                 continue
             try:
                 for violation in rule.check(filing, context) or ():
-                    findings.append(_finding(rule, document, violation))
+                    if not filing.hides(violation.pointer):
+                        findings.append(_finding(rule, document, violation))
             except Exception as error:
                 findings.append(_crash(rule, document, error))
     return findings
+
+
+def sees_enough(filing, rule: Rule) -> bool:
+    """Whether every part of the filing the rule's judgement rests on (``rule.reads``) was read:
+    a rule that would judge what a reader of the printed form could not see does not run."""
+    return not (filing.unread and rule.reads and filing.unread_overlapping(rule.reads) is not None)
 
 
 def collection_findings(documents: list[Document], collection_rules: list[CollectionRule],
@@ -100,7 +109,8 @@ def collection_findings(documents: list[Document], collection_rules: list[Collec
     for rule in collection_rules:
         try:
             for document, violation in rule.check(readable, options) or ():
-                findings.append(_finding(rule, document, violation))
+                if sees_enough(document.filing, rule) and not document.filing.hides(violation.pointer):
+                    findings.append(_finding(rule, document, violation))
         except Exception as error:
             target = readable[0] if readable else Document(path="", format="unknown")
             findings.append(_crash(rule, target, error))
