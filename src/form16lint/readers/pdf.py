@@ -153,6 +153,26 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return merged
 
 
+_WRAPPING = {"title", "nature", "under_title"}  # the columns whose text wraps; a figure or a code does not
+
+
+def _column_of(word: Word, columns: list[Column]) -> Column | None:
+    found = None
+    for column in columns:
+        if word.center >= column.start:
+            found = column
+    return found
+
+
+def _fills_again(row: list[Line], line: Line, columns: list[Column]) -> bool:
+    """Whether the line puts a figure, date or code in a column the row already has one in: then it
+    is the next row, however close it follows (an unruled table whose titles take two lines)."""
+    filled = {column.key for ln in row for w in ln.words if not MARKERS.fullmatch(w.text)
+              and (column := _column_of(w, columns)) is not None and column.key not in _WRAPPING}
+    return any(column.key in filled for w in line.words if not MARKERS.fullmatch(w.text)
+               and (column := _column_of(w, columns)) is not None)
+
+
 def _reading_order(words: list[Word]) -> list[Word]:
     """A cell's words line by line: the lines of a row mix cells whose text is set at different
     heights (a wrapped title beside a value centred on it), so a cell is read as lines of its own."""
@@ -387,16 +407,17 @@ def _visible(color) -> bool:
 _BROWSER_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _URL = re.compile(r"^(?:file|https?|about|blob):", re.IGNORECASE)
 _PAGE_COUNT = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
+_PAGE_LABEL = re.compile(r"^(?:page\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$", re.IGNORECASE)
 
 
 def is_page_furniture(line: Line, height: float) -> bool:
-    """A line a browser prints in the page's margin, not part of the form: the date and time with
-    the page's title at the top, the page's address and "1/3" at the bottom."""
+    """A line printed in the page's margin, not part of the form: a browser's date and time with the
+    page's title at the top, the page's address and "1/3" at the bottom; "Page 2", "- 2 -"."""
     if not (line.bottom < 40 or line.top > height - 40):
         return False
     text = line.text
     last = line.words[-1].text
-    return bool(_BROWSER_DATE.match(text) or _URL.match(text) or (_PAGE_COUNT.match(last) and (
+    return bool(_BROWSER_DATE.match(text) or _URL.match(text) or _PAGE_LABEL.match(text) or (_PAGE_COUNT.match(last) and (
         len(line.words) == 1 or _URL.match(line.words[0].text))))
 
 
@@ -807,7 +828,8 @@ class _PdfReader:
             title_end = columns[1].start if columns and len(columns) > 1 else 0.0
             if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
-            if previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end):
+            if (previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end)
+                    and not (columns and _fills_again(rows[-1], line, columns))):
                 rows[-1].append(line)
             else:
                 rows.append([line])
