@@ -56,7 +56,8 @@ from form16lint.model import (
     camel_case,
 )
 from form16lint.readers import unreadable, unsure_field
-from form16lint.readers.printed_form import (BOX_LABELS, FILING_OPTIONS, MARKERS, RELATIONSHIP_OPTIONS, TOP_CHECKBOXES,
+from form16lint.readers.printed_form import (BOX_LABELS, COLUMN_LABEL_WORDS, FILING_OPTIONS, MARKERS,
+                                             RELATIONSHIP_OPTIONS, TABLE_COLUMNS, TOP_CHECKBOXES,
                                              footnote_id, footnote_ids, form_of_title, is_table_subtitle, label_key,
                                              split_issuer, squash)
 from form16lint.values import date_value, decimal_value, text_value
@@ -205,31 +206,9 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
 
 
 # -- the tables' columns ---------------------------------------------------------------------------
-# number -> [(field key, sub-label that starts the sub-column, or "" for the first)]
-_TABLE_I = {"1": [("title", "")], "2": [("date", "")], "2A": [("deemed", "")],
-            "3": [("code", ""), ("v", "V")], "4": [("shares", ""), ("ad", "(A)"), ("price", "Price")],
-            "5": [("following", "")], "6": [("di", "")], "7": [("nature", "")]}
-_TABLE_II = {"1": [("title", "")], "2": [("exercise_price", "")], "3": [("date", "")],
-             "3A": [("deemed", "")], "4": [("code", ""), ("v", "V")],
-             "5": [("acquired", ""), ("disposed", "(D)")],
-             "6": [("exercisable", ""), ("expiration", "Expiration")],
-             "7": [("under_title", ""), ("under_shares", "Amount")], "8": [("price", "")],
-             "9": [("following", "")], "10": [("di", "")], "11": [("nature", "")]}
-_FORM3_I = {"1": [("title", "")], "2": [("following", "")], "3": [("di", "")], "4": [("nature", "")]}
-_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "Expira")],
-             "3": [("under_title", ""), ("under_shares", "Amount")], "4": [("exercise_price", "")],
-             "5": [("di", "")], "6": [("nature", "")]}
-_LABEL_WORDS = (
-    "Title of Security Derivative (Instr. 3) (Instr. 4) (Instr. 5) (Instr. 8) Transaction Date "
-    "(Month/Day/Year) Deemed Execution Date, if any Code V Securities Acquired (A) or Disposed Of (D) "
-    "(Instr. 3, 4 and 5) Amount Price Beneficially Owned Following Reported Transaction(s) "
-    "(Instr. 3 and 4) at end of Issuer's Fiscal Year Ownership Form: Direct (D) or Indirect (I) "
-    "Nature of Indirect Beneficial Ownership Conversion Exercise Price of Derivative Security Number "
-    "Exercisable and Expiration Underlying Shares From: Amount or Number of Shares Title "
-    "(continued) Date Exer- cisable Expira- tion Month/Day/Year) (Month/Day/ Year) Conver- sion Exer- cise "
-    "Deriva- tive Form of"
-)
-_VOCAB = set(re.findall(r"[a-z]+", _LABEL_WORDS.lower()))
+_TABLE_I, _TABLE_II = TABLE_COLUMNS["4", "I"], TABLE_COLUMNS["4", "II"]
+_FORM3_I, _FORM3_II = TABLE_COLUMNS["3", "I"], TABLE_COLUMNS["3", "II"]
+_VOCAB = set(re.findall(r"[a-z]+", COLUMN_LABEL_WORDS.lower()))
 _NUMBER = re.compile(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
 
 
@@ -786,11 +765,7 @@ class _PdfReader:
         after = [i for i in (sections["table2"], sections["notes"], sections["remarks"], sections["owners"],
                              sections["reminder"], *sections["signatures"], *sections["more_owners"])
                  if i is not None]
-        specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
-                 "II": _FORM3_II if self.form == "3" else _TABLE_II}
-        if self.form == "5":  # Form 5 has no V column: nothing is reported early on an annual statement
-            specs = {table: {number: [(key, sub) for key, sub in columns if key != "v"]
-                             for number, columns in spec.items()} for table, spec in specs.items()}
+        specs = {table: TABLE_COLUMNS[self.form, table] for table in ("I", "II")}
         for table, start in (("I", sections["table1"]), ("II", sections["table2"])):
             if start is None:
                 continue
