@@ -341,9 +341,22 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2)
     words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
                   round(w["size"], 1), number) for w in raw]
+    words += _drawn_crosses(page, number)
     lines = [line for line in group_lines(words, number)
              if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
     return lines, _horizontal_rules(page)
+
+
+def _drawn_crosses(page, number: int) -> list[Word]:
+    """A checkbox's mark drawn as a cross (two short diagonal strokes), as an "X" word where it stands."""
+    crosses: dict[tuple, Word] = {}
+    for stroke in page.lines:
+        width, height = stroke["x1"] - stroke["x0"], stroke["bottom"] - stroke["top"]
+        if 2 < width < 12 and 2 < height < 12:
+            key = (round(stroke["x0"]), round(stroke["top"]))
+            crosses.setdefault(key, Word("X", stroke["x0"], stroke["x1"], stroke["top"], stroke["bottom"],
+                                         round(height, 1), number))
+    return list(crosses.values())
 
 
 def _horizontal_rules(page) -> list[tuple]:
