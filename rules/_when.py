@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from enum import Enum
 
-from form16lint.business_days import add_business_days, edgar_filing_date
+from form16lint.business_days import OutsideCalendar, add_business_days, edgar_filing_date
 
 # Sarbanes-Oxley section 403 (Release 34-46421): from this date a Form 4 is due within two
 # business days, and the Rule 16b-3 transactions with the issuer (codes A D F M C X O) are on it.
@@ -40,7 +40,10 @@ def form4_deadline(row) -> tuple[date, date] | None:
     executed = row.deemed_execution_date.value or row.transaction_date.value
     if executed is None or executed < SARBANES_OXLEY_FORM4:
         return None
-    return executed, add_business_days(executed, 2)
+    try:
+        return executed, add_business_days(executed, 2)
+    except OutsideCalendar:  # beyond the calendar's years: the due date cannot be told
+        return None
 
 
 class DateSource(Enum):
@@ -59,7 +62,10 @@ def filing_date(filing, context) -> tuple[date | None, DateSource | None]:
     if metadata.filing_date:
         return metadata.filing_date, DateSource.EDGAR_FILING_DATE
     if metadata.acceptance_datetime:
-        return edgar_filing_date(metadata.acceptance_datetime), DateSource.EDGAR_ACCEPTANCE
+        try:
+            return edgar_filing_date(metadata.acceptance_datetime), DateSource.EDGAR_ACCEPTANCE
+        except OutsideCalendar:  # beyond the calendar's years: the filing date cannot be told
+            return None, None
     if context.options.filing_date:
         return context.options.filing_date, DateSource.FILING_DATE_OPTION
     signed = filing.signature_date

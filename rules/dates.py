@@ -6,6 +6,7 @@ import calendar
 from datetime import date, timedelta
 
 from form16lint.business_days import (
+    OutsideCalendar,
     add_business_days,
     business_days_after,
     calendar_deadline,
@@ -265,8 +266,9 @@ class LateFiling(FilingRule):
 
     A calendar deadline on a weekend, federal holiday or SEC closure moves to the next business
     day. Business days follow the SEC's calendar (federal holidays, Juneteenth from 2021, and
-    the closures of 2018-12-05, 2019-12-24 and 2020-12-24). Amendments are not checked: their
-    timeliness is the original's.
+    the days the government closed by executive order, such as 2018-12-05 and 2025-01-09). A
+    date beyond the calendar's years (1990 to 2030) cannot be judged: no finding. Amendments are
+    not checked: their timeliness is the original's.
 
     ## Why it matters
     Section 16(a) and Rule 16a-3 set these deadlines; Item 405 of Regulation S-K requires the
@@ -294,6 +296,12 @@ class LateFiling(FilingRule):
     severity = Severity.WARNING
 
     def check(self, filing, context):
+        try:
+            yield from self._check(filing, context)
+        except OutsideCalendar:  # a date beyond the calendar's years: lateness cannot be decided
+            return
+
+    def _check(self, filing, context):
         if filing.is_amendment:
             return
         filed, source = filing_date(filing, context)
@@ -393,7 +401,10 @@ class DeemedExecutionDateOutOfRange(FilingRule):
             if traded is None or deemed is None:
                 continue
             where = pointer + "/deemedExecutionDate"
-            latest = add_business_days(traded, 3)
+            try:
+                latest = add_business_days(traded, 3)
+            except OutsideCalendar:  # beyond the calendar's years: only "before the trade" can be told
+                latest = date.max
             if deemed < traded:
                 problem = (f"before the transaction date {traded.isoformat()}: a transaction cannot be deemed "
                            "executed before it took place (Rule 16a-3(g)(2))")
