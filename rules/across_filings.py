@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from form16lint_rules._amounts import figure, normalised_title
@@ -14,9 +15,9 @@ from form16lint_rules._identity import (
     normal_name,
 )
 
-from form16lint.canonical import to_data
+from form16lint.checking import filing_header
 from form16lint.fieldnames import describe
-from form16lint.model import plain_words
+from form16lint.model import FilingMetadata, Location, plain_words
 from form16lint.findings import Severity, Violation
 from form16lint.rule import CheckedDocuments, CollectionRule
 
@@ -70,6 +71,58 @@ def _order(document):
             filing.metadata.accession_number or "", document.path)
 
 
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """One security's balance in one filing, as X001 chains it: its first row (where the
+    chain is checked) and the last amount owned (what the next filing must start from)."""
+
+    key: tuple
+    pointer: str  # the first row
+    change: object  # the signed change of the first row, None when it cannot be told
+    first_owned: object
+    title: str | None
+    held: str  # "D", or "I" with its nature
+    nature: str | None
+    last_owned: object
+
+
+@dataclass(slots=True)
+class FilingSummary:
+    """What T004, X001 and X002 need of one filing, made where the filing was read: the filing
+    without its tables, the balances X001 carries, X002's outline and a digest of the content,
+    and the positions of the values these rules may report."""
+
+    path: str
+    filing: object  # the Filing without tables (checking.filing_header)
+    outline: tuple
+    content: bytes
+    carried: tuple
+    locations: dict = field(default_factory=dict)
+
+    def locate(self, pointer: str) -> Location:
+        return self.locations.get(pointer) or Location()
+
+
+def summarize_filing(document) -> FilingSummary:
+    """The summary T004, X001 and X002 share (one per filing for the three)."""
+    from form16lint_rules.ticker import POINTER as TICKER
+
+    filing = document.filing
+    first: dict[tuple, tuple] = {}
+    last: dict[tuple, object] = {}
+    for key, pointer, row in _amounts(filing):
+        first.setdefault(key, (pointer, row))
+        last[key] = row.shares_owned_following.value
+    carried = tuple(
+        Carried(key, pointer, _change(row), row.shares_owned_following.value, row.security_title.value,
+                row.ownership_key[0], row.nature_of_ownership.value, last[key])
+        for key, (pointer, row) in first.items())
+    pointers = ["", TICKER] + [item.pointer + "/sharesOwnedFollowing" for item in carried]
+    return FilingSummary(path=document.path, filing=filing_header(filing), outline=_outline(filing),
+                         content=_content(filing), carried=carried,
+                         locations={pointer: document.locate(pointer) for pointer in pointers})
+
+
 class CarriedBalanceMismatch(CollectionRule):
     """The first amount owned in a filing does not follow from the filing before it.
 
@@ -108,6 +161,8 @@ class CarriedBalanceMismatch(CollectionRule):
     name = "carried-balance-mismatch"
     severity = Severity.WARNING
 
+    summarize = staticmethod(summarize_filing)
+
     def check(self, documents, options):
         issuers = issuer_keys(documents)
         repeated = {id(document) for document, _, _ in duplicates(documents)}  # X002's finding
@@ -118,41 +173,35 @@ class CarriedBalanceMismatch(CollectionRule):
             if filing.is_amendment or owners is None or id(document) not in issuers \
                     or id(document) in repeated or filing.period_of_report.value is None:
                 continue
-            first: dict[tuple, tuple] = {}
-            last: dict[tuple, object] = {}
-            for key, pointer, row in _amounts(filing):
-                first.setdefault(key, (pointer, row))
-                last[key] = row
-            for key in first:
-                chains.setdefault((owners, issuers[id(document)], key), []).append(
-                    (document, first[key], last[key]))
+            for item in document.carried:
+                chains.setdefault((owners, issuers[id(document)], item.key), []).append((document, item))
         for (_, _, key), chain in chains.items():
-            for (before, _, previous), (after, (pointer, row), _) in zip(chain, chain[1:]):
-                change = _change(row)
+            for (before, previous), (after, row) in zip(chain, chain[1:]):
+                change = row.change
                 if change is None:
                     continue
-                carried = previous.shares_owned_following.value
-                expected, reported = carried + change, row.shares_owned_following.value
+                carried = previous.last_owned
+                expected, reported = carried + change, row.first_owned
                 if expected == reported:
                     continue
                 how = (f"{figure(carried)} + {figure(change)} acquired = {figure(expected)}" if change > 0 else
                        f"{figure(carried)} - {figure(-change)} disposed = {figure(expected)}" if change else
                        f"{figure(carried)}, as a holding row reports no change")
-                held = "held directly" if row.ownership_key[0] == "D" else \
-                    f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
-                field = pointer + "/sharesOwnedFollowing"
+                held = "held directly" if row.held == "D" else \
+                    f"held indirectly ({row.nature or 'nature not given'})"
+                field = row.pointer + "/sharesOwnedFollowing"
                 yield after, Violation(
                     field,
-                    f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
+                    f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.title} "
                     f"{held}, but the filing before it for the same person and issuer ({before.path}, "
                     f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
                     "An unreported transaction, a split or a filing missing from this batch would explain it")
 
 
-def _content(document) -> str:
-    data = to_data(document.filing)
-    data.pop("metadata", None)
-    return json.dumps(data, sort_keys=True, default=str)
+def _content(filing) -> bytes:
+    """A digest of the filing's whole model, EDGAR's metadata aside: equal for equal models
+    (an XML and the JSON made from it), whatever format each was read from."""
+    return hashlib.sha256(repr(replace(filing, metadata=FilingMetadata())).encode()).digest()
 
 
 def _outline(filing) -> tuple:
@@ -172,8 +221,8 @@ def duplicates(documents) -> list:
 
 
 def _find_duplicates(documents) -> list:
-    """Accession numbers are compared across the run; contents only among filings that share an
-    outline, each read once, and not at all for a filing whose outline no other filing shares."""
+    """Accession numbers are compared across the run; contents (their digests) only among filings
+    that share an outline."""
     found = []
     by_accession: dict[str, object] = {}
     # outline -> {content: the first filing with it}; a filing alone in its outline is kept under None
@@ -182,13 +231,13 @@ def _find_duplicates(documents) -> list:
         accession = document.filing.metadata.accession_number
         first = by_accession.get(accession) if accession else None
         reason = f"the same accession number {accession}"
-        alike = by_outline.setdefault(_outline(document.filing), {})
+        alike = by_outline.setdefault(document.outline, {})
         content = None
         if first is None and alike:
             if None in alike:
                 alone = alike.pop(None)
-                alike[_content(alone)] = alone
-            content = _content(document)
+                alike[alone.content] = alone
+            content = document.content
             first = alike.get(content)
             reason = "the same content"
         if first is not None:
@@ -230,6 +279,7 @@ class DuplicateFiling(CollectionRule):
     code = "X002"
     name = "duplicate-filing"
     severity = Severity.INFO
+    summarize = staticmethod(summarize_filing)
 
     def check(self, documents, options):
         for document, first, reason in duplicates(documents):

@@ -12,6 +12,8 @@ from form16lint_rules._identity import (
     qualifier,
 )
 
+from form16lint_rules.across_filings import summarize_filing
+
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.issuer_map import IssuerMap, normal_ticker
@@ -191,6 +193,7 @@ class IssuerTickersDiffer(CollectionRule):
     code = "T004"
     name = "issuer-tickers-differ"
     severity = Severity.WARNING
+    summarize = staticmethod(summarize_filing)  # one summary per filing for T004, X001 and X002
 
     def check(self, documents, options):
         keys = issuer_keys(documents)
