@@ -28,10 +28,12 @@ from form16lint.rule import CollectionRule, FilingRule, Rule, RuleContext, RunOp
 @dataclass(frozen=True, slots=True)
 class Input:
     """One filing to read: a file on disk (``data`` None), or the bytes of an archive member
-    whose ``path`` is ``ARCHIVE!member/path``."""
+    whose ``path`` is ``ARCHIVE!member/path``; ``problem`` says why it cannot be read at all
+    (an E002 without reading)."""
 
     path: str
     data: bytes | None = None
+    problem: str | None = None
 
 
 @dataclass(slots=True)
@@ -135,8 +137,12 @@ class SummaryFailed:
 def check_input(plugins, item: Input | str, filing_rules: list[FilingRule], summarisers: Summarisers,
                 options: RunOptions) -> CheckedFile:
     """Read and check one input; keep its findings, header and summaries, drop the document."""
-    path, data = (item, None) if isinstance(item, str) else (item.path, item.data)
-    document = read_document(plugins, path, data)
+    if isinstance(item, str):
+        document = read_document(plugins, item)
+    elif item.problem is not None:
+        document = unreadable(item.path, "unknown", item.problem)
+    else:
+        document = read_document(plugins, item.path, item.data)
     findings = filing_findings(document, filing_rules, options)
     return CheckedFile(header=header_of(document), findings=findings, summaries=summarisers.summarise(document))
 

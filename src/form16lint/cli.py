@@ -149,9 +149,11 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- commands ----------------------------------------------------------------------------------------
 def cmd_check(args) -> int:
+    from form16lint.archives import ArchiveInputs
     from form16lint.discovery import discover
     from form16lint.engine import lint
     from form16lint.plugins import load_plugins
+    from form16lint.progress import RunProgress
     from form16lint.rule import RunOptions
 
     settings = settings_from(args)
@@ -178,7 +180,15 @@ def cmd_check(args) -> int:
         from form16lint.issuer_map import load_issuer_map
 
         options.issuer_map = load_issuer_map(settings.issuer_map)
-    result = lint(files, plugins, settings, options)
+    inputs = ArchiveInputs(files, given=args.paths, excluded=settings.excludes if settings.exclude else None)
+    progress = RunProgress(inputs.count_hint())
+    try:
+        result = lint(inputs if inputs.has_archives else files, plugins, settings, options, progress=progress)
+    finally:
+        progress.close()
+    result.notes.extend(inputs.notes())
+    for note in inputs.notes():
+        print(f"form16lint: {note}", file=sys.stderr)
     if args.write_baseline:
         from form16lint.baseline import write_baseline
 
