@@ -81,10 +81,10 @@ def load_plugins(*, autoload: bool | None = None, extra: tuple = (), blocked: tu
     if autoload is None:
         autoload = not os.environ.get(AUTOLOAD_OFF)
     if autoload:
-        from importlib.metadata import entry_points
+        from form16lint.entry_points import entry_points
 
-        for entry in entry_points(group=ENTRY_POINT_GROUP):
-            _register(plugins, entry.name, entry.load)
+        for name, load in entry_points(ENTRY_POINT_GROUP):
+            _register(plugins, name, load)
     for plugin in extra:
         if isinstance(plugin, str):
             _register(plugins, plugin, lambda plugin=plugin: importlib.import_module(plugin))
