@@ -125,9 +125,10 @@ def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, opt
 def collector_paused():
     """Pause Python's cycle collector while a run builds its documents.
 
-    A run allocates many small objects and keeps every document until the collection rules have
-    seen them all, so the collector (a pass every 700 allocations, traversing ever more live
-    objects) spent a tenth of the run finding nothing to free. The model and the rules make no
+    A run allocates many small objects and keeps the headers, findings and summaries of every
+    filing until the collection rules have seen them all, so the collector (a pass every 700
+    allocations, traversing ever more live objects) spent a tenth of the run finding nothing to
+    free. The model and the rules make no
     reference cycles (a whole corpus run leaves none for the collector), so reference counting
     frees all there is to free; the collector resumes when the run ends."""
     was_enabled = gc.isenabled()
