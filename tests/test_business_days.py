@@ -30,7 +30,7 @@ HALF_DAY_CLOSINGS = {date(2002, 12, 24), date(2009, 12, 24), date(2015, 12, 24)}
 
 def test_the_table_equals_what_holidays_computes_over_its_range():
     computed = holidays.country_holidays("US", years=YEARS)
-    assert [date.fromisoformat(day) for day in HOLIDAYS] == sorted(computed)
+    assert [(date.fromisoformat(day), name) for day, name in HOLIDAYS] == sorted(computed.items())
 
 
 def test_every_full_day_government_closure_holidays_knows_is_a_closure():
@@ -99,3 +99,12 @@ def test_dates_beyond_the_calendar_give_no_finding_and_no_crash(lint_text, form,
     found = lint_text(xml).findings
     assert not [f for f in found if f.code == "F001"], [f.message for f in found if f.code == "F001"]
     assert not [f for f in found if f.code in ("D005", "D006")]
+
+
+def test_why_edgar_is_closed():
+    from form16lint.business_days import why_closed
+
+    assert why_closed(date(2024, 3, 1)) is None
+    assert why_closed(date(2024, 3, 2)) == "weekend"
+    assert why_closed(date(2024, 7, 4)) == "Independence Day"
+    assert why_closed(date(2025, 1, 9)).startswith("SEC closed by executive order: National day of mourning")

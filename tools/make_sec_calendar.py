@@ -39,9 +39,9 @@ def render(first_year: int, last_year: int) -> str:
         f'FIRST_DAY = "{first_year}-01-01"',
         f'LAST_DAY = "{last_year}-12-31"',
         "",
-        "HOLIDAYS = (",
+        "HOLIDAYS = (  # (date, name)",
     ]
-    lines += [f'    "{day}",  # {name}' for day, name in federal_holidays(first_year, last_year)]
+    lines += [f'    ("{day}", {name!r}),' for day, name in federal_holidays(first_year, last_year)]
     lines += [")", ""]
     return "\n".join(lines)
 

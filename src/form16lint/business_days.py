@@ -78,8 +78,10 @@ EXECUTIVE_CLOSURES: dict[date, str] = {
     date(2025, 12, 26): "Day after Christmas: executive order of 2025-12-18 (see 2025-12-24)",
 }
 
+SEC_CLOSURES = frozenset(EXECUTIVE_CLOSURES)
+
 # Days in the table on which EDGAR is closed, weekends aside.
-_CLOSED = frozenset(date.fromisoformat(day) for day in _HOLIDAYS) | frozenset(EXECUTIVE_CLOSURES)
+_CLOSED = frozenset(date.fromisoformat(day) for day, _ in _HOLIDAYS) | SEC_CLOSURES
 
 # Regulation S-T Rule 13(a)(4): a Section 16 filing accepted by 10:00 p.m. Eastern is filed that day.
 EDGAR_SECTION16_CUTOFF = time(22, 0)
@@ -90,6 +92,19 @@ def is_business_day(day: date) -> bool:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise OutsideCalendar(day)
     return day.weekday() < 5 and day not in _CLOSED
+
+
+def why_closed(day: date) -> str | None:
+    """Why EDGAR is closed on ``day`` ("weekend", the holiday's name, or the executive closure),
+    None when it is open. Raises :class:`OutsideCalendar` outside the table."""
+    if is_business_day(day):
+        return None
+    if day.weekday() >= 5:
+        return "weekend"
+    if day in EXECUTIVE_CLOSURES:
+        return "SEC closed by executive order: " + EXECUTIVE_CLOSURES[day].split(":")[0]
+    iso = day.isoformat()
+    return next((name for holiday, name in _HOLIDAYS if holiday == iso), "federal holiday")
 
 
 def next_business_day(day: date) -> date:

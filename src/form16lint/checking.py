@@ -135,8 +135,9 @@ class SummaryFailed:
 
 
 def check_input(plugins, item: Input | str, filing_rules: list[FilingRule], summarisers: Summarisers,
-                options: RunOptions) -> CheckedFile:
-    """Read and check one input; keep its findings, header and summaries, drop the document."""
+                options: RunOptions, keep_document: bool = False) -> CheckedFile:
+    """Read and check one input; keep its findings, header and summaries, drop the document
+    (unless ``keep_document``: a report that shows whole filings asked for it)."""
     if isinstance(item, str):
         document = read_document(plugins, item)
     elif item.problem is not None:
@@ -144,7 +145,8 @@ def check_input(plugins, item: Input | str, filing_rules: list[FilingRule], summ
     else:
         document = read_document(plugins, item.path, item.data)
     findings = filing_findings(document, filing_rules, options)
-    return CheckedFile(header=header_of(document), findings=findings, summaries=summarisers.summarise(document))
+    return CheckedFile(header=document if keep_document else header_of(document), findings=findings,
+                       summaries=summarisers.summarise(document))
 
 
 def header_of(document: Document) -> Document:

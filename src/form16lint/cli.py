@@ -188,10 +188,12 @@ def cmd_check(args) -> int:
     inputs = ArchiveInputs(files, given=args.paths, excluded=settings.excludes if settings.exclude else None)
     progress = RunProgress(inputs.count_hint())
     try:
+        keep = bool(getattr(formats[settings.output_format], "needs_documents", False))  # reports of whole filings
         if args.dask:
-            result = lint_on_dask(args.dask, inputs, plugins, settings, options, progress)
+            result = lint_on_dask(args.dask, inputs, plugins, settings, options, progress, keep)
         else:
-            result = lint(inputs if inputs.has_archives else files, plugins, settings, options, progress=progress)
+            result = lint(inputs if inputs.has_archives else files, plugins, settings, options, progress=progress,
+                          keep_documents=keep)
     finally:
         progress.close()
     result.notes.extend(inputs.notes())
@@ -217,7 +219,7 @@ def cmd_check(args) -> int:
     return EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
 
 
-def lint_on_dask(address, inputs, plugins, settings, options, progress):
+def lint_on_dask(address, inputs, plugins, settings, options, progress, keep_documents=False):
     """The run on a dask.distributed cluster (see form16lint.cluster); dask is imported only here."""
     from form16lint.cluster import ClusterError, connect, lint_on_cluster
 
@@ -226,7 +228,7 @@ def lint_on_dask(address, inputs, plugins, settings, options, progress):
     except ClusterError as error:
         raise UsageError(str(error)) from None
     try:
-        return lint_on_cluster(client, inputs, plugins, settings, options, progress)
+        return lint_on_cluster(client, inputs, plugins, settings, options, progress, keep_documents)
     finally:
         cluster = client.cluster
         client.close()

@@ -72,12 +72,12 @@ def _state(run: str, settings, options):
     return _WORKER_STATE["state"]
 
 
-def check_partition(run: str, number: int, items: list, settings, options) -> dict:
+def check_partition(run: str, number: int, items: list, settings, options, keep_documents=False) -> dict:
     """Read and check one partition; findings and headers go back, summaries stay here."""
     plugins, filing_rules, summarisers, options = _state(run, settings, options)
     collected = Collected()
     for item in items:
-        collected.add(check_input(plugins, item, filing_rules, summarisers, options))
+        collected.add(check_input(plugins, item, filing_rules, summarisers, options, keep_documents))
     return {"findings": collected.findings, "headers": collected.headers, "failed": collected.failed,
             "summaries": [[((number, position), summary) for position, summary in enumerate(group)]
                           for group in collected.summaries]}
@@ -154,7 +154,7 @@ def shard_keys(facts: list) -> dict:
     return {order: numbers.setdefault(find(issuer), len(numbers)) for order, issuer in issuer_of.items()}
 
 
-def lint_on_cluster(client, inputs, plugins, settings, options, progress=None):
+def lint_on_cluster(client, inputs, plugins, settings, options, progress=None, keep_documents=False):
     """The LintResult of the run, computed on the cluster; the same as one process's."""
     import uuid
 
@@ -181,7 +181,8 @@ def lint_on_cluster(client, inputs, plugins, settings, options, progress=None):
             progress(len(part_headers))
 
     while batch := list(islice(items, PARTITION)):
-        part = client.submit(check_partition, run, len(parts), batch, settings, options, pure=False)
+        part = client.submit(check_partition, run, len(parts), batch, settings, options, keep_documents,
+                             pure=False)
         parts.append(part)
         in_flight.append(client.submit(report_part, part, pure=False))
         if len(in_flight) >= window:  # read no further ahead than the workers can take

@@ -94,11 +94,13 @@ def finish(findings: list[Finding], settings: Settings, documents: list[Document
 
 
 def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, options: RunOptions,
-         progress=None) -> LintResult:
+         progress=None, keep_documents: bool = False) -> LintResult:
     """Read and check each input (in ``settings.jobs`` processes), then run the collection rules
     over the summaries of them all; the result is the same whatever the number of processes.
     Inputs are file paths or :class:`Input` (an archive member's bytes), consumed as they come,
-    so an archive is streamed; ``progress(count)`` is called as inputs are done."""
+    so an archive is streamed; ``progress(count)`` is called as inputs are done. The result's
+    documents are headers (no tables), unless ``keep_documents`` (a reporter that shows whole
+    filings declares ``needs_documents``)."""
     rules = plugins.all_rules()
     filing_rules, collection_rules = split_rules(rules, settings)
     summarisers = Summarisers(collection_rules)
@@ -107,9 +109,11 @@ def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, opt
         if settings.jobs > 1:
             from form16lint.parallel import check_in_parallel
 
-            checked = check_in_parallel(paths, plugins, filing_rules, summarisers, settings, options)
+            checked = check_in_parallel(paths, plugins, filing_rules, summarisers, settings, options,
+                                        keep_documents)
         else:
-            checked = (check_input(plugins, item, filing_rules, summarisers, options) for item in paths)
+            checked = (check_input(plugins, item, filing_rules, summarisers, options, keep_documents)
+                       for item in paths)
         for each in checked:
             collected.add(each)
             if progress is not None:

@@ -7,474 +7,474 @@ by hand. Read by form16lint.business_days, so that a run never builds the calend
 FIRST_DAY = "1990-01-01"
 LAST_DAY = "2030-12-31"
 
-HOLIDAYS = (
-    "1990-01-01",  # New Year's Day
-    "1990-01-15",  # Martin Luther King Jr. Day
-    "1990-02-19",  # Washington's Birthday
-    "1990-05-28",  # Memorial Day
-    "1990-07-04",  # Independence Day
-    "1990-09-03",  # Labor Day
-    "1990-10-08",  # Columbus Day
-    "1990-11-11",  # Veterans Day
-    "1990-11-12",  # Veterans Day (observed)
-    "1990-11-22",  # Thanksgiving Day
-    "1990-12-25",  # Christmas Day
-    "1991-01-01",  # New Year's Day
-    "1991-01-21",  # Martin Luther King Jr. Day
-    "1991-02-18",  # Washington's Birthday
-    "1991-05-27",  # Memorial Day
-    "1991-07-04",  # Independence Day
-    "1991-09-02",  # Labor Day
-    "1991-10-14",  # Columbus Day
-    "1991-11-11",  # Veterans Day
-    "1991-11-28",  # Thanksgiving Day
-    "1991-12-25",  # Christmas Day
-    "1992-01-01",  # New Year's Day
-    "1992-01-20",  # Martin Luther King Jr. Day
-    "1992-02-17",  # Washington's Birthday
-    "1992-05-25",  # Memorial Day
-    "1992-07-03",  # Independence Day (observed)
-    "1992-07-04",  # Independence Day
-    "1992-09-07",  # Labor Day
-    "1992-10-12",  # Columbus Day
-    "1992-11-11",  # Veterans Day
-    "1992-11-26",  # Thanksgiving Day
-    "1992-12-25",  # Christmas Day
-    "1993-01-01",  # New Year's Day
-    "1993-01-18",  # Martin Luther King Jr. Day
-    "1993-02-15",  # Washington's Birthday
-    "1993-05-31",  # Memorial Day
-    "1993-07-04",  # Independence Day
-    "1993-07-05",  # Independence Day (observed)
-    "1993-09-06",  # Labor Day
-    "1993-10-11",  # Columbus Day
-    "1993-11-11",  # Veterans Day
-    "1993-11-25",  # Thanksgiving Day
-    "1993-12-24",  # Christmas Day (observed)
-    "1993-12-25",  # Christmas Day
-    "1993-12-31",  # New Year's Day (observed)
-    "1994-01-01",  # New Year's Day
-    "1994-01-17",  # Martin Luther King Jr. Day
-    "1994-02-21",  # Washington's Birthday
-    "1994-05-30",  # Memorial Day
-    "1994-07-04",  # Independence Day
-    "1994-09-05",  # Labor Day
-    "1994-10-10",  # Columbus Day
-    "1994-11-11",  # Veterans Day
-    "1994-11-24",  # Thanksgiving Day
-    "1994-12-25",  # Christmas Day
-    "1994-12-26",  # Christmas Day (observed)
-    "1995-01-01",  # New Year's Day
-    "1995-01-02",  # New Year's Day (observed)
-    "1995-01-16",  # Martin Luther King Jr. Day
-    "1995-02-20",  # Washington's Birthday
-    "1995-05-29",  # Memorial Day
-    "1995-07-04",  # Independence Day
-    "1995-09-04",  # Labor Day
-    "1995-10-09",  # Columbus Day
-    "1995-11-10",  # Veterans Day (observed)
-    "1995-11-11",  # Veterans Day
-    "1995-11-23",  # Thanksgiving Day
-    "1995-12-25",  # Christmas Day
-    "1996-01-01",  # New Year's Day
-    "1996-01-15",  # Martin Luther King Jr. Day
-    "1996-02-19",  # Washington's Birthday
-    "1996-05-27",  # Memorial Day
-    "1996-07-04",  # Independence Day
-    "1996-09-02",  # Labor Day
-    "1996-10-14",  # Columbus Day
-    "1996-11-11",  # Veterans Day
-    "1996-11-28",  # Thanksgiving Day
-    "1996-12-25",  # Christmas Day
-    "1997-01-01",  # New Year's Day
-    "1997-01-20",  # Martin Luther King Jr. Day
-    "1997-02-17",  # Washington's Birthday
-    "1997-05-26",  # Memorial Day
-    "1997-07-04",  # Independence Day
-    "1997-09-01",  # Labor Day
-    "1997-10-13",  # Columbus Day
-    "1997-11-11",  # Veterans Day
-    "1997-11-27",  # Thanksgiving Day
-    "1997-12-25",  # Christmas Day
-    "1998-01-01",  # New Year's Day
-    "1998-01-19",  # Martin Luther King Jr. Day
-    "1998-02-16",  # Washington's Birthday
-    "1998-05-25",  # Memorial Day
-    "1998-07-03",  # Independence Day (observed)
-    "1998-07-04",  # Independence Day
-    "1998-09-07",  # Labor Day
-    "1998-10-12",  # Columbus Day
-    "1998-11-11",  # Veterans Day
-    "1998-11-26",  # Thanksgiving Day
-    "1998-12-25",  # Christmas Day
-    "1999-01-01",  # New Year's Day
-    "1999-01-18",  # Martin Luther King Jr. Day
-    "1999-02-15",  # Washington's Birthday
-    "1999-05-31",  # Memorial Day
-    "1999-07-04",  # Independence Day
-    "1999-07-05",  # Independence Day (observed)
-    "1999-09-06",  # Labor Day
-    "1999-10-11",  # Columbus Day
-    "1999-11-11",  # Veterans Day
-    "1999-11-25",  # Thanksgiving Day
-    "1999-12-24",  # Christmas Day (observed)
-    "1999-12-25",  # Christmas Day
-    "1999-12-31",  # New Year's Day (observed)
-    "2000-01-01",  # New Year's Day
-    "2000-01-17",  # Martin Luther King Jr. Day
-    "2000-02-21",  # Washington's Birthday
-    "2000-05-29",  # Memorial Day
-    "2000-07-04",  # Independence Day
-    "2000-09-04",  # Labor Day
-    "2000-10-09",  # Columbus Day
-    "2000-11-10",  # Veterans Day (observed)
-    "2000-11-11",  # Veterans Day
-    "2000-11-23",  # Thanksgiving Day
-    "2000-12-25",  # Christmas Day
-    "2001-01-01",  # New Year's Day
-    "2001-01-15",  # Martin Luther King Jr. Day
-    "2001-02-19",  # Washington's Birthday
-    "2001-05-28",  # Memorial Day
-    "2001-07-04",  # Independence Day
-    "2001-09-03",  # Labor Day
-    "2001-10-08",  # Columbus Day
-    "2001-11-11",  # Veterans Day
-    "2001-11-12",  # Veterans Day (observed)
-    "2001-11-22",  # Thanksgiving Day
-    "2001-12-25",  # Christmas Day
-    "2002-01-01",  # New Year's Day
-    "2002-01-21",  # Martin Luther King Jr. Day
-    "2002-02-18",  # Washington's Birthday
-    "2002-05-27",  # Memorial Day
-    "2002-07-04",  # Independence Day
-    "2002-09-02",  # Labor Day
-    "2002-10-14",  # Columbus Day
-    "2002-11-11",  # Veterans Day
-    "2002-11-28",  # Thanksgiving Day
-    "2002-12-25",  # Christmas Day
-    "2003-01-01",  # New Year's Day
-    "2003-01-20",  # Martin Luther King Jr. Day
-    "2003-02-17",  # Washington's Birthday
-    "2003-05-26",  # Memorial Day
-    "2003-07-04",  # Independence Day
-    "2003-09-01",  # Labor Day
-    "2003-10-13",  # Columbus Day
-    "2003-11-11",  # Veterans Day
-    "2003-11-27",  # Thanksgiving Day
-    "2003-12-25",  # Christmas Day
-    "2004-01-01",  # New Year's Day
-    "2004-01-19",  # Martin Luther King Jr. Day
-    "2004-02-16",  # Washington's Birthday
-    "2004-05-31",  # Memorial Day
-    "2004-07-04",  # Independence Day
-    "2004-07-05",  # Independence Day (observed)
-    "2004-09-06",  # Labor Day
-    "2004-10-11",  # Columbus Day
-    "2004-11-11",  # Veterans Day
-    "2004-11-25",  # Thanksgiving Day
-    "2004-12-24",  # Christmas Day (observed)
-    "2004-12-25",  # Christmas Day
-    "2004-12-31",  # New Year's Day (observed)
-    "2005-01-01",  # New Year's Day
-    "2005-01-17",  # Martin Luther King Jr. Day
-    "2005-02-21",  # Washington's Birthday
-    "2005-05-30",  # Memorial Day
-    "2005-07-04",  # Independence Day
-    "2005-09-05",  # Labor Day
-    "2005-10-10",  # Columbus Day
-    "2005-11-11",  # Veterans Day
-    "2005-11-24",  # Thanksgiving Day
-    "2005-12-25",  # Christmas Day
-    "2005-12-26",  # Christmas Day (observed)
-    "2006-01-01",  # New Year's Day
-    "2006-01-02",  # New Year's Day (observed)
-    "2006-01-16",  # Martin Luther King Jr. Day
-    "2006-02-20",  # Washington's Birthday
-    "2006-05-29",  # Memorial Day
-    "2006-07-04",  # Independence Day
-    "2006-09-04",  # Labor Day
-    "2006-10-09",  # Columbus Day
-    "2006-11-10",  # Veterans Day (observed)
-    "2006-11-11",  # Veterans Day
-    "2006-11-23",  # Thanksgiving Day
-    "2006-12-25",  # Christmas Day
-    "2007-01-01",  # New Year's Day
-    "2007-01-15",  # Martin Luther King Jr. Day
-    "2007-02-19",  # Washington's Birthday
-    "2007-05-28",  # Memorial Day
-    "2007-07-04",  # Independence Day
-    "2007-09-03",  # Labor Day
-    "2007-10-08",  # Columbus Day
-    "2007-11-11",  # Veterans Day
-    "2007-11-12",  # Veterans Day (observed)
-    "2007-11-22",  # Thanksgiving Day
-    "2007-12-25",  # Christmas Day
-    "2008-01-01",  # New Year's Day
-    "2008-01-21",  # Martin Luther King Jr. Day
-    "2008-02-18",  # Washington's Birthday
-    "2008-05-26",  # Memorial Day
-    "2008-07-04",  # Independence Day
-    "2008-09-01",  # Labor Day
-    "2008-10-13",  # Columbus Day
-    "2008-11-11",  # Veterans Day
-    "2008-11-27",  # Thanksgiving Day
-    "2008-12-25",  # Christmas Day
-    "2009-01-01",  # New Year's Day
-    "2009-01-19",  # Martin Luther King Jr. Day
-    "2009-02-16",  # Washington's Birthday
-    "2009-05-25",  # Memorial Day
-    "2009-07-03",  # Independence Day (observed)
-    "2009-07-04",  # Independence Day
-    "2009-09-07",  # Labor Day
-    "2009-10-12",  # Columbus Day
-    "2009-11-11",  # Veterans Day
-    "2009-11-26",  # Thanksgiving Day
-    "2009-12-25",  # Christmas Day
-    "2010-01-01",  # New Year's Day
-    "2010-01-18",  # Martin Luther King Jr. Day
-    "2010-02-15",  # Washington's Birthday
-    "2010-05-31",  # Memorial Day
-    "2010-07-04",  # Independence Day
-    "2010-07-05",  # Independence Day (observed)
-    "2010-09-06",  # Labor Day
-    "2010-10-11",  # Columbus Day
-    "2010-11-11",  # Veterans Day
-    "2010-11-25",  # Thanksgiving Day
-    "2010-12-24",  # Christmas Day (observed)
-    "2010-12-25",  # Christmas Day
-    "2010-12-31",  # New Year's Day (observed)
-    "2011-01-01",  # New Year's Day
-    "2011-01-17",  # Martin Luther King Jr. Day
-    "2011-02-21",  # Washington's Birthday
-    "2011-05-30",  # Memorial Day
-    "2011-07-04",  # Independence Day
-    "2011-09-05",  # Labor Day
-    "2011-10-10",  # Columbus Day
-    "2011-11-11",  # Veterans Day
-    "2011-11-24",  # Thanksgiving Day
-    "2011-12-25",  # Christmas Day
-    "2011-12-26",  # Christmas Day (observed)
-    "2012-01-01",  # New Year's Day
-    "2012-01-02",  # New Year's Day (observed)
-    "2012-01-16",  # Martin Luther King Jr. Day
-    "2012-02-20",  # Washington's Birthday
-    "2012-05-28",  # Memorial Day
-    "2012-07-04",  # Independence Day
-    "2012-09-03",  # Labor Day
-    "2012-10-08",  # Columbus Day
-    "2012-11-11",  # Veterans Day
-    "2012-11-12",  # Veterans Day (observed)
-    "2012-11-22",  # Thanksgiving Day
-    "2012-12-25",  # Christmas Day
-    "2013-01-01",  # New Year's Day
-    "2013-01-21",  # Martin Luther King Jr. Day
-    "2013-02-18",  # Washington's Birthday
-    "2013-05-27",  # Memorial Day
-    "2013-07-04",  # Independence Day
-    "2013-09-02",  # Labor Day
-    "2013-10-14",  # Columbus Day
-    "2013-11-11",  # Veterans Day
-    "2013-11-28",  # Thanksgiving Day
-    "2013-12-25",  # Christmas Day
-    "2014-01-01",  # New Year's Day
-    "2014-01-20",  # Martin Luther King Jr. Day
-    "2014-02-17",  # Washington's Birthday
-    "2014-05-26",  # Memorial Day
-    "2014-07-04",  # Independence Day
-    "2014-09-01",  # Labor Day
-    "2014-10-13",  # Columbus Day
-    "2014-11-11",  # Veterans Day
-    "2014-11-27",  # Thanksgiving Day
-    "2014-12-25",  # Christmas Day
-    "2015-01-01",  # New Year's Day
-    "2015-01-19",  # Martin Luther King Jr. Day
-    "2015-02-16",  # Washington's Birthday
-    "2015-05-25",  # Memorial Day
-    "2015-07-03",  # Independence Day (observed)
-    "2015-07-04",  # Independence Day
-    "2015-09-07",  # Labor Day
-    "2015-10-12",  # Columbus Day
-    "2015-11-11",  # Veterans Day
-    "2015-11-26",  # Thanksgiving Day
-    "2015-12-25",  # Christmas Day
-    "2016-01-01",  # New Year's Day
-    "2016-01-18",  # Martin Luther King Jr. Day
-    "2016-02-15",  # Washington's Birthday
-    "2016-05-30",  # Memorial Day
-    "2016-07-04",  # Independence Day
-    "2016-09-05",  # Labor Day
-    "2016-10-10",  # Columbus Day
-    "2016-11-11",  # Veterans Day
-    "2016-11-24",  # Thanksgiving Day
-    "2016-12-25",  # Christmas Day
-    "2016-12-26",  # Christmas Day (observed)
-    "2017-01-01",  # New Year's Day
-    "2017-01-02",  # New Year's Day (observed)
-    "2017-01-16",  # Martin Luther King Jr. Day
-    "2017-02-20",  # Washington's Birthday
-    "2017-05-29",  # Memorial Day
-    "2017-07-04",  # Independence Day
-    "2017-09-04",  # Labor Day
-    "2017-10-09",  # Columbus Day
-    "2017-11-10",  # Veterans Day (observed)
-    "2017-11-11",  # Veterans Day
-    "2017-11-23",  # Thanksgiving Day
-    "2017-12-25",  # Christmas Day
-    "2018-01-01",  # New Year's Day
-    "2018-01-15",  # Martin Luther King Jr. Day
-    "2018-02-19",  # Washington's Birthday
-    "2018-05-28",  # Memorial Day
-    "2018-07-04",  # Independence Day
-    "2018-09-03",  # Labor Day
-    "2018-10-08",  # Columbus Day
-    "2018-11-11",  # Veterans Day
-    "2018-11-12",  # Veterans Day (observed)
-    "2018-11-22",  # Thanksgiving Day
-    "2018-12-25",  # Christmas Day
-    "2019-01-01",  # New Year's Day
-    "2019-01-21",  # Martin Luther King Jr. Day
-    "2019-02-18",  # Washington's Birthday
-    "2019-05-27",  # Memorial Day
-    "2019-07-04",  # Independence Day
-    "2019-09-02",  # Labor Day
-    "2019-10-14",  # Columbus Day
-    "2019-11-11",  # Veterans Day
-    "2019-11-28",  # Thanksgiving Day
-    "2019-12-25",  # Christmas Day
-    "2020-01-01",  # New Year's Day
-    "2020-01-20",  # Martin Luther King Jr. Day
-    "2020-02-17",  # Washington's Birthday
-    "2020-05-25",  # Memorial Day
-    "2020-07-03",  # Independence Day (observed)
-    "2020-07-04",  # Independence Day
-    "2020-09-07",  # Labor Day
-    "2020-10-12",  # Columbus Day
-    "2020-11-11",  # Veterans Day
-    "2020-11-26",  # Thanksgiving Day
-    "2020-12-25",  # Christmas Day
-    "2021-01-01",  # New Year's Day
-    "2021-01-18",  # Martin Luther King Jr. Day
-    "2021-02-15",  # Washington's Birthday
-    "2021-05-31",  # Memorial Day
-    "2021-06-18",  # Juneteenth National Independence Day (observed)
-    "2021-06-19",  # Juneteenth National Independence Day
-    "2021-07-04",  # Independence Day
-    "2021-07-05",  # Independence Day (observed)
-    "2021-09-06",  # Labor Day
-    "2021-10-11",  # Columbus Day
-    "2021-11-11",  # Veterans Day
-    "2021-11-25",  # Thanksgiving Day
-    "2021-12-24",  # Christmas Day (observed)
-    "2021-12-25",  # Christmas Day
-    "2021-12-31",  # New Year's Day (observed)
-    "2022-01-01",  # New Year's Day
-    "2022-01-17",  # Martin Luther King Jr. Day
-    "2022-02-21",  # Washington's Birthday
-    "2022-05-30",  # Memorial Day
-    "2022-06-19",  # Juneteenth National Independence Day
-    "2022-06-20",  # Juneteenth National Independence Day (observed)
-    "2022-07-04",  # Independence Day
-    "2022-09-05",  # Labor Day
-    "2022-10-10",  # Columbus Day
-    "2022-11-11",  # Veterans Day
-    "2022-11-24",  # Thanksgiving Day
-    "2022-12-25",  # Christmas Day
-    "2022-12-26",  # Christmas Day (observed)
-    "2023-01-01",  # New Year's Day
-    "2023-01-02",  # New Year's Day (observed)
-    "2023-01-16",  # Martin Luther King Jr. Day
-    "2023-02-20",  # Washington's Birthday
-    "2023-05-29",  # Memorial Day
-    "2023-06-19",  # Juneteenth National Independence Day
-    "2023-07-04",  # Independence Day
-    "2023-09-04",  # Labor Day
-    "2023-10-09",  # Columbus Day
-    "2023-11-10",  # Veterans Day (observed)
-    "2023-11-11",  # Veterans Day
-    "2023-11-23",  # Thanksgiving Day
-    "2023-12-25",  # Christmas Day
-    "2024-01-01",  # New Year's Day
-    "2024-01-15",  # Martin Luther King Jr. Day
-    "2024-02-19",  # Washington's Birthday
-    "2024-05-27",  # Memorial Day
-    "2024-06-19",  # Juneteenth National Independence Day
-    "2024-07-04",  # Independence Day
-    "2024-09-02",  # Labor Day
-    "2024-10-14",  # Columbus Day
-    "2024-11-11",  # Veterans Day
-    "2024-11-28",  # Thanksgiving Day
-    "2024-12-25",  # Christmas Day
-    "2025-01-01",  # New Year's Day
-    "2025-01-20",  # Martin Luther King Jr. Day
-    "2025-02-17",  # Washington's Birthday
-    "2025-05-26",  # Memorial Day
-    "2025-06-19",  # Juneteenth National Independence Day
-    "2025-07-04",  # Independence Day
-    "2025-09-01",  # Labor Day
-    "2025-10-13",  # Columbus Day
-    "2025-11-11",  # Veterans Day
-    "2025-11-27",  # Thanksgiving Day
-    "2025-12-25",  # Christmas Day
-    "2026-01-01",  # New Year's Day
-    "2026-01-19",  # Martin Luther King Jr. Day
-    "2026-02-16",  # Washington's Birthday
-    "2026-05-25",  # Memorial Day
-    "2026-06-19",  # Juneteenth National Independence Day
-    "2026-07-03",  # Independence Day (observed)
-    "2026-07-04",  # Independence Day
-    "2026-09-07",  # Labor Day
-    "2026-10-12",  # Columbus Day
-    "2026-11-11",  # Veterans Day
-    "2026-11-26",  # Thanksgiving Day
-    "2026-12-25",  # Christmas Day
-    "2027-01-01",  # New Year's Day
-    "2027-01-18",  # Martin Luther King Jr. Day
-    "2027-02-15",  # Washington's Birthday
-    "2027-05-31",  # Memorial Day
-    "2027-06-18",  # Juneteenth National Independence Day (observed)
-    "2027-06-19",  # Juneteenth National Independence Day
-    "2027-07-04",  # Independence Day
-    "2027-07-05",  # Independence Day (observed)
-    "2027-09-06",  # Labor Day
-    "2027-10-11",  # Columbus Day
-    "2027-11-11",  # Veterans Day
-    "2027-11-25",  # Thanksgiving Day
-    "2027-12-24",  # Christmas Day (observed)
-    "2027-12-25",  # Christmas Day
-    "2027-12-31",  # New Year's Day (observed)
-    "2028-01-01",  # New Year's Day
-    "2028-01-17",  # Martin Luther King Jr. Day
-    "2028-02-21",  # Washington's Birthday
-    "2028-05-29",  # Memorial Day
-    "2028-06-19",  # Juneteenth National Independence Day
-    "2028-07-04",  # Independence Day
-    "2028-09-04",  # Labor Day
-    "2028-10-09",  # Columbus Day
-    "2028-11-10",  # Veterans Day (observed)
-    "2028-11-11",  # Veterans Day
-    "2028-11-23",  # Thanksgiving Day
-    "2028-12-25",  # Christmas Day
-    "2029-01-01",  # New Year's Day
-    "2029-01-15",  # Martin Luther King Jr. Day
-    "2029-02-19",  # Washington's Birthday
-    "2029-05-28",  # Memorial Day
-    "2029-06-19",  # Juneteenth National Independence Day
-    "2029-07-04",  # Independence Day
-    "2029-09-03",  # Labor Day
-    "2029-10-08",  # Columbus Day
-    "2029-11-11",  # Veterans Day
-    "2029-11-12",  # Veterans Day (observed)
-    "2029-11-22",  # Thanksgiving Day
-    "2029-12-25",  # Christmas Day
-    "2030-01-01",  # New Year's Day
-    "2030-01-21",  # Martin Luther King Jr. Day
-    "2030-02-18",  # Washington's Birthday
-    "2030-05-27",  # Memorial Day
-    "2030-06-19",  # Juneteenth National Independence Day
-    "2030-07-04",  # Independence Day
-    "2030-09-02",  # Labor Day
-    "2030-10-14",  # Columbus Day
-    "2030-11-11",  # Veterans Day
-    "2030-11-28",  # Thanksgiving Day
-    "2030-12-25",  # Christmas Day
+HOLIDAYS = (  # (date, name)
+    ("1990-01-01", "New Year's Day"),
+    ("1990-01-15", 'Martin Luther King Jr. Day'),
+    ("1990-02-19", "Washington's Birthday"),
+    ("1990-05-28", 'Memorial Day'),
+    ("1990-07-04", 'Independence Day'),
+    ("1990-09-03", 'Labor Day'),
+    ("1990-10-08", 'Columbus Day'),
+    ("1990-11-11", 'Veterans Day'),
+    ("1990-11-12", 'Veterans Day (observed)'),
+    ("1990-11-22", 'Thanksgiving Day'),
+    ("1990-12-25", 'Christmas Day'),
+    ("1991-01-01", "New Year's Day"),
+    ("1991-01-21", 'Martin Luther King Jr. Day'),
+    ("1991-02-18", "Washington's Birthday"),
+    ("1991-05-27", 'Memorial Day'),
+    ("1991-07-04", 'Independence Day'),
+    ("1991-09-02", 'Labor Day'),
+    ("1991-10-14", 'Columbus Day'),
+    ("1991-11-11", 'Veterans Day'),
+    ("1991-11-28", 'Thanksgiving Day'),
+    ("1991-12-25", 'Christmas Day'),
+    ("1992-01-01", "New Year's Day"),
+    ("1992-01-20", 'Martin Luther King Jr. Day'),
+    ("1992-02-17", "Washington's Birthday"),
+    ("1992-05-25", 'Memorial Day'),
+    ("1992-07-03", 'Independence Day (observed)'),
+    ("1992-07-04", 'Independence Day'),
+    ("1992-09-07", 'Labor Day'),
+    ("1992-10-12", 'Columbus Day'),
+    ("1992-11-11", 'Veterans Day'),
+    ("1992-11-26", 'Thanksgiving Day'),
+    ("1992-12-25", 'Christmas Day'),
+    ("1993-01-01", "New Year's Day"),
+    ("1993-01-18", 'Martin Luther King Jr. Day'),
+    ("1993-02-15", "Washington's Birthday"),
+    ("1993-05-31", 'Memorial Day'),
+    ("1993-07-04", 'Independence Day'),
+    ("1993-07-05", 'Independence Day (observed)'),
+    ("1993-09-06", 'Labor Day'),
+    ("1993-10-11", 'Columbus Day'),
+    ("1993-11-11", 'Veterans Day'),
+    ("1993-11-25", 'Thanksgiving Day'),
+    ("1993-12-24", 'Christmas Day (observed)'),
+    ("1993-12-25", 'Christmas Day'),
+    ("1993-12-31", "New Year's Day (observed)"),
+    ("1994-01-01", "New Year's Day"),
+    ("1994-01-17", 'Martin Luther King Jr. Day'),
+    ("1994-02-21", "Washington's Birthday"),
+    ("1994-05-30", 'Memorial Day'),
+    ("1994-07-04", 'Independence Day'),
+    ("1994-09-05", 'Labor Day'),
+    ("1994-10-10", 'Columbus Day'),
+    ("1994-11-11", 'Veterans Day'),
+    ("1994-11-24", 'Thanksgiving Day'),
+    ("1994-12-25", 'Christmas Day'),
+    ("1994-12-26", 'Christmas Day (observed)'),
+    ("1995-01-01", "New Year's Day"),
+    ("1995-01-02", "New Year's Day (observed)"),
+    ("1995-01-16", 'Martin Luther King Jr. Day'),
+    ("1995-02-20", "Washington's Birthday"),
+    ("1995-05-29", 'Memorial Day'),
+    ("1995-07-04", 'Independence Day'),
+    ("1995-09-04", 'Labor Day'),
+    ("1995-10-09", 'Columbus Day'),
+    ("1995-11-10", 'Veterans Day (observed)'),
+    ("1995-11-11", 'Veterans Day'),
+    ("1995-11-23", 'Thanksgiving Day'),
+    ("1995-12-25", 'Christmas Day'),
+    ("1996-01-01", "New Year's Day"),
+    ("1996-01-15", 'Martin Luther King Jr. Day'),
+    ("1996-02-19", "Washington's Birthday"),
+    ("1996-05-27", 'Memorial Day'),
+    ("1996-07-04", 'Independence Day'),
+    ("1996-09-02", 'Labor Day'),
+    ("1996-10-14", 'Columbus Day'),
+    ("1996-11-11", 'Veterans Day'),
+    ("1996-11-28", 'Thanksgiving Day'),
+    ("1996-12-25", 'Christmas Day'),
+    ("1997-01-01", "New Year's Day"),
+    ("1997-01-20", 'Martin Luther King Jr. Day'),
+    ("1997-02-17", "Washington's Birthday"),
+    ("1997-05-26", 'Memorial Day'),
+    ("1997-07-04", 'Independence Day'),
+    ("1997-09-01", 'Labor Day'),
+    ("1997-10-13", 'Columbus Day'),
+    ("1997-11-11", 'Veterans Day'),
+    ("1997-11-27", 'Thanksgiving Day'),
+    ("1997-12-25", 'Christmas Day'),
+    ("1998-01-01", "New Year's Day"),
+    ("1998-01-19", 'Martin Luther King Jr. Day'),
+    ("1998-02-16", "Washington's Birthday"),
+    ("1998-05-25", 'Memorial Day'),
+    ("1998-07-03", 'Independence Day (observed)'),
+    ("1998-07-04", 'Independence Day'),
+    ("1998-09-07", 'Labor Day'),
+    ("1998-10-12", 'Columbus Day'),
+    ("1998-11-11", 'Veterans Day'),
+    ("1998-11-26", 'Thanksgiving Day'),
+    ("1998-12-25", 'Christmas Day'),
+    ("1999-01-01", "New Year's Day"),
+    ("1999-01-18", 'Martin Luther King Jr. Day'),
+    ("1999-02-15", "Washington's Birthday"),
+    ("1999-05-31", 'Memorial Day'),
+    ("1999-07-04", 'Independence Day'),
+    ("1999-07-05", 'Independence Day (observed)'),
+    ("1999-09-06", 'Labor Day'),
+    ("1999-10-11", 'Columbus Day'),
+    ("1999-11-11", 'Veterans Day'),
+    ("1999-11-25", 'Thanksgiving Day'),
+    ("1999-12-24", 'Christmas Day (observed)'),
+    ("1999-12-25", 'Christmas Day'),
+    ("1999-12-31", "New Year's Day (observed)"),
+    ("2000-01-01", "New Year's Day"),
+    ("2000-01-17", 'Martin Luther King Jr. Day'),
+    ("2000-02-21", "Washington's Birthday"),
+    ("2000-05-29", 'Memorial Day'),
+    ("2000-07-04", 'Independence Day'),
+    ("2000-09-04", 'Labor Day'),
+    ("2000-10-09", 'Columbus Day'),
+    ("2000-11-10", 'Veterans Day (observed)'),
+    ("2000-11-11", 'Veterans Day'),
+    ("2000-11-23", 'Thanksgiving Day'),
+    ("2000-12-25", 'Christmas Day'),
+    ("2001-01-01", "New Year's Day"),
+    ("2001-01-15", 'Martin Luther King Jr. Day'),
+    ("2001-02-19", "Washington's Birthday"),
+    ("2001-05-28", 'Memorial Day'),
+    ("2001-07-04", 'Independence Day'),
+    ("2001-09-03", 'Labor Day'),
+    ("2001-10-08", 'Columbus Day'),
+    ("2001-11-11", 'Veterans Day'),
+    ("2001-11-12", 'Veterans Day (observed)'),
+    ("2001-11-22", 'Thanksgiving Day'),
+    ("2001-12-25", 'Christmas Day'),
+    ("2002-01-01", "New Year's Day"),
+    ("2002-01-21", 'Martin Luther King Jr. Day'),
+    ("2002-02-18", "Washington's Birthday"),
+    ("2002-05-27", 'Memorial Day'),
+    ("2002-07-04", 'Independence Day'),
+    ("2002-09-02", 'Labor Day'),
+    ("2002-10-14", 'Columbus Day'),
+    ("2002-11-11", 'Veterans Day'),
+    ("2002-11-28", 'Thanksgiving Day'),
+    ("2002-12-25", 'Christmas Day'),
+    ("2003-01-01", "New Year's Day"),
+    ("2003-01-20", 'Martin Luther King Jr. Day'),
+    ("2003-02-17", "Washington's Birthday"),
+    ("2003-05-26", 'Memorial Day'),
+    ("2003-07-04", 'Independence Day'),
+    ("2003-09-01", 'Labor Day'),
+    ("2003-10-13", 'Columbus Day'),
+    ("2003-11-11", 'Veterans Day'),
+    ("2003-11-27", 'Thanksgiving Day'),
+    ("2003-12-25", 'Christmas Day'),
+    ("2004-01-01", "New Year's Day"),
+    ("2004-01-19", 'Martin Luther King Jr. Day'),
+    ("2004-02-16", "Washington's Birthday"),
+    ("2004-05-31", 'Memorial Day'),
+    ("2004-07-04", 'Independence Day'),
+    ("2004-07-05", 'Independence Day (observed)'),
+    ("2004-09-06", 'Labor Day'),
+    ("2004-10-11", 'Columbus Day'),
+    ("2004-11-11", 'Veterans Day'),
+    ("2004-11-25", 'Thanksgiving Day'),
+    ("2004-12-24", 'Christmas Day (observed)'),
+    ("2004-12-25", 'Christmas Day'),
+    ("2004-12-31", "New Year's Day (observed)"),
+    ("2005-01-01", "New Year's Day"),
+    ("2005-01-17", 'Martin Luther King Jr. Day'),
+    ("2005-02-21", "Washington's Birthday"),
+    ("2005-05-30", 'Memorial Day'),
+    ("2005-07-04", 'Independence Day'),
+    ("2005-09-05", 'Labor Day'),
+    ("2005-10-10", 'Columbus Day'),
+    ("2005-11-11", 'Veterans Day'),
+    ("2005-11-24", 'Thanksgiving Day'),
+    ("2005-12-25", 'Christmas Day'),
+    ("2005-12-26", 'Christmas Day (observed)'),
+    ("2006-01-01", "New Year's Day"),
+    ("2006-01-02", "New Year's Day (observed)"),
+    ("2006-01-16", 'Martin Luther King Jr. Day'),
+    ("2006-02-20", "Washington's Birthday"),
+    ("2006-05-29", 'Memorial Day'),
+    ("2006-07-04", 'Independence Day'),
+    ("2006-09-04", 'Labor Day'),
+    ("2006-10-09", 'Columbus Day'),
+    ("2006-11-10", 'Veterans Day (observed)'),
+    ("2006-11-11", 'Veterans Day'),
+    ("2006-11-23", 'Thanksgiving Day'),
+    ("2006-12-25", 'Christmas Day'),
+    ("2007-01-01", "New Year's Day"),
+    ("2007-01-15", 'Martin Luther King Jr. Day'),
+    ("2007-02-19", "Washington's Birthday"),
+    ("2007-05-28", 'Memorial Day'),
+    ("2007-07-04", 'Independence Day'),
+    ("2007-09-03", 'Labor Day'),
+    ("2007-10-08", 'Columbus Day'),
+    ("2007-11-11", 'Veterans Day'),
+    ("2007-11-12", 'Veterans Day (observed)'),
+    ("2007-11-22", 'Thanksgiving Day'),
+    ("2007-12-25", 'Christmas Day'),
+    ("2008-01-01", "New Year's Day"),
+    ("2008-01-21", 'Martin Luther King Jr. Day'),
+    ("2008-02-18", "Washington's Birthday"),
+    ("2008-05-26", 'Memorial Day'),
+    ("2008-07-04", 'Independence Day'),
+    ("2008-09-01", 'Labor Day'),
+    ("2008-10-13", 'Columbus Day'),
+    ("2008-11-11", 'Veterans Day'),
+    ("2008-11-27", 'Thanksgiving Day'),
+    ("2008-12-25", 'Christmas Day'),
+    ("2009-01-01", "New Year's Day"),
+    ("2009-01-19", 'Martin Luther King Jr. Day'),
+    ("2009-02-16", "Washington's Birthday"),
+    ("2009-05-25", 'Memorial Day'),
+    ("2009-07-03", 'Independence Day (observed)'),
+    ("2009-07-04", 'Independence Day'),
+    ("2009-09-07", 'Labor Day'),
+    ("2009-10-12", 'Columbus Day'),
+    ("2009-11-11", 'Veterans Day'),
+    ("2009-11-26", 'Thanksgiving Day'),
+    ("2009-12-25", 'Christmas Day'),
+    ("2010-01-01", "New Year's Day"),
+    ("2010-01-18", 'Martin Luther King Jr. Day'),
+    ("2010-02-15", "Washington's Birthday"),
+    ("2010-05-31", 'Memorial Day'),
+    ("2010-07-04", 'Independence Day'),
+    ("2010-07-05", 'Independence Day (observed)'),
+    ("2010-09-06", 'Labor Day'),
+    ("2010-10-11", 'Columbus Day'),
+    ("2010-11-11", 'Veterans Day'),
+    ("2010-11-25", 'Thanksgiving Day'),
+    ("2010-12-24", 'Christmas Day (observed)'),
+    ("2010-12-25", 'Christmas Day'),
+    ("2010-12-31", "New Year's Day (observed)"),
+    ("2011-01-01", "New Year's Day"),
+    ("2011-01-17", 'Martin Luther King Jr. Day'),
+    ("2011-02-21", "Washington's Birthday"),
+    ("2011-05-30", 'Memorial Day'),
+    ("2011-07-04", 'Independence Day'),
+    ("2011-09-05", 'Labor Day'),
+    ("2011-10-10", 'Columbus Day'),
+    ("2011-11-11", 'Veterans Day'),
+    ("2011-11-24", 'Thanksgiving Day'),
+    ("2011-12-25", 'Christmas Day'),
+    ("2011-12-26", 'Christmas Day (observed)'),
+    ("2012-01-01", "New Year's Day"),
+    ("2012-01-02", "New Year's Day (observed)"),
+    ("2012-01-16", 'Martin Luther King Jr. Day'),
+    ("2012-02-20", "Washington's Birthday"),
+    ("2012-05-28", 'Memorial Day'),
+    ("2012-07-04", 'Independence Day'),
+    ("2012-09-03", 'Labor Day'),
+    ("2012-10-08", 'Columbus Day'),
+    ("2012-11-11", 'Veterans Day'),
+    ("2012-11-12", 'Veterans Day (observed)'),
+    ("2012-11-22", 'Thanksgiving Day'),
+    ("2012-12-25", 'Christmas Day'),
+    ("2013-01-01", "New Year's Day"),
+    ("2013-01-21", 'Martin Luther King Jr. Day'),
+    ("2013-02-18", "Washington's Birthday"),
+    ("2013-05-27", 'Memorial Day'),
+    ("2013-07-04", 'Independence Day'),
+    ("2013-09-02", 'Labor Day'),
+    ("2013-10-14", 'Columbus Day'),
+    ("2013-11-11", 'Veterans Day'),
+    ("2013-11-28", 'Thanksgiving Day'),
+    ("2013-12-25", 'Christmas Day'),
+    ("2014-01-01", "New Year's Day"),
+    ("2014-01-20", 'Martin Luther King Jr. Day'),
+    ("2014-02-17", "Washington's Birthday"),
+    ("2014-05-26", 'Memorial Day'),
+    ("2014-07-04", 'Independence Day'),
+    ("2014-09-01", 'Labor Day'),
+    ("2014-10-13", 'Columbus Day'),
+    ("2014-11-11", 'Veterans Day'),
+    ("2014-11-27", 'Thanksgiving Day'),
+    ("2014-12-25", 'Christmas Day'),
+    ("2015-01-01", "New Year's Day"),
+    ("2015-01-19", 'Martin Luther King Jr. Day'),
+    ("2015-02-16", "Washington's Birthday"),
+    ("2015-05-25", 'Memorial Day'),
+    ("2015-07-03", 'Independence Day (observed)'),
+    ("2015-07-04", 'Independence Day'),
+    ("2015-09-07", 'Labor Day'),
+    ("2015-10-12", 'Columbus Day'),
+    ("2015-11-11", 'Veterans Day'),
+    ("2015-11-26", 'Thanksgiving Day'),
+    ("2015-12-25", 'Christmas Day'),
+    ("2016-01-01", "New Year's Day"),
+    ("2016-01-18", 'Martin Luther King Jr. Day'),
+    ("2016-02-15", "Washington's Birthday"),
+    ("2016-05-30", 'Memorial Day'),
+    ("2016-07-04", 'Independence Day'),
+    ("2016-09-05", 'Labor Day'),
+    ("2016-10-10", 'Columbus Day'),
+    ("2016-11-11", 'Veterans Day'),
+    ("2016-11-24", 'Thanksgiving Day'),
+    ("2016-12-25", 'Christmas Day'),
+    ("2016-12-26", 'Christmas Day (observed)'),
+    ("2017-01-01", "New Year's Day"),
+    ("2017-01-02", "New Year's Day (observed)"),
+    ("2017-01-16", 'Martin Luther King Jr. Day'),
+    ("2017-02-20", "Washington's Birthday"),
+    ("2017-05-29", 'Memorial Day'),
+    ("2017-07-04", 'Independence Day'),
+    ("2017-09-04", 'Labor Day'),
+    ("2017-10-09", 'Columbus Day'),
+    ("2017-11-10", 'Veterans Day (observed)'),
+    ("2017-11-11", 'Veterans Day'),
+    ("2017-11-23", 'Thanksgiving Day'),
+    ("2017-12-25", 'Christmas Day'),
+    ("2018-01-01", "New Year's Day"),
+    ("2018-01-15", 'Martin Luther King Jr. Day'),
+    ("2018-02-19", "Washington's Birthday"),
+    ("2018-05-28", 'Memorial Day'),
+    ("2018-07-04", 'Independence Day'),
+    ("2018-09-03", 'Labor Day'),
+    ("2018-10-08", 'Columbus Day'),
+    ("2018-11-11", 'Veterans Day'),
+    ("2018-11-12", 'Veterans Day (observed)'),
+    ("2018-11-22", 'Thanksgiving Day'),
+    ("2018-12-25", 'Christmas Day'),
+    ("2019-01-01", "New Year's Day"),
+    ("2019-01-21", 'Martin Luther King Jr. Day'),
+    ("2019-02-18", "Washington's Birthday"),
+    ("2019-05-27", 'Memorial Day'),
+    ("2019-07-04", 'Independence Day'),
+    ("2019-09-02", 'Labor Day'),
+    ("2019-10-14", 'Columbus Day'),
+    ("2019-11-11", 'Veterans Day'),
+    ("2019-11-28", 'Thanksgiving Day'),
+    ("2019-12-25", 'Christmas Day'),
+    ("2020-01-01", "New Year's Day"),
+    ("2020-01-20", 'Martin Luther King Jr. Day'),
+    ("2020-02-17", "Washington's Birthday"),
+    ("2020-05-25", 'Memorial Day'),
+    ("2020-07-03", 'Independence Day (observed)'),
+    ("2020-07-04", 'Independence Day'),
+    ("2020-09-07", 'Labor Day'),
+    ("2020-10-12", 'Columbus Day'),
+    ("2020-11-11", 'Veterans Day'),
+    ("2020-11-26", 'Thanksgiving Day'),
+    ("2020-12-25", 'Christmas Day'),
+    ("2021-01-01", "New Year's Day"),
+    ("2021-01-18", 'Martin Luther King Jr. Day'),
+    ("2021-02-15", "Washington's Birthday"),
+    ("2021-05-31", 'Memorial Day'),
+    ("2021-06-18", 'Juneteenth National Independence Day (observed)'),
+    ("2021-06-19", 'Juneteenth National Independence Day'),
+    ("2021-07-04", 'Independence Day'),
+    ("2021-07-05", 'Independence Day (observed)'),
+    ("2021-09-06", 'Labor Day'),
+    ("2021-10-11", 'Columbus Day'),
+    ("2021-11-11", 'Veterans Day'),
+    ("2021-11-25", 'Thanksgiving Day'),
+    ("2021-12-24", 'Christmas Day (observed)'),
+    ("2021-12-25", 'Christmas Day'),
+    ("2021-12-31", "New Year's Day (observed)"),
+    ("2022-01-01", "New Year's Day"),
+    ("2022-01-17", 'Martin Luther King Jr. Day'),
+    ("2022-02-21", "Washington's Birthday"),
+    ("2022-05-30", 'Memorial Day'),
+    ("2022-06-19", 'Juneteenth National Independence Day'),
+    ("2022-06-20", 'Juneteenth National Independence Day (observed)'),
+    ("2022-07-04", 'Independence Day'),
+    ("2022-09-05", 'Labor Day'),
+    ("2022-10-10", 'Columbus Day'),
+    ("2022-11-11", 'Veterans Day'),
+    ("2022-11-24", 'Thanksgiving Day'),
+    ("2022-12-25", 'Christmas Day'),
+    ("2022-12-26", 'Christmas Day (observed)'),
+    ("2023-01-01", "New Year's Day"),
+    ("2023-01-02", "New Year's Day (observed)"),
+    ("2023-01-16", 'Martin Luther King Jr. Day'),
+    ("2023-02-20", "Washington's Birthday"),
+    ("2023-05-29", 'Memorial Day'),
+    ("2023-06-19", 'Juneteenth National Independence Day'),
+    ("2023-07-04", 'Independence Day'),
+    ("2023-09-04", 'Labor Day'),
+    ("2023-10-09", 'Columbus Day'),
+    ("2023-11-10", 'Veterans Day (observed)'),
+    ("2023-11-11", 'Veterans Day'),
+    ("2023-11-23", 'Thanksgiving Day'),
+    ("2023-12-25", 'Christmas Day'),
+    ("2024-01-01", "New Year's Day"),
+    ("2024-01-15", 'Martin Luther King Jr. Day'),
+    ("2024-02-19", "Washington's Birthday"),
+    ("2024-05-27", 'Memorial Day'),
+    ("2024-06-19", 'Juneteenth National Independence Day'),
+    ("2024-07-04", 'Independence Day'),
+    ("2024-09-02", 'Labor Day'),
+    ("2024-10-14", 'Columbus Day'),
+    ("2024-11-11", 'Veterans Day'),
+    ("2024-11-28", 'Thanksgiving Day'),
+    ("2024-12-25", 'Christmas Day'),
+    ("2025-01-01", "New Year's Day"),
+    ("2025-01-20", 'Martin Luther King Jr. Day'),
+    ("2025-02-17", "Washington's Birthday"),
+    ("2025-05-26", 'Memorial Day'),
+    ("2025-06-19", 'Juneteenth National Independence Day'),
+    ("2025-07-04", 'Independence Day'),
+    ("2025-09-01", 'Labor Day'),
+    ("2025-10-13", 'Columbus Day'),
+    ("2025-11-11", 'Veterans Day'),
+    ("2025-11-27", 'Thanksgiving Day'),
+    ("2025-12-25", 'Christmas Day'),
+    ("2026-01-01", "New Year's Day"),
+    ("2026-01-19", 'Martin Luther King Jr. Day'),
+    ("2026-02-16", "Washington's Birthday"),
+    ("2026-05-25", 'Memorial Day'),
+    ("2026-06-19", 'Juneteenth National Independence Day'),
+    ("2026-07-03", 'Independence Day (observed)'),
+    ("2026-07-04", 'Independence Day'),
+    ("2026-09-07", 'Labor Day'),
+    ("2026-10-12", 'Columbus Day'),
+    ("2026-11-11", 'Veterans Day'),
+    ("2026-11-26", 'Thanksgiving Day'),
+    ("2026-12-25", 'Christmas Day'),
+    ("2027-01-01", "New Year's Day"),
+    ("2027-01-18", 'Martin Luther King Jr. Day'),
+    ("2027-02-15", "Washington's Birthday"),
+    ("2027-05-31", 'Memorial Day'),
+    ("2027-06-18", 'Juneteenth National Independence Day (observed)'),
+    ("2027-06-19", 'Juneteenth National Independence Day'),
+    ("2027-07-04", 'Independence Day'),
+    ("2027-07-05", 'Independence Day (observed)'),
+    ("2027-09-06", 'Labor Day'),
+    ("2027-10-11", 'Columbus Day'),
+    ("2027-11-11", 'Veterans Day'),
+    ("2027-11-25", 'Thanksgiving Day'),
+    ("2027-12-24", 'Christmas Day (observed)'),
+    ("2027-12-25", 'Christmas Day'),
+    ("2027-12-31", "New Year's Day (observed)"),
+    ("2028-01-01", "New Year's Day"),
+    ("2028-01-17", 'Martin Luther King Jr. Day'),
+    ("2028-02-21", "Washington's Birthday"),
+    ("2028-05-29", 'Memorial Day'),
+    ("2028-06-19", 'Juneteenth National Independence Day'),
+    ("2028-07-04", 'Independence Day'),
+    ("2028-09-04", 'Labor Day'),
+    ("2028-10-09", 'Columbus Day'),
+    ("2028-11-10", 'Veterans Day (observed)'),
+    ("2028-11-11", 'Veterans Day'),
+    ("2028-11-23", 'Thanksgiving Day'),
+    ("2028-12-25", 'Christmas Day'),
+    ("2029-01-01", "New Year's Day"),
+    ("2029-01-15", 'Martin Luther King Jr. Day'),
+    ("2029-02-19", "Washington's Birthday"),
+    ("2029-05-28", 'Memorial Day'),
+    ("2029-06-19", 'Juneteenth National Independence Day'),
+    ("2029-07-04", 'Independence Day'),
+    ("2029-09-03", 'Labor Day'),
+    ("2029-10-08", 'Columbus Day'),
+    ("2029-11-11", 'Veterans Day'),
+    ("2029-11-12", 'Veterans Day (observed)'),
+    ("2029-11-22", 'Thanksgiving Day'),
+    ("2029-12-25", 'Christmas Day'),
+    ("2030-01-01", "New Year's Day"),
+    ("2030-01-21", 'Martin Luther King Jr. Day'),
+    ("2030-02-18", "Washington's Birthday"),
+    ("2030-05-27", 'Memorial Day'),
+    ("2030-06-19", 'Juneteenth National Independence Day'),
+    ("2030-07-04", 'Independence Day'),
+    ("2030-09-02", 'Labor Day'),
+    ("2030-10-14", 'Columbus Day'),
+    ("2030-11-11", 'Veterans Day'),
+    ("2030-11-28", 'Thanksgiving Day'),
+    ("2030-12-25", 'Christmas Day'),
 )

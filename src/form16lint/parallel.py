@@ -20,33 +20,33 @@ from itertools import islice
 
 from form16lint.checking import Summarisers, check_input, split_rules
 
-_STATE: tuple | None = None  # (plugins, filing rules, summarisers, options) in a worker
+_STATE: tuple | None = None  # (plugins, filing rules, summarisers, options, keep documents) in a worker
 BATCH = 16  # inputs per task: enough to make the cost of a task's round trip small
 IN_FLIGHT = 4  # tasks queued per worker: keeps workers busy without reading far ahead
 
 
-def _start(settings, options) -> None:
+def _start(settings, options, keep_documents) -> None:
     global _STATE
     if _STATE is None:  # spawned, not forked: load the plugins here
         from form16lint.plugins import load_plugins
 
         plugins = load_plugins()
         filing_rules, collection_rules = split_rules(plugins.all_rules(), settings)
-        _STATE = (plugins, filing_rules, Summarisers(collection_rules), options)
+        _STATE = (plugins, filing_rules, Summarisers(collection_rules), options, keep_documents)
 
 
 def _check_batch(items: list) -> list:
-    plugins, filing_rules, summarisers, options = _STATE
-    return [check_input(plugins, item, filing_rules, summarisers, options) for item in items]
+    plugins, filing_rules, summarisers, options, keep = _STATE
+    return [check_input(plugins, item, filing_rules, summarisers, options, keep) for item in items]
 
 
-def check_in_parallel(inputs, plugins, filing_rules, summarisers, settings, options):
+def check_in_parallel(inputs, plugins, filing_rules, summarisers, settings, options, keep_documents=False):
     """Yield a CheckedFile per input, in input order, checked in ``settings.jobs`` processes."""
     global _STATE
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     if context.get_start_method() == "fork":
-        _STATE = (plugins, filing_rules, summarisers, options)
+        _STATE = (plugins, filing_rules, summarisers, options, keep_documents)
     batches = iter(lambda items=iter(inputs): list(islice(items, BATCH)), [])
     first = next(batches, None)
     if first is None:
@@ -54,7 +54,7 @@ def check_in_parallel(inputs, plugins, filing_rules, summarisers, settings, opti
     second = next(batches, None)
     if second is None:  # one batch: starting processes would cost more than it saves
         if _STATE is None:
-            _STATE = (plugins, filing_rules, summarisers, options)
+            _STATE = (plugins, filing_rules, summarisers, options, keep_documents)
         try:
             yield from _check_batch(first)
         finally:
@@ -62,7 +62,7 @@ def check_in_parallel(inputs, plugins, filing_rules, summarisers, settings, opti
         return
     try:
         with ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context, initializer=_start,
-                                 initargs=(settings, options)) as pool:
+                                 initargs=(settings, options, keep_documents)) as pool:
             pending = deque([pool.submit(_check_batch, first), pool.submit(_check_batch, second)])
             for batch in batches:
                 pending.append(pool.submit(_check_batch, batch))
