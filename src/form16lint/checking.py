@@ -145,8 +145,10 @@ def check_input(plugins, item: Input | str, filing_rules: list[FilingRule], summ
     else:
         document = read_document(plugins, item.path, item.data)
     findings = filing_findings(document, filing_rules, options)
-    return CheckedFile(header=document if keep_document else header_of(document), findings=findings,
-                       summaries=summarisers.summarise(document))
+    header = document if keep_document else header_of(document)
+    checked = CheckedFile(header=header, findings=findings, summaries=summarisers.summarise(document))
+    _LAST_HEADER[:] = [None, None]
+    return checked
 
 
 def header_of(document: Document) -> Document:
@@ -158,12 +160,21 @@ def header_of(document: Document) -> Document:
                     suppressions=document.suppressions)
 
 
+_LAST_HEADER: list = [None, None]  # (filing, its header): the header and the summaries share one
+
+
 def filing_header(filing: Filing) -> Filing:
-    """The filing without its tables, footnotes, remarks and signatures."""
-    return Filing(document_type=filing.document_type, schema_version=filing.schema_version,
-                  period_of_report=filing.period_of_report,
-                  date_of_original_submission=filing.date_of_original_submission,
-                  issuer=filing.issuer, reporting_owners=filing.reporting_owners, metadata=filing.metadata)
+    """The filing without its tables, footnotes, remarks and signatures. Asked twice in a row for
+    one filing (its document's header, then a summary), it gives the same object, which is kept
+    and sent once."""
+    if _LAST_HEADER[0] is filing:
+        return _LAST_HEADER[1]
+    header = Filing(document_type=filing.document_type, schema_version=filing.schema_version,
+                    period_of_report=filing.period_of_report,
+                    date_of_original_submission=filing.date_of_original_submission,
+                    issuer=filing.issuer, reporting_owners=filing.reporting_owners, metadata=filing.metadata)
+    _LAST_HEADER[:] = [filing, header]
+    return header
 
 
 def make_finding(rule: Rule, document, violation: Violation) -> Finding:
