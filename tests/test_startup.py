@@ -57,3 +57,24 @@ def test_a_one_file_check_imports_no_heavy_package():
     done = subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "seed-form4-sonus-notini.xml")],
                           capture_output=True, text=True)
     assert done.stderr.strip().splitlines()[-1] == "0 []", done.stderr
+
+
+def test_progress_bar_only_on_a_terminal_and_after_a_second(monkeypatch):
+    from form16lint import progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    quiet = progress.RunProgress(10, stream=io.StringIO())
+    quiet(5)
+    assert not quiet.enabled and quiet._bar is None
+    early = progress.RunProgress(10, stream=Terminal())
+    early(1)
+    assert early.enabled and early._bar is None and "rich.progress" not in sys.modules or early._bar is None
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    late = progress.RunProgress(10, stream=Terminal())
+    late(3)
+    assert late._bar is not None
+    late.close()
+    assert late._bar is None
