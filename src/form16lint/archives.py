@@ -18,6 +18,7 @@ Whether a path is an archive is told by its first bytes, as readers tell formats
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import PurePosixPath
@@ -35,7 +36,10 @@ _ARCHIVE_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".t
 
 
 def archive_kind(path: str) -> str | None:
-    """"zip" or "tar" (compressed or not) when the file's first bytes say so, else None."""
+    """"zip" or "tar" (compressed or not) when the file's first bytes say so, else None. Only a
+    regular file is opened (a FIFO or a device is left to the run's own guards)."""
+    if not os.path.isfile(path):
+        return None
     try:
         with open(path, "rb") as handle:
             head = handle.read(512)
