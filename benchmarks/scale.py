@@ -207,7 +207,7 @@ def memory_run(size: int, rules: str) -> None:
     from form16lint import engine
 
     kept = {}
-    original = engine.collection_findings
+    original = engine.summary_findings
 
     def measured(collected, summarisers, options):
         sample = collected.headers[:1000]
@@ -216,7 +216,7 @@ def memory_run(size: int, rules: str) -> None:
         kept["summaries"] = sum(len(pickle.dumps(group)) / max(1, len(group)) for group in groups) / 1024
         return original(collected, summarisers, options)
 
-    engine.collection_findings = measured
+    engine.summary_findings = measured
     start = time.perf_counter()
     result = lint(inputs(), plugins, settings, RunOptions())
     seconds = time.perf_counter() - start

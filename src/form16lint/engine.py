@@ -16,6 +16,7 @@ from typing import Iterable
 
 from form16lint import __version__
 from form16lint.checking import (  # noqa: F401 (read_document, split_rules, filing_findings: the engine's API)
+    CheckedFile,
     Collected,
     Input,
     Summarisers,
@@ -52,7 +53,25 @@ class LintResult:
         return any(f.severity >= fail_on for f in self.findings if not f.suppressed)
 
 
-def collection_findings(collected: Collected, summarisers: Summarisers, options: RunOptions) -> list[Finding]:
+def check_file(plugins: Plugins, path: str, filing_rules, options: RunOptions) -> tuple[Document, list[Finding]]:
+    """One file read and checked here, for tools that keep whole documents: the document and
+    the findings of the reader and the filing rules."""
+    document = read_document(plugins, path)
+    return document, filing_findings(document, filing_rules, options)
+
+
+def collection_findings(documents: list[Document], collection_rules: list[CollectionRule],
+                        options: RunOptions) -> list[Finding]:
+    """The collection rules over whole documents (as :func:`check_file` gives them): each
+    document is summarised for the rules as a run would summarise it."""
+    summarisers = Summarisers(collection_rules)
+    collected = Collected()
+    for document in documents:
+        collected.add(CheckedFile(header=document, findings=[], summaries=summarisers.summarise(document)))
+    return summary_findings(collected, summarisers, options)
+
+
+def summary_findings(collected: Collected, summarisers: Summarisers, options: RunOptions) -> list[Finding]:
     """Run the collection rules over the summaries of the checked filings, in input order."""
     findings: list[Finding] = []
     for index, rules in enumerate(summarisers.rules):
@@ -119,7 +138,7 @@ def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, opt
             if progress is not None:
                 progress(1)
         findings = collected.findings
-        findings.extend(collection_findings(collected, summarisers, options))
+        findings.extend(summary_findings(collected, summarisers, options))
         findings = finish(findings, settings, collected.headers)
     return LintResult(documents=collected.headers, findings=findings, rules=rules,
                       notes=list(plugins.load_errors))
