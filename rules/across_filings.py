@@ -18,7 +18,7 @@ from form16lint_rules._identity import (
 
 from form16lint.checking import filing_header
 from form16lint.fieldnames import describe
-from form16lint.model import FilingMetadata, Location, plain_words
+from form16lint.model import ALL_TABLES, FilingMetadata, Location, plain_words
 from form16lint.findings import Severity, Violation
 from form16lint.rule import CheckedDocuments, CollectionRule
 
@@ -217,6 +217,7 @@ class CarriedBalanceMismatch(CollectionRule):
     code = "X001"
     name = "carried-balance-mismatch"
     severity = Severity.WARNING
+    reads = ALL_TABLES
 
     summarize = staticmethod(summarize_filing)
 

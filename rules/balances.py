@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value, camel_case
+from form16lint.model import ALL_TABLES, Value, camel_case
 from form16lint.rule import FilingRule
 
 from ._amounts import ADJUSTMENT, figure, last_place, normalised_title
@@ -86,6 +86,7 @@ class BalanceMismatch(FilingRule):
     code = "B001"
     name = "balance-mismatch"
     severity = Severity.ERROR
+    reads = ALL_TABLES
 
     def check(self, filing, context):
         year_end = filing.base_form == "5"
@@ -320,6 +321,7 @@ class UnmatchedExercise(FilingRule):
     code = "B003"
     name = "unmatched-exercise"
     severity = Severity.WARNING
+    reads = ALL_TABLES
 
     def check(self, filing, context):
         exercised, received = [], []  # (pointer, row, date, amounts, ownership)

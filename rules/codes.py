@@ -201,6 +201,7 @@ class Form4TransactionOnForm5(FilingRule):
     code = "C003"
     name = "form4-transaction-on-form5"
     severity = Severity.WARNING
+    reads = ("/periodOfReport",)
     forms = frozenset({"5"})
 
     def check(self, filing, context):
@@ -279,6 +280,7 @@ class GiftOnForm5(FilingRule):
     code = "C004"
     name = "gift-on-form5"
     severity = Severity.WARNING
+    reads = ("/periodOfReport",)
     forms = frozenset({"5"})
 
     def check(self, filing, context):
@@ -334,6 +336,7 @@ class PlanAdoptionDateMissing(FilingRule):
     code = "C005"
     name = "plan-adoption-date-missing"
     severity = Severity.ERROR
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         if filing.aff10b5_one.value is not True:
@@ -380,6 +383,7 @@ class PlanCheckboxNotChecked(FilingRule):
     code = "C006"
     name = "plan-checkbox-not-checked"
     severity = Severity.WARNING
+    reads = ("/aff10b5One", "/footnotes", "/remarks")
     forms = frozenset({"4", "5"})
 
     def check(self, filing, context):
@@ -436,6 +440,7 @@ class CoolingOffNotObserved(FilingRule):
     code = "C007"
     name = "cooling-off-not-observed"
     severity = Severity.WARNING
+    reads = ("/reportingOwners", "/footnotes", "/remarks")
     forms = frozenset({"4", "5"})
 
     def check(self, filing, context):

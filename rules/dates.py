@@ -13,6 +13,7 @@ from form16lint.business_days import (
 )
 from form16lint.fieldnames import box, column, describe
 from form16lint.findings import Severity, Violation
+from form16lint.model import ALL_TABLES
 from form16lint.rule import FilingRule
 
 from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, split_part, submitted_date
@@ -83,6 +84,7 @@ class TransactionOutsideFiscalYear(FilingRule):
     code = "D001"
     name = "transaction-outside-fiscal-year"
     severity = Severity.ERROR
+    reads = ("/periodOfReport",)
     forms = frozenset({"5"})
 
     def check(self, filing, context):
@@ -152,6 +154,7 @@ class FiscalYearEndSuspect(FilingRule):
     code = "D002"
     name = "fiscal-year-end-suspect"
     severity = Severity.WARNING
+    reads = ("/periodOfReport", "/signatures")
     forms = frozenset({"5"})
 
     def check(self, filing, context):
@@ -211,6 +214,7 @@ class PeriodNotEarliestTransaction(FilingRule):
     code = "D003"
     name = "period-not-earliest-transaction"
     severity = Severity.WARNING
+    reads = ("/periodOfReport", *ALL_TABLES)
     forms = frozenset({"4"})
 
     def check(self, filing, context):
@@ -263,6 +267,7 @@ class TransactionAfterSigning(FilingRule):
     code = "D004"
     name = "transaction-after-signing"
     severity = Severity.ERROR
+    reads = ("/signatures",)
 
     def check(self, filing, context):
         signed = filing.signature_date
@@ -337,6 +342,7 @@ class LateFiling(FilingRule):
     code = "D005"
     name = "late-filing"
     severity = Severity.WARNING
+    reads = ("/signatures", "/periodOfReport")
 
     def check(self, filing, context):
         if filing.is_amendment:

@@ -68,6 +68,7 @@ class FootnoteTextMissing(FilingRule):
     code = "N001"
     name = "footnote-text-missing"
     severity = Severity.ERROR
+    reads = ("/footnotes",)
 
     def check(self, filing, context):
         for pointer, footnote_id, _ in references(filing, context):
@@ -118,6 +119,7 @@ class FootnoteNeverReferenced(FilingRule):
     code = "N002"
     name = "footnote-never-referenced"
     severity = Severity.ERROR
+    reads = ("",)
 
     def check(self, filing, context):
         used = {footnote_id for _, footnote_id, _ in references(filing, context)}
@@ -166,6 +168,7 @@ class FootnoteIdInvalid(FilingRule):
     code = "N003"
     name = "footnote-id-invalid"
     severity = Severity.ERROR
+    reads = ("/footnotes",)
 
     def check(self, filing, context):
         first: dict[str, int] = {}
@@ -231,6 +234,7 @@ class FootnoteExplanationMissing(FilingRule):
     code = "N004"
     name = "footnote-explanation-missing"
     severity = Severity.WARNING
+    reads = ("/footnotes",)
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
@@ -308,6 +312,7 @@ class WeightedAveragePriceOutOfRange(FilingRule):
     code = "N005"
     name = "weighted-average-price-out-of-range"
     severity = Severity.ERROR
+    reads = ("/footnotes",)
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():

@@ -140,6 +140,7 @@ class JointFilingBoxMismatch(FilingRule):
     code = "R003"
     name = "joint-filing-box-mismatch"
     severity = Severity.ERROR
+    reads = ("/reportingOwners", "/jointFiling")
 
     def check(self, filing, context):
         joint = filing.joint_filing.value

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value
+from form16lint.model import ALL_TABLES, Value
 from form16lint.rule import FilingRule
 
 from ._walk import walked
@@ -313,6 +313,7 @@ class WrongShapeForForm(FilingRule):
     code = "S005"
     name = "wrong-shape-for-form"
     severity = Severity.ERROR
+    reads = ("/noSecuritiesOwned", "/form3HoldingsReported", "/form4TransactionsReported", *ALL_TABLES)
 
     def check(self, filing, context):
         form = filing.base_form
@@ -611,6 +612,7 @@ class DuplicateReportingOwner(FilingRule):
     code = "S010"
     name = "duplicate-reporting-owner"
     severity = Severity.ERROR
+    reads = ("/reportingOwners",)
 
     def check(self, filing, context):
         seen: dict[str, int] = {}

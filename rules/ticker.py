@@ -212,6 +212,7 @@ class IssuerTickersDiffer(CollectionRule):
     name = "issuer-tickers-differ"
     severity = Severity.WARNING
     summarize = staticmethod(summarize_filing)  # one summary per filing for T004, X001 and X002
+    reads = ("/issuer",)
 
     def check(self, documents, options):
         keys = issuer_keys(documents)

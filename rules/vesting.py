@@ -176,6 +176,7 @@ class ExercisableDateContradictsVesting(FilingRule):
     code = "V001"
     name = "exercisable-date-contradicts-vesting"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -238,6 +239,7 @@ class VestingScheduleIncomplete(FilingRule):
     code = "V002"
     name = "vesting-schedule-incomplete"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -301,6 +303,7 @@ class VestingBeforeGrant(FilingRule):
     code = "V003"
     name = "vesting-before-grant"
     severity = Severity.ERROR
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -431,6 +434,7 @@ class StatedTermDisagrees(FilingRule):
     code = "V005"
     name = "stated-term-disagrees"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):

@@ -22,7 +22,7 @@ from form16lint.fieldnames import naming_boxes_of
 from form16lint.findings import Finding, Severity, Violation
 from form16lint.model import Document, Filing
 from form16lint.readers import unreadable
-from form16lint.rule import CollectionRule, FilingRule, Rule, RuleContext, RunOptions
+from form16lint.rule import EXTRACTED_FORMATS, CollectionRule, FilingRule, Rule, RuleContext, RunOptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +68,8 @@ def read_document(plugins, path: str, data: bytes | None = None) -> Document:
             "its content is none of the formats form16lint reads (EDGAR ownership XML, EDGAR "
             "submission text, form16lint JSON, a PDF of the form, or text extracted from one)",
         )
+    if document.filing is not None and document.format in EXTRACTED_FORMATS:
+        document.filing.read_from = document.format  # kept in its canonical JSON
     return document
 
 
@@ -87,14 +89,21 @@ def filing_findings(document: Document, filing_rules: list[FilingRule], options:
     form = filing.base_form
     with naming_boxes_of(form):  # messages name boxes and columns as this form numbers them
         for rule in filing_rules:
-            if not rule.applies_to(form):
+            if not rule.applies_to(form) or not sees_enough(filing, rule):
                 continue
             try:
                 for violation in rule.check(filing, context) or ():
-                    findings.append(make_finding(rule, document, violation))
+                    if not filing.hides(violation.pointer):
+                        findings.append(make_finding(rule, document, violation))
             except Exception as error:
                 findings.append(crash_finding(rule, document, error))
     return findings
+
+
+def sees_enough(filing, rule: Rule) -> bool:
+    """Whether every part of the filing the rule's judgement rests on (``rule.reads``) was read:
+    a rule that would judge what a reader of the printed form could not see does not run."""
+    return not (filing.unread and rule.reads and filing.unread_overlapping(rule.reads) is not None)
 
 
 class Summarisers:
@@ -164,7 +173,8 @@ _LAST_HEADER: list = [None, None]  # (filing, its header): the header and the su
 
 
 def filing_header(filing: Filing) -> Filing:
-    """The filing without its tables, footnotes, remarks and signatures. Asked twice in a row for
+    """The filing without its tables, footnotes, remarks and signatures (what was not read, and
+    whether it was read off the printed form, stay: findings on it are filtered by them). Asked twice in a row for
     one filing (its document's header, then a summary), it gives the same object, which is kept
     and sent once."""
     if _LAST_HEADER[0] is filing:
@@ -172,7 +182,8 @@ def filing_header(filing: Filing) -> Filing:
     header = Filing(document_type=filing.document_type, schema_version=filing.schema_version,
                     period_of_report=filing.period_of_report,
                     date_of_original_submission=filing.date_of_original_submission,
-                    issuer=filing.issuer, reporting_owners=filing.reporting_owners, metadata=filing.metadata)
+                    issuer=filing.issuer, reporting_owners=filing.reporting_owners, metadata=filing.metadata,
+                    read_from=filing.read_from, unread=filing.unread)
     _LAST_HEADER[:] = [filing, header]
     return header
 

@@ -25,6 +25,7 @@ from form16lint.checking import (  # noqa: F401 (read_document, split_rules, fil
     filing_findings,
     make_finding,
     read_document,
+    sees_enough,
     split_rules,
 )
 from form16lint.findings import Finding, Severity, assign_fingerprints
@@ -87,7 +88,9 @@ def run_collection_rule(rule: CollectionRule, summaries: CheckedDocuments, optio
     findings: list[Finding] = []
     try:
         for summary, violation in rule.check(summaries, options) or ():
-            findings.append(make_finding(rule, summary, violation))
+            filing = summary.filing  # a summary's filing is the header: it keeps what was not read
+            if sees_enough(filing, rule) and not filing.hides(violation.pointer):
+                findings.append(make_finding(rule, summary, violation))
     except Exception as error:
         target = summaries[0] if summaries else Document(path="", format="unknown")
         findings.append(crash_finding(rule, target, error))
