@@ -346,9 +346,9 @@ class LateFiling(FilingRule):
 
     A calendar deadline on a weekend, federal holiday or SEC closure moves to the next business
     day. Business days follow the SEC's calendar (federal holidays, Juneteenth from 2021, and
-    the closures of 2018-12-05, 2019-12-24 and 2020-12-24). Amendments are not checked: their
-    timeliness is the original's. A date beyond the range of the SEC calendar cannot be judged,
-    and nothing is said for it.
+    the days the government closed by executive order, such as 2018-12-05 and 2025-01-09).
+    Amendments are not checked: their timeliness is the original's. A date beyond the range of the
+    SEC calendar (1990 to 2030) cannot be judged, and nothing is said for it.
 
     Accepted variants: the rows not due on Form 4 listed above; a deemed execution date; an
     acceptance by 10:00 p.m. Eastern counting for its day; amendments.

@@ -14,6 +14,8 @@ from form16lint.rulekit.identity import (
     qualifier,
 )
 
+from form16lint_rules.across_filings import summarize_filing
+
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
 from form16lint.issuer_map import IssuerMap, normal_ticker
@@ -273,6 +275,7 @@ class IssuerTickersDiffer(CollectionRule):
     code = "T004"
     name = "issuer-tickers-differ"
     severity = Severity.WARNING
+    summarize = staticmethod(summarize_filing)  # one summary per filing for T004, X001 and X002
     reads = ("/issuer",)
 
     def check(self, documents, options):

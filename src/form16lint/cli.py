@@ -102,6 +102,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", default=None, metavar="FILE", help="write the report to FILE")
     check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                        help="check files in N processes (0: one per CPU); the output is the same")
+    check.add_argument("--dask", default=None, metavar="ADDRESS",
+                       help="check on a dask.distributed cluster: a scheduler address (tcp://host:8786), "
+                            "or local / local:N for a local cluster of N worker processes")
+    check.add_argument("--output-dir", default=None, metavar="DIR",
+                       help="also write the findings as JSON Lines (and Parquet, with pyarrow) partitions in DIR")
     check.add_argument("--baseline", default=None, metavar="FILE",
                        help="report only findings not recorded in FILE (see --write-baseline)")
     check.add_argument("--write-baseline", default=None, metavar="FILE",
@@ -184,9 +189,11 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- commands ----------------------------------------------------------------------------------------
 def cmd_check(args) -> int:
+    from form16lint.archives import ArchiveInputs
     from form16lint.discovery import discover
     from form16lint.engine import lint
     from form16lint.plugins import load_plugins
+    from form16lint.progress import RunProgress
     from form16lint.rule import RunOptions
 
     settings = settings_from(args)
@@ -216,7 +223,20 @@ def cmd_check(args) -> int:
         from form16lint.issuer_map import load_issuer_map
 
         options.issuer_map = load_issuer_map(settings.issuer_map)
-    result = lint(files, plugins, settings, options)
+    inputs = ArchiveInputs(files, given=args.paths, excluded=settings.excludes if settings.exclude else None)
+    progress = RunProgress(inputs.count_hint())
+    try:
+        keep = bool(getattr(formats[settings.output_format], "needs_documents", False))  # reports of whole filings
+        if args.dask:
+            result = lint_on_dask(args.dask, inputs, plugins, settings, options, progress, keep)
+        else:
+            result = lint(inputs if inputs.has_archives else files, plugins, settings, options, progress=progress,
+                          keep_documents=keep)
+    finally:
+        progress.close()
+    result.notes.extend(inputs.notes())
+    for note in inputs.notes():
+        print(f"form16lint: {note}", file=sys.stderr)
     if args.write_baseline:
         from form16lint.baseline import write_baseline
 
@@ -233,8 +253,29 @@ def cmd_check(args) -> int:
         for entry in gone:
             print(f"form16lint: baseline entry no longer occurs: {entry.get('path')}: {entry.get('code')} "
                   f"{entry.get('message', '')} ({entry['fingerprint']})", file=sys.stderr)
+    if args.output_dir:
+        from form16lint.partitions import write_partitions
+
+        write_partitions(result, args.output_dir)
     write_report(formats[settings.output_format], result, settings, args.output)
     return EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
+
+
+def lint_on_dask(address, inputs, plugins, settings, options, progress, keep_documents=False):
+    """The run on a dask.distributed cluster (see form16lint.cluster); dask is imported only here."""
+    from form16lint.cluster import ClusterError, connect, lint_on_cluster
+
+    try:
+        client = connect(address)
+    except ClusterError as error:
+        raise UsageError(str(error)) from None
+    try:
+        return lint_on_cluster(client, inputs, plugins, settings, options, progress, keep_documents)
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None and address.startswith("local"):
+            cluster.close()
 
 
 def write_report(reporter, result, settings, output: str | None) -> None:

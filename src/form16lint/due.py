@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from form16lint.business_days import SEC_CLOSURES, add_business_days, calendar_deadline, is_business_day
+from form16lint.business_days import why_closed as closed_because
 from form16lint.errors import UsageError
 
 FORM3_DAYS = 10  # Rule 16a-3(a): within 10 days after the event
@@ -96,9 +97,7 @@ def why_closed(day: date) -> str:
         return "weekend"
     if day in SEC_CLOSURES:
         return "SEC closed by executive order"
-    import holidays
-
-    return holidays.country_holidays("US").get(day) or "federal holiday"
+    return _calendar(closed_because, day) or "federal holiday"  # the holiday's name, from the shipped table
 
 
 def describe(deadline: Deadline) -> list[str]:

@@ -123,11 +123,11 @@ def load_plugins(*, autoload: bool | None = None, extra: tuple = (), blocked: tu
     if autoload is None:
         autoload = not os.environ.get(AUTOLOAD_OFF)
     if autoload:
-        from importlib.metadata import entry_points
+        from form16lint.entry_points import entry_points
 
-        for entry in entry_points(group=ENTRY_POINT_GROUP):
-            candidates.append(entry.name)
-            _register(plugins, entry.name, entry.load, entry.dist.version if entry.dist else None)
+        for name, load, version in entry_points(ENTRY_POINT_GROUP):
+            candidates.append(name)
+            _register(plugins, name, load, version)
     for plugin in extra:
         if isinstance(plugin, str):
             candidates.append(plugin)

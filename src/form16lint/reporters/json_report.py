@@ -33,6 +33,8 @@ def write_json(result, stream, settings=None) -> None:
         ],
         "summary": result.counts(),
     }
+    if result.notes:  # run-level remarks: members of an archive skipped, a pack that did not load
+        report["notes"] = list(result.notes)
     stream.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 from form16lint.hookspecs import hookimpl
 from form16lint.reporters.concise import location
 
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
+
 
 def junit_tree(result) -> ElementTree.Element:
+    from xml.etree import ElementTree  # imported when this format is written, not on every run
+
     by_path: dict[str, list] = {}
     for finding in result.findings:
         if not finding.suppressed:
@@ -29,6 +34,8 @@ def junit_tree(result) -> ElementTree.Element:
 
 
 def write_junit(result, stream, settings=None) -> None:
+    from xml.etree import ElementTree
+
     tree = junit_tree(result)
     ElementTree.indent(tree)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
