@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -103,25 +105,60 @@ def _claims(data: bytes) -> bool:
         return False  # XML, JSON, a submission or a PDF: another reader's
     if b"<ownershipDocument" in data[:_SNIFF] or b"<SEC-DOCUMENT>" in data[:4096] or b"<SUBMISSION>" in data[:4096]:
         return False
-    try:  # the form's phrases stand at its top: the first 64 KiB tell, cut where they may be
-        text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_SNIFF])
-    except UnicodeDecodeError:
-        return False
-    squashed = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text)).lower()
-    return sum(phrase in squashed for phrase in _CLAIM) >= 2
+    # the form's phrases stand at its top: the first 64 KiB tell, cut where they may be; the first
+    # 16 KiB mostly do already, and what they hold the 64 KiB hold too
+    for size in (_SNIFF // 4, _SNIFF):
+        try:
+            text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:size])
+        except UnicodeDecodeError:
+            return False
+        squashed = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text)).lower()
+        if sum(phrase in squashed for phrase in _CLAIM) >= 2:
+            return True
+        if len(data) <= size:
+            return False
+    return False
 
 
-def _squash(text: str) -> tuple[str, list[int]]:
+def _squash(text: str) -> tuple[str, _Offsets]:
     """Letters and digits of ``text`` in lower case, with each one's offset in ``text``."""
-    offsets = [match.start() for match in _ALNUM.finditer(text)]
-    squashed = "".join(text[offset] for offset in offsets).lower()
-    if len(squashed) == len(offsets):
+    runs = _ALNUM_RUN.findall(text)
+    squashed = "".join(runs).lower()
+    offsets = _Offsets([match.start() for match in _ALNUM_RUN.finditer(text)], list(map(len, runs)))
+    if len(squashed) == offsets.length:
         return squashed, offsets
-    chars = [text[offset].lower()[:1] for offset in offsets]  # a letter whose lower case is longer
+    chars = [text[offsets[i]].lower()[:1] for i in range(offsets.length)]  # a lower case that is longer
     return "".join(chars), offsets
 
 
-_ALNUM = re.compile(r"[^\W_]")
+class _Offsets:
+    """The offset in the text of each letter or digit of the squashed text, kept as runs (a word's
+    letters stand side by side) and looked up by bisection: a list of every offset took longer
+    to build than all the lookups a read makes."""
+
+    def __init__(self, starts: list[int], lengths: list[int]):
+        self.starts = starts
+        self.firsts = list(itertools.accumulate(lengths, initial=0))  # squashed index of each run
+        self.length = self.firsts.pop()
+
+    def __getitem__(self, index: int) -> int:
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        run = bisect.bisect_right(self.firsts, index) - 1
+        return self.starts[run] + index - self.firsts[run]
+
+    def index_at(self, offset: int) -> int:
+        """The first squashed index whose offset is at or after ``offset``."""
+        run = bisect.bisect_right(self.starts, offset) - 1
+        if run >= 0 and offset < self.starts[run] + self._length(run):
+            return self.firsts[run] + offset - self.starts[run]
+        return self.firsts[run + 1] if run + 1 < len(self.firsts) else self.length
+
+    def _length(self, run: int) -> int:
+        return (self.firsts[run + 1] if run + 1 < len(self.firsts) else self.length) - self.firsts[run]
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -141,10 +178,11 @@ class _Text:
         # TeX escapes some extractors leave ("\\$3.99", "25\\%")
         self.text = re.sub(r"\\([$%&_])", r"\1", text)
         self.squashed, self.offsets = _squash(self.text)
+        self._tokens_of_line: dict[int, list[tuple[str, int, int, int]]] = {}
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         # layout text (pdftotext -layout, pdfplumber's layout=True) places each character at its
         # printed position, spaces for the gaps; the tab-separated style keeps cells apart by tabs
-        self.layout = "\t" not in self.text and len(_WIDE_GAP.findall(self.text)) >= 10
+        self.layout = "\t" not in self.text and len(list(itertools.islice(_WIDE_GAP.finditer(self.text), 10))) >= 10
 
     def x(self, offset: int) -> int:
         """The column of ``offset`` on its line: on layout text, the printed position."""
@@ -156,6 +194,7 @@ class _Text:
         for offset in offsets:
             chars[offset] = "\t"
         self.text = "".join(chars)
+        self._tokens_of_line.clear()
 
     def location(self, offset: int) -> Location:
         line = self.line_of(offset)
@@ -180,13 +219,29 @@ class _Text:
         """Whitespace-separated tokens between two offsets, each with its cell number."""
         found = []
         for line in range(self.line_of(start), self.line_of(max(start, end - 1)) + 1):
+            for text, offset, stop, cell in self._line_tokens(line):
+                if start <= offset < end:
+                    found.append(_Token(text, offset, stop, cell))
+        return found
+
+    def _line_tokens(self, line: int) -> list[tuple[str, int, int, int]]:
+        """The tokens of one line as (text, start, end, cell), split once and kept until tabs change."""
+        cached = self._tokens_of_line.get(line)
+        if cached is None:
             base = self.line_starts[line]
             text = self.line_text(line)
-            for match in re.finditer(r"[^\s]+", text):
-                offset = base + match.start()
-                if start <= offset < end:
-                    found.append(_Token(match.group(), offset, base + match.end(), text.count("\t", 0, match.start())))
-        return found
+            cached = []
+            cell = 0
+            previous = 0
+            for match in _TOKEN.finditer(text):
+                cell += text.count("\t", previous, match.start())
+                previous = match.start()
+                cached.append((match.group(), base + match.start(), base + match.end(), cell))
+            self._tokens_of_line[line] = cached
+        return cached
+
+
+_TOKEN = re.compile(r"[^\s]+")
 
 
 def _valid(number: str) -> bool:
@@ -438,7 +493,7 @@ class _Reader:
             return []
         phrase = LABELS["name"][0]
         labels = []
-        at = doc.squashed.find(phrase, bisect.bisect_left(doc.offsets, max(tables)))
+        at = doc.squashed.find(phrase, doc.offsets.index_at(max(tables)))
         while at >= 0:
             labels.append((doc.offsets[at], doc.offsets[at + len(phrase) - 1] + 1))
             at = doc.squashed.find(phrase, at + 1)
@@ -841,6 +896,7 @@ class _Reader:
         bands: list[list[list[_Token]]] = []
         band: list[list[_Token]] = []
         pending = None  # a line of footnote markers alone
+        taken: list[_Token] = []  # the values the band holds so far
         for line in range(first, last + 1):
             line_start = doc.line_starts[line]
             text = doc.line_text(line)
@@ -852,7 +908,7 @@ class _Reader:
             if _header_line(tokens):
                 if band:
                     bands.append(band)
-                band, pending = [], None
+                band, pending, taken = [], None, []
                 continue
             if all(MARKERS.fullmatch(t.text) for t in tokens):  # superscripts, a line of their own
                 if pending:
@@ -860,11 +916,10 @@ class _Reader:
                 pending = tokens
                 continue
             values = [t for t in tokens if _is_value(t.text)]
-            taken = [t for row_line in band for t in row_line if _is_value(t.text)]
             new_row = bool(band) and any(_overlap(doc, v, w) for v in values for w in taken)
             if new_row:
                 bands.append(band)
-                band = []
+                band, taken = [], []
             if pending:  # raised, they stand above the values they mark, unless only those above fit
                 above = bands[-1] if new_row else band
                 fits_above = any(_markers_fit(doc, pending, row_line) for row_line in above)
@@ -872,6 +927,7 @@ class _Reader:
                 (band if below else bands[-1]).append(pending)
                 pending = None
             band.append(tokens)
+            taken.extend(values)
         if pending:
             band.append(pending)
         if band:
@@ -1302,6 +1358,7 @@ def _header_line(tokens: list[_Token]) -> bool:
     return all(t.text.lower() in _HEADER_WORDS for t in tokens)
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_value(text: str) -> bool:
     """A date, an amount, a code or a one-letter mark: what a cell holds once per row."""
     text = MARKERS.sub("", text)
@@ -1422,7 +1479,7 @@ def _joined(pieces) -> str:
 
 def _signature_line(line: str) -> bool:
     """A signature ("/s/ ..."), a name with its date apart from it, or a date alone."""
-    return bool(_SIGNED.search(line))
+    return "/" in line and bool(_SIGNED.search(line))  # each of its forms holds a slash
 
 
 def _continues_title(tokens: list[_Token], cell: int) -> bool:
