@@ -296,6 +296,7 @@ class _Reader:
         self.filing = Filing(read_from=FORMAT)
         self.document.filing = self.filing
         self.titled_row = None  # (row, title cell) of the last table row read with a title
+        self.box1_on_issuer_line: str | None | bool = False  # box 1's name read off the issuer's line
 
     # -- bookkeeping -------------------------------------------------------------------------------
     def put(self, pointer: str, offset: int | None) -> None:
@@ -449,11 +450,58 @@ class _Reader:
             self.unsure("/issuer/name", f"no 'NAME [TICKER]' follows the {self.box('issuer')} label", where)
             self.unsure("/issuer/tradingSymbol", f"no 'NAME [TICKER]' follows the {self.box('issuer')} label", where)
             return
-        name, ticker, cik = split_issuer(found.group())
+        printed = found.group()
+        shared = self._shared_with_box1(found)
+        if shared is not None:  # "DOE JANE ACME CORP [ ACME ]": box 1's name, then the issuer's
+            owner_words, cut = shared
+            self.box1_on_issuer_line = owner_words
+            printed = printed[cut:]
+        name, ticker, cik = split_issuer(printed)
         self.filing.issuer = Issuer(name=name, trading_symbol=ticker, cik=cik)
-        if name:
+        if shared is not None and shared[0] is None:
+            self.filing.issuer.name = None
+            self.unsure("/issuer/name", f"the {self.box('issuer')} name shares its line with box 1's and "
+                                        "where one ends is not in the text", found.start())
+        elif name:
             self.put("/issuer/name", found.start() + found.group().find(name))
         self.put("/issuer/tradingSymbol", found.start(1))
+
+    def _shared_with_box1(self, found) -> tuple[str | None, int] | None:
+        """Text in reading order (no tabs, no layout) prints box 1's name and the issuer's on one
+        line. Returns (the owner's words or None when the text does not tell where they end,
+        where the issuer's words begin in the match), or None when the line is the issuer's alone."""
+        doc = self.doc
+        label = self.labels.get("name")
+        if doc.layout or "\t" in doc.text or label is None:
+            return None
+        if doc.line_of(found.start()) != doc.line_of(label[0]) + 1:
+            return None
+        printed = found.group()
+        bracket = printed.rfind("[")
+        head = printed[:bracket]
+        debris = _BETWEEN_BOX1_AND_ISSUER.search(head)
+        if debris:  # Form 3: "DOE JANE Requiring Statement ACME CORP [ ACME ]"
+            return head[:debris.start()].strip() or None, debris.end()
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", head)]
+        if len(words) < 2:
+            return None
+        cut = self._owner_words_signed(words) or _case_change(words)
+        if cut is None:
+            return None, 0
+        return head[:words[cut][0]].strip(), words[cut][0]
+
+    def _owner_words_signed(self, words: list[tuple[int, str]]) -> int | None:
+        """How many leading words are the signer's name ("/s/ Jane Doe" for "DOE JANE ...")."""
+        signed = set()
+        for found in re.finditer(r"/s/\s*([^,\n]+)", self.doc.text):
+            signed.update(w.lower() for w in re.findall(r"[^\W\d_]+", found.group(1)))
+        count = 0
+        for _, word in words:
+            letters = re.sub(r"[^\w]", "", word).lower()
+            if not letters or letters not in signed:
+                break
+            count += 1
+        return count if 2 <= count < len(words) else None
 
     def read_dates(self) -> None:
         label = self.labels.get("box3")
@@ -614,6 +662,8 @@ class _Reader:
                 if piece[0] and not re.search(r"name|address|reporting", piece[0], re.IGNORECASE):
                     parts.append(piece)
             parts = [(self._name_only(piece), offset) for piece, offset in parts]
+            if self.box1_on_issuer_line is not False and not self.owner_at:
+                parts = parts[:1]  # in reading order the lines below hold other boxes' words
             parts = [(piece, offset) for piece, offset in parts if piece]
             if parts:
                 name = _joined(piece for piece, _ in parts)
@@ -639,6 +689,9 @@ class _Reader:
         """Box 1's text on a line that text in reading order shares with boxes 2 and 5
         ("DOE JANE ACME CORP [ACME] X Director"): what stands before the issuer and the checkboxes."""
         issuer = self.filing.issuer.name
+        shared = self.box1_on_issuer_line
+        if shared is not False and _NAME_AND_TICKER.search(piece):  # the line box 1 shares with the issuer
+            return shared or ""
         if issuer and issuer in piece and piece.index(issuer) > 0:
             piece = piece[:piece.index(issuer)]
         piece = re.split(r"\s(?:\[\s*[Xx]?\s*\]|[☐☒☑■□✓✔]|X\s+(?=Director|10%|Officer|Other)|Director\b|"
@@ -672,7 +725,15 @@ class _Reader:
         street_caption = re.compile(r"\(\s*Street\s*\)").search(text, self.owner_at)
         city_caption = re.compile(r"\(\s*City\s*\)").search(text, self.owner_at)
         streets: list[tuple[str, int]] = []
-        if rest:
+        if self._reading_order() and street_caption and not self.owner_at:
+            # box 1's words open each line; the other boxes' words follow them
+            scrambled = False
+            for below in range(line + 1, self.doc.line_of(street_caption.start())):
+                piece, offset = self._cell(below, 0)
+                piece = _before_other_boxes(piece)
+                if piece and not _DATE.fullmatch(piece):
+                    streets.append((piece, offset))
+        elif rest:
             split = re.match(r"^(.*?)\s+(\d+\s+.*)$", rest)
             offset = text.find(rest, rest_offset)
             streets = [(split.group(1), offset), (split.group(2), offset + split.start(2))] if split else [(rest, offset)]
@@ -720,6 +781,8 @@ class _Reader:
         after = text[street_caption.end():self.doc.line_starts[line] + len(self.doc.line_text(line))]
         label = re.search(r"\d\.\s|If\s*Amend", after)
         after = after[:label.start()] if label else after
+        if self._reading_order():
+            after = _before_other_boxes(after)
         # only the caption's own cell and the next: a cell further right belongs to another box
         pieces = [p.strip() for p in after.split("\t")[:2] if re.search(r"[A-Za-z0-9]{2}", p)]
         if pieces:
@@ -731,9 +794,15 @@ class _Reader:
         end_line = self.doc.line_of(city_caption.start()) if city_caption else line + 3
         for below in range(line + 1, end_line):
             piece, offset = self._cell(below, cell)
+            if self._reading_order():
+                piece = _before_other_boxes(piece)
             if re.search(r"[A-Za-z]{2}", piece):
                 return piece, offset
         return None
+
+    def _reading_order(self) -> bool:
+        """Text as lines in reading order: neither layout text nor the tab-separated style."""
+        return not self.doc.layout and "\t" not in self.doc.text
 
     def read_relationship(self, relationship: Relationship) -> None:
         pointer = f"{self.owner}/relationship"
@@ -1477,6 +1546,33 @@ def _joined(pieces) -> str:
     return text
 
 
+_BETWEEN_BOX1_AND_ISSUER = re.compile(r"\s*\bRequiring\s+Statement\s*")
+
+
+# the words of boxes 3 to 6 that text in reading order puts on box 1's lines, after box 1's own
+_OTHER_BOXES = re.compile(
+    r"(?:^|\s)(?:\d\.\s*(?:Date|If\s+Amend|Individual|Relationship|Issuer|Statement)|\(Month/Day/Year\)|"
+    r"\(Check\s+(?:all|Applicable)|(?:X\s+)?(?:Director|10%\s*Owner|Officer\s*\(give|Other\s*\(specify)\b|"
+    r"title\s+below\)|below\)|(?:X\s+)?Form\s+filed\s+by|Issuer\s+Filed|Requiring\s+Statement|Filed\s*\(Month)")
+
+
+def _before_other_boxes(piece: str) -> str:
+    found = _OTHER_BOXES.search(piece)
+    return (piece[:found.start()] if found else piece).strip()
+
+
+def _case_change(words: list[tuple[int, str]]) -> int | None:
+    """Where the words change once from all capitals to mixed case or back ("BOTHA ROELOF
+    Eventbrite, Inc."): the index of the first word after the change, or None."""
+    kinds = []
+    for _, word in words:
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        kinds.append(None if len(letters) < 2 else letters.isupper())
+    known = [(i, k) for i, k in enumerate(kinds) if k is not None]
+    changes = [i for (_, a), (i, b) in zip(known, known[1:]) if a != b]
+    return changes[0] if len(changes) == 1 and changes[0] >= 1 else None
+
+
 def _signature_line(line: str) -> bool:
     """A signature ("/s/ ..."), a name with its date apart from it, or a date alone."""
     return "/" in line and bool(_SIGNED.search(line))  # each of its forms holds a slash
@@ -1504,7 +1600,8 @@ def _clean_note(line: str) -> str:
     """A footnote line without list bullets and the TeX escapes some extractors leave ("25\\%")."""
     line = line.strip()
     line = re.sub(r"^[-•*]\s+(?=\(?\d)", "", line)
-    line = line.strip("$ ").replace("\\%", "%").replace("\\$", "$").replace("\\ ", " ")
+    line = line.strip("$ ")
+    line = line.replace("\\%", "%").replace("\\$", "$").replace("\\ ", " ")
     line = re.sub(r"^(\(?\d{1,2}[.)])\s*\\\s*", r"\1 ", line)
     return line.strip()
 
