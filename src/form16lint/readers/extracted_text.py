@@ -79,6 +79,7 @@ LABELS = {
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _GLUED_MARKERS = re.compile(rf"^(.*?[\w.)$%])({MARKERS.pattern})$")
+_LEADING_MARKERS = re.compile(rf"^({MARKERS.pattern})([$\d].*)$")  # "(3)2,902,269": the next cell's value
 _NUMBER_FRAGMENT = re.compile(r"^[\d,.]+$")
 _VALID_NUMBER = re.compile(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _PRICE = re.compile(r"^\$\s?[\d,]*\.?\d+$")
@@ -88,6 +89,9 @@ _DISPOSE = {"I": set("SDFU"), "II": set("SDFU") | set("MCXOEH")}
 # where box 2's "NAME [TICKER]" stands in the text after its label
 _NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
 _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
+# EDGAR's codes for places outside the US are a letter and a digit ("X0" the UK, "M0" Japan); their
+# postal codes are not five digits and may hold a space ("W1K 3JP")
+_FOREIGN_STATE = re.compile(r"^(.*?)[\s,]+([A-Z][0-9])\s+([A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9]{1,4})?)\s*$")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
@@ -280,10 +284,15 @@ def _split_markers(tokens: list[_Token]) -> list[_Token]:
     result = []
     for token in tokens:
         match = _GLUED_MARKERS.match(token.text)
+        leading = _LEADING_MARKERS.match(token.text)
         if match and not MARKERS.fullmatch(token.text):
             cut = token.start + len(match[1])
             result.append(_Token(match[1], token.start, cut, token.cell))
             result.append(_Token(match[2], cut, token.end, token.cell))
+        elif leading and _is_value(leading[2]) and result:  # a marker run into the value after it
+            cut = token.start + len(leading[1])
+            result.append(_Token(leading[1], token.start, cut, result[-1].cell))
+            result.append(_Token(leading[2], cut, token.end, token.cell))
         else:
             result.append(token)
     return result
@@ -745,6 +754,10 @@ class _Reader:
         for index, (street, offset) in enumerate(streets[:2]):
             setattr(address, "street1" if index == 0 else "street2", street)
             self.put(f"{pointer}/street{index + 1}", offset)
+        if self._reading_order() and streets and not self.owner_at and len(streets[0][0]) > 40:
+            # longer than one EDGAR street line (40): a form with one street line prints both joined
+            self.unsure(f"{pointer}/street1", f"the street '{streets[0][0]}' is longer than one street line "
+                                              "and may be both lines printed as one", streets[0][1])
         if scrambled and streets:
             self.unsure(f"{pointer}/street1", f"box 1 is scrambled and its street may be cut short "
                                               f"('{' / '.join(s for s, _ in streets)}')", streets[0][1])
@@ -756,17 +769,19 @@ class _Reader:
             self.unsure(f"{pointer}/city", "no city, state and ZIP line in box 1", street_caption.start())
             return
         words, offset = city_line
-        found = _US_STATE.match(words)
+        found = _FOREIGN_STATE.match(words) or _US_STATE.match(words)
         if not found:
             address.city = words
             self.put(f"{pointer}/city", offset)
             self.unsure(f"{pointer}/state", f"no state and ZIP code in '{words}'", offset)
             return
         address.city, address.state = found.group(1).strip(" ,"), found.group(2)
+        if re.match(r",\s{3,}", words[found.end(1):]):  # a comma in the city's own column is the city's
+            address.city += ","
         self.put(f"{pointer}/city", offset)
         self.put(f"{pointer}/state", offset + found.start(2))
         zip_code = found.group(3)
-        if re.fullmatch(r"\d{5}(-\d{4})?", zip_code):
+        if re.fullmatch(r"\d{5}(-\d{4})?", zip_code) or (found.re is _FOREIGN_STATE and len(zip_code) <= 10):
             address.zip_code = zip_code
             self.put(f"{pointer}/zipCode", offset + found.start(3))
         else:
@@ -1552,7 +1567,7 @@ _BETWEEN_BOX1_AND_ISSUER = re.compile(r"\s*\bRequiring\s+Statement\s*")
 # the words of boxes 3 to 6 that text in reading order puts on box 1's lines, after box 1's own
 _OTHER_BOXES = re.compile(
     r"(?:^|\s)(?:\d\.\s*(?:Date|If\s+Amend|Individual|Relationship|Issuer|Statement)|\(Month/Day/Year\)|"
-    r"\(Check\s+(?:all|Applicable)|(?:X\s+)?(?:Director|10%\s*Owner|Officer\s*\(give|Other\s*\(specify)\b|"
+    r"\((?:Check|Click)\s+(?:all|Applicable)|(?:X\s+)?(?:Director|10%\s*Owner|Officer\s*\(give|Other\s*\(specify)\b|"
     r"title\s+below\)|below\)|(?:X\s+)?Form\s+filed\s+by|Issuer\s+Filed|Requiring\s+Statement|Filed\s*\(Month)")
 
 
@@ -1600,7 +1615,8 @@ def _clean_note(line: str) -> str:
     """A footnote line without list bullets and the TeX escapes some extractors leave ("25\\%")."""
     line = line.strip()
     line = re.sub(r"^[-•*]\s+(?=\(?\d)", "", line)
-    line = line.strip("$ ")
+    # TeX's "$1.$" around a footnote's number goes; a dollar amount opening a wrapped line stays
+    line = re.sub(r"^[$ ]+(?=\(?\d{1,2}[.)](?:\s|\\|$)|[^\d(]|$)", "", line).rstrip("$ ")
     line = line.replace("\\%", "%").replace("\\$", "$").replace("\\ ", " ")
     line = re.sub(r"^(\(?\d{1,2}[.)])\s*\\\s*", r"\1 ", line)
     return line.strip()
