@@ -134,3 +134,15 @@ def test_stated_term(text, years):
 ])
 def test_stated_grant_date(text, expected):
     assert stated_grant_date(text) == expected
+
+
+def test_numbers_past_any_term_and_dates_past_the_calendar_are_no_schedule():
+    """Found by fuzzing: a 5,000-digit number (int() refuses over 4,300 digits) and an
+    anniversary past the year 9999 made every V rule crash (F001); they are no schedule."""
+    from datetime import date
+
+    from form16lint.rulekit.vesting import parse_schedule, stated_grant_date
+
+    assert parse_schedule("vests in " + "9" * 5000 + " equal annual installments", date(2020, 1, 1)) is None
+    assert parse_schedule("vests on the 9000th anniversary of grant", date(2020, 1, 1)) is None
+    assert stated_grant_date("granted on " + "1" * 5000) is None

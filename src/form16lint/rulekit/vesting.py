@@ -214,11 +214,17 @@ def _mentions(text: str, *words: str) -> bool:
     return any(word in lowered for word in words)
 
 
+_HUGE_NUMBER = re.compile(r"\d{13,}")
+
+
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Pure and called for every footnote by five rules: cached, like the other readings of a
     text below that do not depend on the grant."""
     text = " ".join(text.replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-").split()).lower()
+    # No vesting term has a number of more than twelve digits; one that has is no number this
+    # module reads (and Python refuses int() of over 4,300 digits).
+    text = _HUGE_NUMBER.sub("#", text)
     text = _replace_dates(text)
     text = _replace_fractions(text)  # before ordinals: "one-third" is a fraction, "third" an ordinal
     text = re.sub(rf"\b({_ORDINAL_WORDS})\b", lambda m: f"o{ORDINALS[m.group(1)]}", text)
@@ -327,7 +333,15 @@ PERIOD_WORD = r"(annual|annually|yearly|semi-annual|semi-annually|quarterly|mont
 
 
 def parse_schedule(text: str, grant: date | None = None, shares: Decimal | None = None) -> Schedule | None:
-    """The schedule a footnote states, or None when it states none this module reads exactly."""
+    """The schedule a footnote states, or None when it states none this module reads exactly
+    (a schedule whose dates fall outside the calendar, past the year 9999, is none either)."""
+    try:
+        return _parse_schedule(text, grant, shares)
+    except (ValueError, OverflowError):  # date(10004, ...): no date a rule could compare
+        return None
+
+
+def _parse_schedule(text: str, grant: date | None, shares: Decimal | None) -> Schedule | None:
     readable = _schedule_text(text)
     if readable is None:
         return None
