@@ -39,7 +39,10 @@ class Option:
 OPTIONS = (
     Option("select", "select", "codes", "all rules",
            "Rule codes or prefixes to check. `ALL` selects every rule. When `select` and `ignore` both "
-           "match a code, the longer prefix wins (flake8's rule).", 'select = ["S", "B001"]'),
+           "match a code, the longer prefix wins (flake8's rule). E001, E002, E003, F001 and F002 (a field "
+           "or file not read, a file skipped, a rule crashed, a suppression that does nothing) are "
+           "reported whatever `select` says, unless `ignore` names them. An unknown code or prefix here "
+           "or in any other key is an error (exit 2).", 'select = ["S", "B001"]'),
     Option("extend-select", "extend_select", "codes", "[]",
            "Codes or prefixes to check in addition to `select`.", 'extend-select = ["T003"]'),
     Option("ignore", "ignore", "codes", "[]", "Codes or prefixes not to check.", 'ignore = ["S004"]'),
@@ -214,6 +217,48 @@ def resolve(arguments: dict, config: str | None = None, isolated: bool = False) 
             setattr(settings, BY_KEY[key].attr, value)
             settings.sources[key] = COMMAND_LINE
     return settings
+
+
+# -- which codes exist ----------------------------------------------------------------------------
+# The core's own codes: what the readers and the engine report (a field or a file not read, a
+# file skipped as no filing, a rule that crashed, a suppression that does nothing, a schema
+# violation of canonical JSON), known whatever packs are loaded.
+CORE_CODES = frozenset({"E001", "E002", "E003", "F001", "F002", "S001"})
+
+
+def known_codes(rules) -> set[str]:
+    """Every code a run can report: those of ``rules`` (the loaded packs', ``plugins.all_rules()``)
+    and the core's own codes. The one place that answers "which codes are known"."""
+    return {rule.code for rule in rules} | CORE_CODES
+
+
+def check_codes(settings: Settings, known: set[str], load_errors=()) -> None:
+    """A UsageError naming the first code or prefix in the settings (select, extend-select, ignore,
+    per-file-ignores, severity, the suppressions sidecar) that matches no known code: a typo there
+    would otherwise select or silence nothing, and the gate would pass by accident."""
+    def where(key: str) -> str:
+        source = settings.sources.get(key, DEFAULT)
+        return "on the command line" if source == COMMAND_LINE else f"in {source}"
+
+    given = [(code, key) for key in ("select", "extend-select", "ignore")
+             for code in getattr(settings, BY_KEY[key].attr) or ()]
+    given += [(code, "per-file-ignores") for codes in (settings.per_file_ignores or {}).values() for code in codes]
+    given += [(code, "severity") for code in settings.severity or {}]
+    for code, key in given:
+        if code and not any(name.startswith(code) for name in known):
+            raise UsageError(f"unknown rule code {code!r} in {key!r} {where(key)}: no rule has this code "
+                             f"or prefix{_see_rules(load_errors)}")
+    for suppression in settings.suppressions or ():
+        if suppression.code not in known:
+            raise UsageError(f"{suppression.path}: unknown rule code {suppression.code!r} in an [[ignore]] "
+                             f"entry: no rule has this code{_see_rules(load_errors)}")
+
+
+def _see_rules(load_errors) -> str:
+    hint = "; `form16lint rules` lists the codes"
+    if load_errors:
+        hint += " (and some packs did not load: " + "; ".join(load_errors) + ")"
+    return hint
 
 
 # -- showing it ----------------------------------------------------------------------------------
