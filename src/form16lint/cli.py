@@ -75,6 +75,31 @@ def _settings_options(parser) -> None:
     parser.add_argument("--config", default=None, metavar="FILE",
                         help="read this configuration file instead of searching for one")
     parser.add_argument("--isolated", action="store_true", help="read no configuration file")
+    parser.add_argument("--allow-empty", action="store_const", const=True, default=None,
+                        help="a run that checks no file exits 0 (by default it is an error, exit 2)")
+    parser.add_argument("--max-file-size", type=_limit, default=None, metavar="MB",
+                        help="megabytes read from one file at most (default 50; 0: no limit)")
+    parser.add_argument("--max-pages", type=_limit, default=None, metavar="N",
+                        help="pages of one PDF at most (default 200; 0: no limit)")
+    parser.add_argument("--time-limit", type=_limit, default=None, metavar="SECONDS",
+                        help="seconds to read and check one file at most (default 20; 0: no limit)")
+    parser.add_argument("--memory-limit", type=_limit, default=None, metavar="MB",
+                        help="megabytes of memory one file may take (default 2048; 0: no limit)")
+    _strict_packs_option(parser)
+
+
+def _strict_packs_option(parser) -> None:
+    parser.add_argument("--strict-packs", action="store_const", const=True, default=None,
+                        help="exit 2 when a rule pack fails to load")
+
+
+def _limit(text: str) -> float:
+    from form16lint.config import parse_limit
+
+    try:
+        return parse_limit(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def settings_from(args):
@@ -83,6 +108,19 @@ def settings_from(args):
     given = {"select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
              "fail-on": args.fail_on, "output-format": args.output_format, "issuer-map": args.issuer_map}
     return resolve(given, config=args.config, isolated=args.isolated)
+
+
+def load_command_plugins(strict: bool | None):
+    """The plugins, every pack that failed to load said on standard error (and, with
+    ``--strict-packs``, the end of the command with exit status 2)."""
+    from form16lint.plugins import load_plugins
+
+    plugins = load_plugins()
+    for note in plugins.load_errors:
+        print(f"form16lint: warning: {note}", file=sys.stderr)
+    if strict and plugins.load_errors:
+        raise UsageError(f"{len(plugins.load_errors)} rule pack(s) failed to load (--strict-packs)")
+    return plugins
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,18 +147,22 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--reference", action="store_true",
                         help="print the configuration reference (Markdown) instead")
 
-    commands.add_parser("rules", help="list every rule: code, severity, summary, pack")
+    rules = commands.add_parser("rules", help="list every rule: code, severity, summary, pack")
+    _strict_packs_option(rules)
 
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("code", help="a rule code, e.g. B001")
+    _strict_packs_option(explain)
 
     show = commands.add_parser("show", help="show what was read from a filing, laid out as the form")
     show.add_argument("file", help="a filing in any format form16lint reads")
     show.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
+    _strict_packs_option(show)
 
     extract = commands.add_parser("extract", help="write the canonical JSON of a filing")
     extract.add_argument("file", help="a filing in any format form16lint reads")
     extract.add_argument("-o", "--output", default=None, metavar="OUT", help="write to OUT instead of standard output")
+    _strict_packs_option(extract)
     return parser
 
 
@@ -163,7 +205,8 @@ def cmd_check(args) -> int:
     if args.no_color:
         settings.color = False
 
-    plugins = load_plugins()
+    plugins = load_command_plugins(settings.strict_packs)
+    check_codes(settings, known_codes(plugins.all_rules()), plugins.load_errors)
     formats = plugins.output_formats()
     if settings.output_format not in formats:
         raise UsageError(f"unknown output format {settings.output_format!r} from "
@@ -206,19 +249,24 @@ def write_report(reporter, result, settings, output: str | None) -> None:
 
 
 def cmd_config(args) -> int:
-    from form16lint.config import describe_settings, reference_markdown
+    from form16lint.config import check_codes, describe_settings, known_codes, reference_markdown
 
-    sys.stdout.write(reference_markdown() if args.reference else describe_settings(settings_from(args)))
+    if args.reference:
+        sys.stdout.write(reference_markdown())
+        return EXIT_CLEAN
+    settings = settings_from(args)
+    plugins = load_command_plugins(settings.strict_packs)
+    check_codes(settings, known_codes(plugins.all_rules()), plugins.load_errors)
+    sys.stdout.write(describe_settings(settings))
     return EXIT_CLEAN
 
 
 def cmd_rules(args) -> int:
     from rich.table import Table
 
-    from form16lint.plugins import load_plugins
     from form16lint.reporters.rich_report import make_console
 
-    plugins = load_plugins()
+    plugins = load_command_plugins(args.strict_packs)
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     for column in ("code", "severity", "summary", "pack"):
         table.add_column(column, overflow="fold")
@@ -226,18 +274,15 @@ def cmd_rules(args) -> int:
         table.add_row(rule.code, str(rule.severity), rule.summary(), rule.pack)
     console = make_console(sys.stdout)
     console.print(table)
-    for note in plugins.load_errors:
-        console.print(note, style="yellow")
     return EXIT_CLEAN
 
 
 def cmd_explain(args) -> int:
     from rich.markdown import Markdown
 
-    from form16lint.plugins import load_plugins
     from form16lint.reporters.rich_report import make_console
 
-    plugins = load_plugins()
+    plugins = load_command_plugins(args.strict_packs)
     code = args.code.strip().upper()
     for rule in plugins.all_rules():
         if rule.code == code:
@@ -251,16 +296,23 @@ def cmd_explain(args) -> int:
     raise UsageError(f"no rule has the code {code!r}; `form16lint rules` lists them")
 
 
-def read_one(path: str):
+def read_one(path: str, strict_packs: bool | None = None):
     """Read one file for a single-file command: the Document, or None after saying on standard
     error why it cannot be read, naming the file."""
+    from form16lint.discovery import discover
     from form16lint.engine import read_document
-    from form16lint.plugins import load_plugins
 
-    if not os.path.isfile(path):
-        print(f"form16lint: {path}: no such file", file=sys.stderr)
+    if os.path.isdir(path):
+        print(f"form16lint: {path}: is a folder; give one file", file=sys.stderr)
         return None
-    document = read_document(load_plugins(), path)
+    found = discover([path])
+    for note in found.notes:
+        print(f"form16lint: {note}", file=sys.stderr)
+    for problem_path, why in found.problems.items():
+        print(f"form16lint: {problem_path}: {why}", file=sys.stderr)
+    if not found.files:
+        return None
+    document = read_document(load_command_plugins(strict_packs), path)
     if document.filing is None:
         report_reader_findings(document)
         return None

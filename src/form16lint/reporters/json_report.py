@@ -30,6 +30,7 @@ def write_json(result, stream, settings=None) -> None:
             for f in result.findings
         ],
         "summary": result.counts(),
+        "notes": list(result.notes),  # run-level remarks: a pack that did not load, a file skipped
     }
     stream.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
