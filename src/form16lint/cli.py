@@ -106,7 +106,10 @@ def settings_from(args):
     from form16lint.config import resolve
 
     given = {"select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
-             "fail-on": args.fail_on, "output-format": args.output_format, "issuer-map": args.issuer_map}
+             "fail-on": args.fail_on, "output-format": args.output_format, "issuer-map": args.issuer_map,
+             "allow-empty": args.allow_empty, "strict-packs": args.strict_packs,
+             "max-file-size": args.max_file_size, "max-pages": args.max_pages, "time-limit": args.time_limit,
+             "memory-limit": args.memory_limit}
     return resolve(given, config=args.config, isolated=args.isolated)
 
 
@@ -191,16 +194,15 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- commands ----------------------------------------------------------------------------------------
 def cmd_check(args) -> int:
+    from form16lint.config import check_codes, known_codes
     from form16lint.discovery import discover
     from form16lint.engine import lint
-    from form16lint.plugins import load_plugins
     from form16lint.rule import RunOptions
+    from form16lint.suppressions import load_sidecar
 
     settings = settings_from(args)
     settings.filing_date = args.filing_date
     settings.jobs = args.jobs
-    from form16lint.suppressions import load_sidecar
-
     settings.suppressions = load_sidecar()
     if args.no_color:
         settings.color = False
@@ -211,31 +213,75 @@ def cmd_check(args) -> int:
     if settings.output_format not in formats:
         raise UsageError(f"unknown output format {settings.output_format!r} from "
                          f"{settings.sources.get('output-format')} (choose from {', '.join(sorted(formats))})")
-    files, missing = discover(args.paths)
-    if missing:
-        raise UsageError("no such file or folder: " + ", ".join(missing))
+    found = discover(args.paths)
+    for note in found.notes:
+        print(f"form16lint: {note}", file=sys.stderr)
+    files = found.files
     if settings.exclude:
         files = [path for path in files if not settings.excludes(path)]
-    options = RunOptions(filing_date=settings.filing_date)
+    for option, output in (("-o", args.output), ("--write-baseline", args.write_baseline)):
+        if output:
+            check_output_path(output, option, [*files, *args.paths])
+    if not files and found.files:  # the configuration chose to check none of them
+        print(f"form16lint: every file given is excluded by {settings.config_file} (exclude): none checked",
+              file=sys.stderr)
+    elif not files and not found.problems and not settings.allow_empty:
+        raise UsageError(f"no file to check: {', '.join(args.paths)} "
+                         f"{'holds' if len(args.paths) == 1 else 'hold'} no .xml, .txt, .json or .pdf file; "
+                         "a gate that checked nothing passed nothing (pass --allow-empty, or set "
+                         "allow-empty = true, if an empty run is fine)")
+    options = RunOptions(filing_date=settings.filing_date, limits=settings.read_limits())
     if settings.issuer_map:
         from form16lint.issuer_map import load_issuer_map
 
         options.issuer_map = load_issuer_map(settings.issuer_map)
-    result = lint(files, plugins, settings, options)
+    result = lint(files, plugins, settings, options, unread=found.problems)
+    result.notes.extend(found.notes)
+    if found.missing:
+        print(f"form16lint: error: no such file or folder: {', '.join(found.missing)} (the other paths were "
+              "checked; exit status 2)", file=sys.stderr)
+    status = EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
+    if found.missing:
+        status = EXIT_ERROR
     if args.write_baseline:
         from form16lint.baseline import write_baseline
 
         count = write_baseline(args.write_baseline, result.findings)
         print(f"form16lint: recorded {count} finding(s) in the baseline {args.write_baseline}", file=sys.stderr)
-        return EXIT_CLEAN
+        return EXIT_ERROR if found.missing else EXIT_CLEAN
     if args.baseline:
         from form16lint.baseline import apply_baseline
 
         for entry in apply_baseline(result, args.baseline):
             print(f"form16lint: baseline entry no longer occurs: {entry.get('path')}: {entry.get('code')} "
                   f"{entry.get('message', '')} ({entry['fingerprint']})", file=sys.stderr)
+        status = EXIT_ERROR if found.missing else (EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN)
     write_report(formats[settings.output_format], result, settings, args.output)
-    return EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
+    return status
+
+
+def check_output_path(output: str, option: str, inputs: list[str]) -> None:
+    """A UsageError, naming the user's path, when ``output`` cannot be written or is one of the
+    inputs (by any spelling, symbolic or hard link): a report never replaces a filing."""
+    if os.path.isdir(output):
+        raise UsageError(f"cannot write {option} {output}: it is a folder; give a file name")
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise UsageError(f"cannot write {option} {output}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write {option} {output}: no permission to write in the folder {folder}")
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # not there yet: no input can be it
+    for path in inputs:
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        if (status.st_dev, status.st_ino) == (target.st_dev, target.st_ino):
+            raise UsageError(f"refusing to write {option} {output}: it is the input {path}; "
+                             "form16lint never overwrites what it checks")
 
 
 def write_report(reporter, result, settings, output: str | None) -> None:
@@ -320,19 +366,20 @@ def read_one(path: str, strict_packs: bool | None = None):
 
 
 def report_reader_findings(document) -> None:
+    from form16lint.messages import one_line
     from form16lint.reporters.concise import location
 
     for finding in document.reader_findings:
-        print(f"{location(finding)}: {finding.code} [{finding.severity}] {finding.message}", file=sys.stderr)
+        print(f"{location(finding)}: {finding.code} [{finding.severity}] {one_line(finding.message)}",
+              file=sys.stderr)
 
 
 def cmd_extract(args) -> int:
     from form16lint.canonical import to_json
 
-    if args.output and os.path.exists(args.output) and os.path.exists(args.file) \
-            and os.path.samefile(args.output, args.file):
-        raise UsageError(f"refusing to write the output over the input file {args.file}")
-    document = read_one(args.file)
+    if args.output:
+        check_output_path(args.output, "-o", [args.file])
+    document = read_one(args.file, args.strict_packs)
     if document is None:
         return EXIT_FINDINGS
     report_reader_findings(document)  # fields read with doubt (E001); the JSON has no place for them
@@ -351,7 +398,7 @@ def cmd_show(args) -> int:
     from form16lint.settings import Settings
     from form16lint.show import show
 
-    document = read_one(args.file)
+    document = read_one(args.file, args.strict_packs)
     if document is None:
         return EXIT_FINDINGS
     settings = Settings()

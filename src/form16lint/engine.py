@@ -107,16 +107,19 @@ def collection_findings(documents: list[Document], collection_rules: list[Collec
     return findings
 
 
-def finish(findings: list[Finding], settings: Settings, documents: list[Document] = ()) -> list[Finding]:
-    """Apply selection, per-file ignores, suppressions and severity overrides; sort; fingerprint."""
+def finish(findings: list[Finding], settings: Settings, documents: list[Document] = (),
+           known: set[str] | None = None) -> list[Finding]:
+    """Apply selection, per-file ignores, suppressions and severity overrides; sort; fingerprint.
+    ``known`` are the codes a suppression may name (None: any)."""
     kept = [f for f in findings if settings.selects_in(f.code, f.path)]
     suppressions = [s for document in documents for s in document.suppressions] + list(settings.suppressions)
     if suppressions:
         from form16lint.suppressions import apply_suppressions
 
-        problems = apply_suppressions(kept, suppressions, [d.path for d in documents], settings)
+        problems = apply_suppressions(kept, suppressions, [d.path for d in documents], settings, known)
         kept += [f for f in problems if settings.selects_in(f.code, f.path)]
     for finding in kept:
+        finding.message = one_line(finding.message)
         override = settings.severity.get(finding.code)
         if override is not None:
             finding.severity = override
@@ -125,9 +128,12 @@ def finish(findings: list[Finding], settings: Settings, documents: list[Document
     return kept
 
 
-def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOptions) -> LintResult:
+def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOptions,
+         unread: dict[str, str] | None = None) -> LintResult:
     """Read and check each file (in ``settings.jobs`` processes), then run the collection rules
-    over them all; the result is the same whatever the number of processes."""
+    over them all; the result is the same whatever the number of processes. ``unread`` maps the
+    paths that could not even be found or listed (a missing path, an unreadable folder) to why:
+    each is an E002 on that path."""
     rules = plugins.all_rules()
     filing_rules, collection_rules = split_rules(rules, settings)
     with collector_paused():
@@ -137,10 +143,15 @@ def lint(paths: list[str], plugins: Plugins, settings: Settings, options: RunOpt
             checked = check_in_parallel(paths, plugins, filing_rules, settings, options)
         else:
             checked = [check_file(plugins, path, filing_rules, options) for path in paths]
+        for path, why in (unread or {}).items():
+            document = unreadable(path, "unknown", why)
+            checked.append((document, list(document.reader_findings)))
         documents = [document for document, _ in checked]
         findings = [finding for _, found in checked for finding in found]
         findings.extend(collection_findings(documents, collection_rules, options))
-        findings = finish(findings, settings, documents)
+        from form16lint.config import known_codes
+
+        findings = finish(findings, settings, documents, known_codes(rules))
     return LintResult(documents=documents, findings=findings, rules=rules, notes=list(plugins.load_errors))
 
 
