@@ -85,8 +85,9 @@ def test_external_entity_is_never_read(plugins, tmp_path):
     assert "TOP SECRET" not in document.reader_findings[0].message
 
 
-def test_other_xml_and_other_files_are_e002(plugins, tmp_path):
-    assert "none of the formats" in read(plugins, tmp_path, "<html><body/></html>", "a.xml").reader_findings[0].message
+def test_other_xml_is_skipped_and_other_files_are_e002(plugins, tmp_path):
+    skipped, = read(plugins, tmp_path, "<html><body/></html>", "a.xml").reader_findings
+    assert skipped.code == "E003" and "not a filing" in skipped.message
     assert "empty" in read(plugins, tmp_path, "", "b.xml").reader_findings[0].message
     assert read(plugins, tmp_path, b"\x00\x01binary", "c.pdf").reader_findings[0].code == "E002"
 

@@ -68,6 +68,23 @@ OPTIONS = (
     Option("output-format", "output_format", "text", "rich",
            "The report format: `rich`, `concise`, `json`, `sarif`, `github`, `junit`, or one a "
            "plugin adds.", 'output-format = "concise"'),
+    Option("allow-empty", "allow_empty", "bool", "false",
+           "Accept a run that checks no file (exit 0); by default it is an error (exit 2), since a "
+           "gate that checked nothing has passed nothing.", "allow-empty = false"),
+    Option("strict-packs", "strict_packs", "bool", "false",
+           "Stop with exit status 2 when a rule pack fails to load, instead of checking without it.",
+           "strict-packs = true"),
+    Option("max-file-size", "max_file_size", "number", "50",
+           "Megabytes read from one file at most; a larger file is an E002 (0: no limit).",
+           "max-file-size = 50"),
+    Option("max-pages", "max_pages", "number", "200",
+           "Pages of one PDF at most; a longer PDF is an E002 (0: no limit).", "max-pages = 200"),
+    Option("time-limit", "time_limit", "number", "20",
+           "Seconds to read and check one file at most; a file that takes longer is an E002 (0: no "
+           "limit).", "time-limit = 20"),
+    Option("memory-limit", "memory_limit", "number", "2048",
+           "Megabytes of memory one file may take while it is read and checked; past that it is an "
+           "E002 (0: no limit; Linux and other systems with RLIMIT_AS).", "memory-limit = 2048"),
 )
 BY_KEY = {option.key: option for option in OPTIONS}
 COMMAND_LINE = "command line"
@@ -141,6 +158,12 @@ def _parse(option: Option, value, folder: Path):
         return [_text(item) for item in _list(value)]
     if kind == "path":
         return str(folder / _text(value))
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {value!r}")
+        return value
+    if kind == "number":
+        return parse_limit(value)
     return _text(value)
 
 
@@ -180,6 +203,18 @@ def parse_codes(items) -> list[str]:
                              "S, S00, S004), nor ALL")
         codes.append(code)
     return codes
+
+
+def parse_limit(value) -> float:
+    """A limit: a number, 0 or more (0: no limit)."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number") from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0 or value == float("inf"):
+        raise ValueError(f"expected a number, 0 or more (0: no limit), got {value!r}")
+    return value
 
 
 def _code(value) -> str:
