@@ -258,3 +258,78 @@ def test_messages_are_one_line_and_quote_a_bounded_excerpt(here, capsys):
     assert all(len(line) < 1200 for line in lines)
     assert all(line.startswith(("a.xml", "nul.xml")) or "error(s)" in line for line in lines)
     assert any("nul.xml" in line and "E002" in line for line in lines)
+
+
+# -- 2. only filings are judged ------------------------------------------------------------------
+ORDINARY = {
+    "notes.txt": "Ask the CFO about the March grant.\n",
+    "package.json": '{"name": "site", "version": "1.0.0", "dependencies": {"left-pad": "1.3.0"}}\n',
+    "requirements.txt": "requests==2.31.0\nlxml>=5\n",
+    "data.json": '[{"quarter": 1}, {"quarter": 2}]\n',
+    "page.html.txt": "<!doctype html><html><head><title>Home</title></head><body>Hi</body></html>\n",
+    "catalog.xml": '<?xml version="1.0"?><catalog><book id="1"/></catalog>\n',
+}
+
+
+def test_ordinary_files_named_explicitly_are_skipped_at_info_level(here, capsys):
+    for name, text in ORDINARY.items():
+        (here / name).write_text(text)
+    assert main(["check", "--format", "json", *ORDINARY]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert sorted(f["path"] for f in findings) == sorted(ORDINARY)
+    assert {(f["code"], f["severity"]) for f in findings} == {("E003", "info")}
+
+
+def test_form16lint_own_reports_and_baselines_are_never_read_as_filings(here, capsys):
+    (here / "filings").mkdir()
+    (here / "filings" / "a.xml").write_text(BROKEN)
+    for fmt in ("json", "sarif", "junit", "concise", "rich"):
+        main(["check", "--format", fmt, "-o", f"report-{fmt}.{'xml' if fmt == 'junit' else 'txt'}", "filings"])
+    main(["check", "--write-baseline", "baseline.json", "filings"])
+    capsys.readouterr()
+    reports = [p.name for p in here.iterdir() if p.is_file() and p.name != ".form16lint.toml"]
+    assert main(["check", "--format", "json", *reports]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert {f["code"] for f in findings} == {"E003"}
+    assert all("form16lint's own" in f["message"] for f in findings)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("broken.xml", "<ownershipDocument><documentType>4"),
+    ("other-root.xml", "<filing><issuerCik>0000320193</issuerCik></filing>"),
+    ("unmarked.json", '{"documentType": "4", "issuer": {"cik": "0000320193"}}'),
+    ("broken.json", '{"documentType": "4",'),
+    ("garbage.xml", b"\x89\x00\x13\xff\xfe binary"),
+    ("fake.pdf", "this is not a PDF"),
+    ("form.txt", "FORM 4\nTable I - Non-Derivative Securities Acquired\n"),
+])
+def test_a_file_that_looks_like_a_filing_but_is_broken_stays_e002(here, capsys, name, text):
+    (here / name).write_bytes(text if isinstance(text, bytes) else text.encode())
+    assert main(["check", "--format", "json", name]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert [f["code"] for f in findings] == ["E002"]
+
+
+def test_the_canonical_json_reader_claims_only_json_with_the_schema_marker():
+    from form16lint.readers.canonical_json import form16lint_read_document as read_json
+
+    assert read_json(path="a.json", data=b'{"documentType": "4"}') is None
+    assert read_json(path="a.json", data=b'{"tool": {"name": "form16lint"}, "documentType": "4"}') is None
+    marked = b'{"$schema": "https://form16lint.dev/schemas/filing.schema.json", "documentType": "4"}'
+    assert read_json(path="a.json", data=marked).filing.document_type == "4"
+
+
+def test_the_hook_files_pattern_leaves_out_files_that_are_never_filings():
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    hook, = yaml.safe_load((Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml").read_text())
+    files = re.compile(hook["files"])
+    for name in ("filings/a.xml", "2024/form4.txt", "b.JSON", "scan.pdf", "x/extracted.txt"):
+        assert files.search(name), name
+    for name in ("package.json", "web/package-lock.json", "requirements.txt", "requirements-dev.txt",
+                 "form16lint-baseline.json", "results.sarif.json", "pom.xml", ".vscode/settings.json",
+                 "node_modules/a/b.json", "notes.md", "image.png"):
+        assert not files.search(name), name

@@ -121,7 +121,8 @@ def test_canonical_json_round_trip_is_equal(plugins, tmp_path):
 
 
 def test_json_schema_violation_is_s001_with_pointer_and_line(plugins, tmp_path):
-    text = '{\n  "documentType": "4",\n  "periodOfReport": {"value": "04/06/2004"},\n  "issuer": {"cik": 320193}\n}\n'
+    text = ('{\n  "$schema": "https://form16lint.dev/schemas/filing.schema.json",\n  "documentType": "4",\n'
+            '  "periodOfReport": {"value": "04/06/2004"},\n  "issuer": {"cik": 320193}\n}\n')
     document = read(plugins, tmp_path, text, "filing.json")
     found = {f.pointer: f for f in document.reader_findings}
     assert set(found) == {"/periodOfReport/value", "/issuer/cik"}

@@ -87,11 +87,7 @@ def _read(plugins: Plugins, path: str, limits: ReadLimits) -> Document:
         why = looks_like_filing(data, path)
         if why is None:
             return not_a_filing(path, "no reader recognises it and it does not look like one")
-        return unreadable(
-            path, "unknown",
-            f"{why}, but its content is none of the formats form16lint reads (EDGAR ownership XML, EDGAR "
-            "submission text, form16lint JSON, a PDF of the form, or text extracted from one)",
-        )
+        return unreadable(path, "unknown", why)
     return document
 
 

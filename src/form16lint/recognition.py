@@ -58,7 +58,8 @@ def looks_like_filing(data: bytes, path: str = "") -> str | None:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if start == b"<":
         if any(element in head for element in _OWNERSHIP_ELEMENTS):
-            return "it has elements of an EDGAR ownership document"
+            return ("it has elements of an EDGAR ownership document but no <ownershipDocument> root in "
+                    "its first 64 KB")
         if _has_form_labels(head):
             return ("it is markup showing the form's labels (a web page of the form?); form16lint reads "
                     "the EDGAR XML, a PDF of the form or text extracted from one")
@@ -66,7 +67,8 @@ def looks_like_filing(data: bytes, path: str = "") -> str | None:
     if start in (b"{", b"["):
         return _json_looks_like_filing(data)
     if _has_form_labels(head):
-        return "it has the printed form's labels"
+        return ("it has some of the printed form's labels, but too few to be read as text extracted "
+                "from a Form 3, 4 or 5 (give the whole text, or the PDF or EDGAR XML)")
     return None
 
 
@@ -78,8 +80,13 @@ def _json_looks_like_filing(data: bytes) -> str | None:
         return marker if b'"documentType"' in data[:_SNIFF] else None
     try:
         content = json.loads(data.decode("utf-8-sig"))
+    except json.JSONDecodeError as error:
+        if b'"documentType"' not in data[:_SNIFF]:
+            return None
+        return (f"it is JSON that names a documentType but is not valid at line {error.lineno}, column "
+                f"{error.colno}: {error.msg}")
     except (ValueError, RecursionError):
-        return "it is broken JSON that names a documentType" if b'"documentType"' in data[:_SNIFF] else None
+        return "it is JSON that names a documentType but cannot be parsed" if b'"documentType"' in data[:_SNIFF] else None
     if isinstance(content, dict) and "documentType" in content:
         return marker
     return None
