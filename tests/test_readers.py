@@ -127,7 +127,7 @@ def test_json_schema_violation_is_s001_with_pointer_and_line(plugins, tmp_path):
     found = {f.pointer: f for f in document.reader_findings}
     assert set(found) == {"/periodOfReport/value", "/issuer/cik"}
     assert all(f.code == "S001" for f in found.values())
-    assert found["/issuer/cik"].line == 4
+    assert found["/issuer/cik"].line == 5
 
 
 def test_broken_json_is_e002(plugins, tmp_path):
