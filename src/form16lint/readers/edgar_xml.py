@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
@@ -278,8 +279,7 @@ class _Positions:
         tag stands on its line; when elements of one name share a line (a minified document),
         the n-th of them read is taken to be the n-th on the line."""
         if self.index is None:
-            self.index = {entry[0]: place for place, entry in enumerate(self.order)}
-            self.lines = self.data.split(b"\n")
+            self._index()
         place = self.index.get(pointer)
         if place is None:
             return None
@@ -288,17 +288,49 @@ class _Positions:
             return None
         column = None
         if isinstance(tag, str) and line <= len(self.lines):
-            text = self.lines[line - 1]
-            start_tag = re.compile(b"<" + re.escape(tag.encode()) + rb"[\s/>]")
-            start, found = 0, None
-            for _, other_line, other_tag in self.order[: place + 1]:
-                if other_line == line and other_tag == tag:
-                    found = start_tag.search(text, start)
-                    if found is not None:
-                        start = found.start() + 1
-            if found is not None:
-                column = len(text[: found.start()].decode("utf-8", "replace")) + 1
+            starts = self._starts(line, tag)
+            ordinal = self.ordinals[place]
+            if ordinal < len(starts):
+                text = self.lines[line - 1]
+                if self._ascii(line):  # a byte is a character: no copy of a long (minified) line
+                    column = starts[ordinal] + 1
+                else:
+                    column = len(text[: starts[ordinal]].decode("utf-8", "replace")) + 1
         return Location(line=line + self.line_offset, column=column)
+
+    def _index(self) -> None:
+        """Made when a position is first asked for, in one pass: each pointer's place, and each
+        place's ordinal among the elements of its name on its line."""
+        self.index = {}
+        self.ordinals: list[int] = []
+        seen: dict[tuple, int] = {}
+        for place, (pointer, line, tag) in enumerate(self.order):
+            self.index[pointer] = place
+            ordinal = seen.get((line, tag), 0)
+            seen[(line, tag)] = ordinal + 1
+            self.ordinals.append(ordinal)
+        self.lines = self.data.split(b"\n")
+        self.starts: dict[tuple, list[int]] = {}
+        self.ascii_lines: dict[int, bool] = {}
+
+    def _ascii(self, line: int) -> bool:
+        known = self.ascii_lines.get(line)
+        if known is None:
+            known = self.ascii_lines[line] = self.lines[line - 1].isascii()
+        return known
+
+    def _starts(self, line: int, tag: str) -> list[int]:
+        """Where each start tag of ``tag`` stands on ``line`` (found once per line and name)."""
+        key = (line, tag)
+        found = self.starts.get(key)
+        if found is None:
+            found = self.starts[key] = [match.start() for match in _start_tag(tag).finditer(self.lines[line - 1])]
+        return found
+
+
+@cache
+def _start_tag(tag: str) -> re.Pattern:
+    return re.compile(b"<" + re.escape(tag.encode()) + rb"[\s/>]")
 
 
 class _Builder:
