@@ -333,3 +333,46 @@ def test_the_hook_files_pattern_leaves_out_files_that_are_never_filings():
                  "form16lint-baseline.json", "results.sarif.json", "pom.xml", ".vscode/settings.json",
                  "node_modules/a/b.json", "notes.md", "image.png"):
         assert not files.search(name), name
+
+
+def test_a_report_inside_a_checked_folder_can_be_written_again(here, capsys):
+    (here / "a.xml").write_text(CLEAN)
+    for option, name in (("-o", "report.json"), ("--write-baseline", "baseline.json")):
+        arguments = ["check", "--format", "json", ".", option, name]
+        main(arguments)
+        assert main(arguments) in (0, 1)  # found in the folder, but form16lint's own: written again
+        assert "refusing" not in capsys.readouterr().err
+        assert main(["check", "a.xml", name, option, name]) == 2  # named as an input: refused
+        assert "refusing" in capsys.readouterr().err
+
+
+def test_jobs_workers_keep_the_time_limit(tmp_path, plugins):
+    import time as clock
+
+    from form16lint.engine import lint
+    from form16lint.hookspecs import hookimpl
+    from form16lint.limits import ReadLimits
+    from form16lint.plugins import load_plugins
+    from form16lint.rule import FilingRule, RunOptions
+
+    class Slow(FilingRule):
+        code, name = "Z903", "slow"
+
+        def check(self, filing, context):
+            clock.sleep(60)
+            yield from ()
+
+    class Pack:
+        @hookimpl
+        def form16lint_filing_rules(self):
+            return [Slow()]
+
+    for name in ("a.xml", "b.xml"):
+        (tmp_path / name).write_text(CLEAN)
+    settings = Settings(jobs=2)
+    started = clock.monotonic()
+    result = lint([str(tmp_path / "a.xml"), str(tmp_path / "b.xml")], load_plugins(autoload=False, extra=(Pack(),)),
+                  settings, RunOptions(limits=ReadLimits(time_limit=1)))
+    assert clock.monotonic() - started < 30
+    assert [f.code for f in result.findings if f.code == "E002"] == ["E002", "E002"]
+    assert all("time limit" in f.message for f in result.findings if f.code == "E002")

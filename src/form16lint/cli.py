@@ -221,7 +221,7 @@ def cmd_check(args) -> int:
         files = [path for path in files if not settings.excludes(path)]
     for option, output in (("-o", args.output), ("--write-baseline", args.write_baseline)):
         if output:
-            check_output_path(output, option, [*files, *args.paths])
+            check_output_path(output, option, args.paths, found_in_folders=files)
     if not files and found.files:  # the configuration chose to check none of them
         print(f"form16lint: every file given is excluded by {settings.config_file} (exclude): none checked",
               file=sys.stderr)
@@ -260,9 +260,11 @@ def cmd_check(args) -> int:
     return status
 
 
-def check_output_path(output: str, option: str, inputs: list[str]) -> None:
+def check_output_path(output: str, option: str, inputs: list[str], found_in_folders: list[str] = ()) -> None:
     """A UsageError, naming the user's path, when ``output`` cannot be written or is one of the
-    inputs (by any spelling, symbolic or hard link): a report never replaces a filing."""
+    inputs (by any spelling, symbolic or hard link): a report never replaces a filing. A file
+    found in a folder given that is form16lint's own earlier report or baseline (skipped, never
+    read as a filing) may be written again."""
     if os.path.isdir(output):
         raise UsageError(f"cannot write {option} {output}: it is a folder; give a file name")
     folder = os.path.dirname(os.path.abspath(output))
@@ -274,14 +276,30 @@ def check_output_path(output: str, option: str, inputs: list[str]) -> None:
         target = os.stat(output)
     except OSError:
         return  # not there yet: no input can be it
-    for path in inputs:
+    for path in [*inputs, *found_in_folders]:
         try:
             status = os.stat(path)
         except OSError:
             continue
-        if (status.st_dev, status.st_ino) == (target.st_dev, target.st_ino):
-            raise UsageError(f"refusing to write {option} {output}: it is the input {path}; "
-                             "form16lint never overwrites what it checks")
+        if (status.st_dev, status.st_ino) != (target.st_dev, target.st_ino):
+            continue
+        if path not in inputs and _own_output(output):
+            continue
+        raise UsageError(f"refusing to write {option} {output}: it is the input {path}; "
+                         "form16lint never overwrites what it checks")
+
+
+def _own_output(path: str) -> bool:
+    from form16lint.recognition import own_output
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - 512))
+            tail = handle.read(512)
+    except OSError:
+        return False
+    return own_output(head) is not None or own_output(tail) is not None
 
 
 def write_report(reporter, result, settings, output: str | None) -> None:
