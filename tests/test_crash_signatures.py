@@ -28,12 +28,12 @@ def check(plugins, rules, tmp_path):
     def run(data, name):
         path = tmp_path / name
         path.write_bytes(data.encode() if isinstance(data, str) else data)
-        started = time.monotonic()
+        started = time.process_time()  # CPU time: what the file costs, whatever else the machine runs
         document, findings = check_file(plugins, str(path), rules, OPTIONS)
         codes = [f.code for f in findings]
         assert "F001" not in codes, [f.message for f in findings if f.code == "F001"]
         assert not any("reader failed" in f.message or "time limit" in f.message for f in findings), codes
-        return findings, time.monotonic() - started
+        return findings, time.process_time() - started
 
     return run
 

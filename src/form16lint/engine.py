@@ -6,10 +6,8 @@ Data flows one way: paths -> documents (readers) -> violations (rules) -> findin
 
 from __future__ import annotations
 
-import codecs
 import gc
 import os
-import stat
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,10 +16,10 @@ from form16lint import __version__
 from form16lint.fieldnames import naming_boxes_of
 from form16lint.findings import Finding, Severity, Violation, assign_fingerprints
 from form16lint.limits import ReadLimits
-from form16lint.messages import excerpt, one_line
+from form16lint.messages import one_line
 from form16lint.model import Document
 from form16lint.plugins import Plugins
-from form16lint.readers import not_a_filing, unreadable
+from form16lint.readers import unreadable
 from form16lint.rule import CheckedDocuments, CollectionRule, FilingRule, Rule, RuleContext, RunOptions
 from form16lint.settings import Settings
 
@@ -47,116 +45,13 @@ class LintResult:
 
 def read_document(plugins: Plugins, path: str, limits: ReadLimits | None = None) -> Document:
     """Read one file with the first reader that claims it, within the limits; a failure is an
-    E002 naming the file and the problem, never a crash."""
+    E002 naming the file and the problem, never a crash (see :mod:`form16lint.reading`)."""
+    from form16lint.reading import guarded, read_input
+
     limits = limits or ReadLimits()
-    with reading_guarded(path, limits) as guarded:
-        guarded.document = _read(plugins, path, limits)
-    return guarded.document
-
-
-def _read(plugins: Plugins, path: str, limits: ReadLimits) -> Document:
-    data = read_bytes(path, limits.max_file_size)
-    if isinstance(data, Document):
-        return data
-    if not data.strip():
-        return unreadable(path, "unknown", "the file is empty")
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return unreadable(path, "unknown", "the file is UTF-16 or UTF-32 text (it starts with that byte-order "
-                                           "mark); EDGAR expects ASCII text: save it as ASCII or UTF-8 and check again")
-    from form16lint.recognition import looks_like_filing, own_output
-
-    own = own_output(data)
-    if own is not None:
-        return not_a_filing(path, own)
-    if data[:1024].lstrip().startswith(b"%PDF") and limits.max_pages:
-        from form16lint.limits import pdf_page_count
-
-        pages = pdf_page_count(data)
-        if pages > limits.max_pages:
-            return unreadable(path, "pdf", f"the PDF has {pages:,} pages, over the limit of {limits.max_pages:,} "
-                                           "(a Form 3, 4 or 5 has a few; raise it with --max-pages N)")
-    try:
-        document = plugins.hook.form16lint_read_document(path=path, data=data)
-    except MemoryError:
-        raise
-    except RecursionError:
-        return unreadable(path, "unknown", "it is nested too deeply to read")
-    except Exception as error:  # a reader bug must not end the run
-        return unreadable(path, "unknown", reader_failure(error))
-    if document is None:
-        why = looks_like_filing(data, path)
-        if why is None:
-            return not_a_filing(path, "no reader recognises it and it does not look like one")
-        return unreadable(path, "unknown", why)
-    return document
-
-
-def read_bytes(path: str, limit: int) -> bytes | Document:
-    """The file's bytes, at most ``limit`` of them; a Document saying why not when it cannot be
-    opened, is no regular file (a FIFO would block the run) or is larger than the limit."""
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as error:
-        return unreadable(path, "unknown", f"the file cannot be opened ({error.strerror or error})")
-    try:
-        status = os.fstat(handle)
-        if not stat.S_ISREG(status.st_mode):
-            from form16lint.discovery import special_kind
-
-            return unreadable(path, "unknown", f"it is {special_kind(status.st_mode)}, not a file")
-        if limit and status.st_size > limit:
-            return unreadable(path, "unknown", _too_large(status.st_size, limit))
-        with os.fdopen(handle, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1) if limit else stream.read()
-    except OSError as error:
-        return unreadable(path, "unknown", f"the file cannot be read ({error.strerror or error})")
-    finally:
-        os.close(handle)
-    if limit and len(data) > limit:
-        return unreadable(path, "unknown", _too_large(len(data), limit))
-    return data
-
-
-def _too_large(size: int, limit: int) -> str:
-    return (f"the file is larger than the limit of {ReadLimits.describe_size(limit)} (no Form 3, 4 or 5 "
-            f"comes near it; raise it with --max-file-size MB)")
-
-
-def reader_failure(error: Exception) -> str:
-    """What a reader's exception says about the file: a PDF library's failure is a broken PDF."""
-    module = type(error).__module__ or ""
-    detail = excerpt(f"{type(error).__name__}: {error}", 200)
-    if module.startswith(("pdfminer", "pdfplumber")):
-        return f"the PDF is damaged or not a PDF its library can read ({detail})"
-    return f"the reader failed: {detail}"
-
-
-@contextmanager
-def reading_guarded(path: str, limits: ReadLimits):
-    """Run the reading (and checking) of one file within the time and memory limits; past one,
-    the ``document`` of what it yields becomes an E002 saying which limit and how to raise it."""
-    from form16lint.limits import LimitExceeded, memory_limit, time_limit
-
-    guarded = _Guarded()
-    try:
-        with memory_limit(limits.memory_limit), time_limit(limits.time_limit):
-            yield guarded
-    except LimitExceeded as exceeded:
-        guarded.document = unreadable(path, getattr(guarded.document, "format", None) or "unknown",
-                                      exceeded.message)
-        guarded.findings = None
-    except MemoryError:
-        gc.collect()
-        guarded.document = unreadable(
-            path, "unknown", f"reading and checking it needed more memory than the limit of "
-                             f"{ReadLimits.describe_size(limits.memory_limit)} (raise it with --memory-limit MB)")
-        guarded.findings = None
-
-
-@dataclass
-class _Guarded:
-    document: Document | None = None
-    findings: list | None = None
+    with guarded(path, limits) as outcome:
+        outcome.document = read_input(plugins, path, limits)
+    return outcome.document
 
 
 def split_rules(rules: list[Rule], settings: Settings) -> tuple[list[FilingRule], list[CollectionRule]]:
@@ -270,13 +165,15 @@ def collector_paused():
 def check_file(plugins: Plugins, path: str, filing_rules: list[FilingRule],
                options: RunOptions) -> tuple[Document, list[Finding]]:
     """Read one file and run the per-filing rules, all within the limits of ``options``."""
+    from form16lint.reading import guarded, read_input
+
     limits = options.limits or ReadLimits()
-    with reading_guarded(path, limits) as guarded:
-        guarded.document = _read(plugins, path, limits)
-        guarded.findings = filing_findings(guarded.document, filing_rules, options)
-    if guarded.findings is None:  # over a limit: the E002 says which
-        guarded.findings = list(guarded.document.reader_findings)
-    return guarded.document, guarded.findings
+    with guarded(path, limits) as outcome:
+        outcome.document = read_input(plugins, path, limits)
+        outcome.findings = filing_findings(outcome.document, filing_rules, options)
+    if outcome.findings is None:  # over a limit: the E002 says which
+        outcome.findings = list(outcome.document.reader_findings)
+    return outcome.document, outcome.findings
 
 
 def portable_path(path: str) -> str:
