@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import signal
 import statistics
 import sys
 import tempfile
@@ -72,11 +73,44 @@ def main() -> int:
     codes: Counter = Counter()
     failures: dict[str, tuple[int, str]] = {}  # signature -> (count, seed name)
     times: list[float] = []
-    slow = escaped = f001 = 0
     started = time.perf_counter()
     print("form16lint fuzz: seeds " + ", ".join(f"{name} {len(by_kind[name])}" for name in kinds) + " "
           f"({'shared corpus' if any('__' in s.name for s in pool) else 'examples'}), {args.inputs:,} inputs, "
           f"seed {args.seed}, time limit {args.time_limit:g} s", flush=True)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        done = _fuzz(args, rng, kinds, weights, by_kind, others, work, options, plugins, rules, save,
+                     formats, codes, failures, times, started)
+    except KeyboardInterrupt:  # Ctrl-C, SIGINT or SIGTERM: the figures of the inputs done so far
+        done = len(times)
+        print(f"interrupted after {done:,} inputs")
+    slow, escaped, f001 = _TALLY["slow"], _TALLY["escaped"], _TALLY["f001"]
+    args.inputs = done
+    elapsed = time.perf_counter() - started
+
+    print()
+    print(f"inputs: {args.inputs:,} in {elapsed:,.0f} s ({args.inputs / elapsed:,.0f} a second)")
+    print("by seed format: " + ", ".join(f"{name} {count:,}" for name, count in sorted(formats.items())))
+    ordered = sorted(times)
+    print(f"time per input: median {statistics.median(times) * 1000:.1f} ms, 99th percentile "
+          f"{ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000:.1f} ms, max {ordered[-1]:.2f} s; over the limit: {slow}")
+    print("inputs with each code (top 12): " + ", ".join(f"{code} {count:,}" for code, count in codes.most_common(12)))
+    print(f"exceptions escaping: {escaped}; F001 findings: {f001}; distinct failures: {len(failures)}")
+    for key, (count, example) in sorted(failures.items(), key=lambda item: -item[1][0]):
+        print(f"  {count:6,} x {key}  (e.g. from {example})")
+    return 0
+
+
+_TALLY = {"slow": 0, "escaped": 0, "f001": 0}
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _fuzz(args, rng, kinds, weights, by_kind, others, work, options, plugins, rules, save,
+          formats, codes, failures, times, started) -> int:
     for number in range(1, args.inputs + 1):
         chosen = rng.choices(kinds, weights)[0]
         seed = rng.choice(by_kind[chosen])
@@ -91,35 +125,25 @@ def main() -> int:
         problems = []
         if outcome.escaped:
             problems.append("escaped: " + outcome.escaped)
-            escaped += 1
+            _TALLY["escaped"] += 1
         problems += ["F001: " + message for message in outcome.f001]
-        f001 += len(outcome.f001)
+        _TALLY["f001"] += len(outcome.f001)
         if outcome.seconds > args.time_limit or any(code == "E002" for code in outcome.codes) and outcome.seconds >= args.time_limit * 0.95:
-            slow += 1
-            problems.append(f"over the time limit: {seed.name}")
+            _TALLY["slow"] += 1
+            problems.append(f"over the time limit: a {chosen} input")
         for problem in problems:
             key = signature(problem)
             count, example = failures.get(key, (0, seed.name))
             failures[key] = (count + 1, example)
-            if save and count == 0:
-                (save / f"failure-{len(failures):03d}.{suffix}").write_bytes(data)
+            if count == 0:
+                print(f"  new failure after {number:,} inputs: {problem[:300]}  (from {seed.name})", flush=True)
+                if save:
+                    (save / f"failure-{len(failures):03d}.{suffix}").write_bytes(data)
         if args.progress and number % args.progress == 0:
             elapsed = time.perf_counter() - started
             print(f"  {number:,} inputs in {elapsed:,.0f} s; {sum(c for c, _ in failures.values())} failures "
                   f"({len(failures)} distinct)", flush=True)
-    elapsed = time.perf_counter() - started
-
-    print()
-    print(f"inputs: {args.inputs:,} in {elapsed:,.0f} s ({args.inputs / elapsed:,.0f} a second)")
-    print("by seed format: " + ", ".join(f"{name} {count:,}" for name, count in sorted(formats.items())))
-    ordered = sorted(times)
-    print(f"time per input: median {statistics.median(times) * 1000:.1f} ms, 99th percentile "
-          f"{ordered[int(len(ordered) * 0.99) - 1] * 1000:.1f} ms, max {ordered[-1]:.2f} s; over the limit: {slow}")
-    print("inputs with each code (top 12): " + ", ".join(f"{code} {count:,}" for code, count in codes.most_common(12)))
-    print(f"exceptions escaping: {escaped}; F001 findings: {f001}; distinct failures: {len(failures)}")
-    for key, (count, example) in sorted(failures.items(), key=lambda item: -item[1][0]):
-        print(f"  {count:6,} x {key}  (e.g. from {example})")
-    return 0
+    return args.inputs
 
 
 if __name__ == "__main__":
