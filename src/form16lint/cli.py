@@ -60,7 +60,7 @@ def _jobs(text: str) -> int:
 def _settings_options(parser) -> None:
     """The options that a configuration file can also set; on the command line they win."""
     parser.add_argument("--format", dest="output_format", default=None,
-                        help="output format: rich (default), concise, json, sarif, github, junit, "
+                        help="output format: rich (default), concise, json, sarif, github, junit, html, "
                              "or one a plugin adds")
     parser.add_argument("--select", type=_codes, action="extend", default=None, metavar="CODES",
                         help="only these codes or prefixes, comma-separated (e.g. B,D005)")
@@ -166,7 +166,39 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("file", help="a filing in any format form16lint reads")
     extract.add_argument("-o", "--output", default=None, metavar="OUT", help="write to OUT instead of standard output")
     _strict_packs_option(extract)
+    _add_report_commands(commands)
     return parser
+
+
+def _add_report_commands(commands) -> None:
+    """The `due` and `item405` commands (their work is in form16lint.due and form16lint.item405)."""
+    due = commands.add_parser("due", help="when a Form 3, 4 or 5 is due; deadlines of filings or planned "
+                                          "transactions, optionally as an iCalendar file")
+    due.add_argument("paths", nargs="*", metavar="PATH",
+                     help="filings (files or folders) or CSV files of planned transactions")
+    due.add_argument("--form", choices=("3", "4", "5"), default=None, help="the form to answer for")
+    due.add_argument("--transaction-date", type=_date, default=None, metavar="YYYY-MM-DD", help="Form 4")
+    due.add_argument("--deemed-execution-date", type=_date, default=None, metavar="YYYY-MM-DD",
+                     help="Form 4, when the transaction has one (Rule 16a-3(g)(2))")
+    due.add_argument("--event-date", type=_date, default=None, metavar="YYYY-MM-DD", help="Form 3")
+    due.add_argument("--fiscal-year-end", type=_date, default=None, metavar="YYYY-MM-DD", help="Form 5")
+    due.add_argument("--ics", default=None, metavar="FILE", help="write the due dates as an iCalendar file")
+
+    item405 = commands.add_parser("item405", help="the Item 405 (Regulation S-K) table of late Section 16 "
+                                                  "reports for a fiscal year, with a draft disclosure")
+    item405.add_argument("paths", nargs="+", metavar="PATH", help="filings (files or folders)")
+    item405.add_argument("--fiscal-year", type=int, required=True, metavar="YYYY",
+                         help="the issuer's fiscal year (the year it ends in)")
+    item405.add_argument("--fiscal-year-end", default="12-31", metavar="MM-DD",
+                         help="the day the fiscal year ends (default 12-31)")
+    item405.add_argument("--issuer", default=None, metavar="CIK", help="only this issuer's filings")
+    item405.add_argument("--filing-dates", action="append", default=[], metavar="FILE",
+                         help="filing dates: an EDGAR form.idx or master.idx, or a CSV of file or accession "
+                              "number and filing_date (overrides what the filings say)")
+    item405.add_argument("--format", dest="output_format", default="rich",
+                         choices=("rich", "markdown", "csv", "json"), help="output format (default rich)")
+    item405.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
+    item405.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -426,5 +458,21 @@ def cmd_show(args) -> int:
     return EXIT_CLEAN
 
 
+def cmd_due(args) -> int:
+    from form16lint.due import run_due
+
+    if args.ics:
+        check_output_path(args.ics, "--ics", args.paths)
+    return run_due(args)
+
+
+def cmd_item405(args) -> int:
+    from form16lint.item405 import run_item405
+
+    if args.output:
+        check_output_path(args.output, "-o", args.paths)
+    return run_item405(args)
+
+
 COMMANDS = {"check": cmd_check, "config": cmd_config, "rules": cmd_rules, "explain": cmd_explain,
-            "extract": cmd_extract, "show": cmd_show}
+            "extract": cmd_extract, "show": cmd_show, "due": cmd_due, "item405": cmd_item405}

@@ -31,6 +31,7 @@ BUILTIN_PLUGINS = (
     "form16lint.reporters.sarif",
     "form16lint.reporters.github",
     "form16lint.reporters.junit",
+    "form16lint.reporters.html",
     "form16lint_rules",
 )
 

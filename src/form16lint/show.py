@@ -220,6 +220,25 @@ def header(filing: Filing) -> Table:
     return grid
 
 
+def printed_tables(filing: Filing):
+    """Table I and Table II as the filing's form prints them: (title, [(column heading, key)],
+    rows), transactions before holdings. A key is the row's attribute, or "acquired"/"disposed"
+    for Table II's split amount column; :func:`cell_text` reads a cell."""
+    form3 = filing.base_form == "3"
+    what = "Beneficially Owned" if form3 else "Acquired, Disposed of, or Beneficially Owned"
+    return [
+        (f"Table I - Non-Derivative Securities {what}", _TABLE_I_FORM3 if form3 else _TABLE_I,
+         filing.non_derivative_transactions + filing.non_derivative_holdings),
+        (f"Table II - Derivative Securities {what}", _TABLE_II_FORM3 if form3 else _TABLE_II,
+         filing.derivative_transactions + filing.derivative_holdings),
+    ]
+
+
+def cell_text(row, key: str) -> str:
+    """A cell of :func:`printed_tables` as plain text, footnote markers included."""
+    return _row_cell(row, key).plain
+
+
 def render(document: Document, width: int | None = None):
     """The rich renderables that show one document as the form, ``width`` columns wide."""
     filing = document.filing
@@ -228,13 +247,8 @@ def render(document: Document, width: int | None = None):
     yield Panel(Text.assemble((f"FORM {form}", "bold"), "   ", TITLES.get(base, "")),
                 subtitle=f"{document.path} · read as {document.format}", box=box.DOUBLE)
     yield header(filing)
-    form3 = base == "3"
-    yield _table("Table I - Non-Derivative Securities " + ("Beneficially Owned" if form3 else
-                 "Acquired, Disposed of, or Beneficially Owned"), _TABLE_I_FORM3 if form3 else _TABLE_I,
-                 filing.non_derivative_transactions + filing.non_derivative_holdings, width)
-    yield _table("Table II - Derivative Securities " + ("Beneficially Owned" if form3 else
-                 "Acquired, Disposed of, or Beneficially Owned"), _TABLE_II_FORM3 if form3 else _TABLE_II,
-                 filing.derivative_transactions + filing.derivative_holdings, width)
+    for title, columns, rows in printed_tables(filing):
+        yield _table(title, columns, rows, width)
     notes = Text()
     for note in filing.footnotes:
         notes.append(markers([note.id]), style="cyan")
