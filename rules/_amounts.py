@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from form16lint.model import plain_words
@@ -20,3 +21,19 @@ def money(amount: Decimal) -> str:
 def normalised_title(row) -> str:
     """The security title as rows of one security are grouped, within a filing and across filings."""
     return plain_words(row.security_title.value)
+
+
+# A footnote that tells of an adjustment between two reported balances: a change in the form of
+# ownership (Rule 16a-13), a split, a transfer between accounts, shares a plan added (dividend
+# reinvestment, an employee stock purchase plan, a 401(k) plan), a figure the amount "includes".
+ADJUSTMENT = re.compile(
+    r"16a-13|\bsplit|reclassif|transfer|form of (?:beneficial )?ownership|adjust|reinvest|dividend equivalent"
+    r"|stock purchase plan|\bESPP\b|401\s*\(?k\)?|\bDRIP\b|\bincludes?\b|\bincluding\b|\bfraction", re.IGNORECASE)
+
+
+def last_place(*amounts) -> Decimal:
+    """The rounding a sum of these figures may show: one unit in the coarsest decimal place among
+    the figures that have decimals. Fractional shares are rounded when reported (14,242.084 +
+    28.593 may be reported as 14,270.678; 900.25 - 100 as 800.3); whole shares must add exactly."""
+    places = [-Decimal(a).as_tuple().exponent for a in amounts if Decimal(a).as_tuple().exponent < 0]
+    return Decimal(1).scaleb(-min(places)) if places else Decimal(0)

@@ -67,6 +67,10 @@ _DOLLAR_RANGE = re.compile(r"\$\s*" + _NUMBER + _JOIN + r"(?:US)?\$?\s*" + _NUMB
 # "ranging from 10.01 to 10.50", "in a range of 10.01 to 10.50" (no dollar signs)
 _WORD_RANGE = re.compile(r"rang(?:e|es|ed|ing)\s+(?:of\s+|from\s+|between\s+)?" + _NUMBER + _JOIN + _NUMBER,
                          re.IGNORECASE)
+# "the lowest price at which the shares were sold was $12.50 and the highest price was $12.685",
+# "a low of $10.01 and a high of $10.50"
+_LOW_HIGH = re.compile(r"\blow(?:est)?\b[^$]{0,60}?\$\s*" + _NUMBER + r"[^$]{0,60}?\bhigh(?:est)?\b[^$]{0,60}?\$\s*"
+                       + _NUMBER, re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -74,7 +78,7 @@ def price_ranges(text: str) -> tuple[tuple[Decimal, Decimal], ...]:
     """The (low, high) price ranges a footnote states, in order; a "range" whose ends are reversed
     is not a price range and is left out."""
     found: list[tuple[int, int, Decimal, Decimal]] = []
-    for pattern in (_DOLLAR_RANGE, _WORD_RANGE):
+    for pattern in (_DOLLAR_RANGE, _WORD_RANGE, _LOW_HIGH):
         for match in pattern.finditer(text):
             low, high = (parse_decimal(match.group(end), allow_grouping=True) for end in (1, 2))
             if low is None or high is None or low > high:

@@ -18,6 +18,20 @@ QUALIFIERS = {"E": "delinquent in its SEC filings", "Q": "in bankruptcy proceedi
 _CORPORATE = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l p|sa|nv|ag)\b")
 
 
+# Issuers with several listed classes write them all in box 2: "LEN, LEN.B", "WSO; WSOB", "GOOGL and GOOG".
+_CLASS_LIST = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
+
+
+def listed_symbols(box: str | None) -> tuple[str, ...]:
+    """The symbols box 2 gives, normalised (see ``normal_ticker``): one, or each of a list of
+    classes ("LEN, LEN.B" gives LEN and LEN.B). Empty when the box is."""
+    text = (box or "").strip()
+    if not text:
+        return ()
+    parts = [part for part in _CLASS_LIST.split(text) if part.strip()]
+    return tuple(dict.fromkeys(normal_ticker(part).strip(".") for part in parts)) or (normal_ticker(text),)
+
+
 def qualifier(symbol: str | None) -> tuple[str, str] | None:
     """(base symbol, qualifier letter) for a five-letter Nasdaq symbol ending in E or Q."""
     ticker = normal_ticker(symbol)

@@ -51,9 +51,25 @@ def _worded_date(groups) -> date | None:
         return None
 
 
+# A full stop that ends no sentence: after an initial ("Mark A. Goldsmith") or a common
+# abbreviation ("Inc.", "Corp.", "No.", "Mr.", "Jr.", "approx.").
+_NOT_AN_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:Inc|Corp|Co|Ltd|L\.?P|L\.?L\.?C|N\.?A|No|Nos|Mr|Mrs|Ms|Dr|Jr|Sr|St|Messrs|Sec|Sect|Reg|"
+    r"approx|est|vs|etc|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
+
+
 @_cached
 def sentences(text: str) -> tuple[str, ...]:
-    return tuple(part for part in _SENTENCE.split(" ".join(text.split())) if part)
+    """The text's sentences, not cut after an initial or an abbreviation."""
+    result: list[str] = []
+    for part in _SENTENCE.split(" ".join(text.split())):
+        if not part:
+            continue
+        if result and _NOT_AN_END.search(result[-1]):
+            result[-1] += " " + part
+        else:
+            result.append(part)
+    return tuple(result)
 
 
 def mentions_a_plan(text: str) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
-from form16lint_rules._amounts import figure, normalised_title
-from form16lint_rules._when import row_direction
+from form16lint_rules._amounts import ADJUSTMENT, figure, last_place, normalised_title
+from form16lint_rules._when import row_direction, split_part
 from form16lint_rules._identity import (
     cik_key,
     describe_issuer,
@@ -16,7 +17,7 @@ from form16lint_rules._identity import (
 
 from form16lint.canonical import to_data
 from form16lint.fieldnames import describe
-from form16lint.model import plain_words
+from form16lint.model import ALL_TABLES, plain_words
 from form16lint.findings import Severity, Violation
 from form16lint.rule import CheckedDocuments, CollectionRule
 
@@ -32,16 +33,42 @@ def _owners_key(filing) -> frozenset[str] | None:
     return frozenset(keys) or None
 
 
-def _security_key(pointer: str, row) -> tuple | None:
-    """Table I: title and ownership. Table II: title, exercise price, expiration and underlying,
-    which tell one grant of options from another, and ownership."""
+# Accounts whose balance grows or shrinks without a report: plan accounts whose acquisitions are
+# exempt (401(k), profit-sharing, ESOP and savings plans; employee stock purchase plans), dividend
+# reinvestment, and units that accrue dividend equivalents.
+PLAN_ACCOUNT = re.compile(
+    r"401\s*\(?k\)?|profit[\s-]+sharing|\bESOP\b|employee stock (?:ownership|purchase)|\bESPP\b|savings plan"
+    r"|retirement plan|thrift|deferred compensation|reinvest|\bDRIP\b|dividend equivalent", re.IGNORECASE)
+
+
+def _notes(filing, *values) -> list[str]:
+    """The texts of the footnotes the given values refer to."""
+    texts = []
+    for value in values:
+        for note_id in value.footnotes:
+            note = filing.footnote(note_id)
+            if note is not None and note.text:
+                texts.append(note.text)
+    return texts
+
+
+def _security_key(filing, pointer: str, row) -> tuple | None:
+    """Table I: title and ownership, with the footnotes of the ownership columns, which name the
+    holder when several share one nature ("See footnote"). Table II: also the exercise price,
+    expiration and underlying, which tell one grant of options from another."""
     title = normalised_title(row)
     if not title:
         return None
+    nature = plain_words(row.nature_of_ownership.value)
+    holder = tuple(sorted(plain_words(text) for text in _notes(filing, row.direct_or_indirect,
+                                                                row.nature_of_ownership))) \
+        if "footnote" in nature or (row.ownership_key[0] == "I" and not nature) else ()
     if pointer.startswith("/derivative"):
-        return ("II", title, row.conversion_or_exercise_price.value, row.expiration_date.value,
-                plain_words(row.underlying_title.value), row.ownership_key)
-    return ("I", title, row.ownership_key)
+        price, expiration = row.conversion_or_exercise_price.value, row.expiration_date.value
+        if price is None and expiration is None:
+            return None  # units without price or expiration (RSUs): one grant cannot be told from another
+        return ("II", title, price, expiration, plain_words(row.underlying_title.value), row.ownership_key, holder)
+    return ("I", title, row.ownership_key, holder)
 
 
 def _amounts(filing):
@@ -49,9 +76,18 @@ def _amounts(filing):
     for pointer, row in filing.rows():
         if row.shares_owned_following.value is None:
             continue  # value-based reporting, or unreadable: nothing to carry
-        key = _security_key(pointer, row)
+        key = _security_key(filing, pointer, row)
         if key is not None:
             yield key, pointer, row
+
+
+def _moves_unreported(filing, row) -> bool:
+    """A holding that changes between reports without a transaction to report: a plan account, or
+    an amount whose footnote tells of an adjustment (shares it includes, a transfer, a split)."""
+    words = " ".join([row.nature_of_ownership.value or "", row.security_title.value or ""]
+                     + _notes(filing, row.direct_or_indirect, row.nature_of_ownership))
+    return bool(PLAN_ACCOUNT.search(words)) or any(
+        ADJUSTMENT.search(text) for text in _notes(filing, row.shares_owned_following))
 
 
 def _change(row):
@@ -67,7 +103,7 @@ def _change(row):
 def _order(document):
     filing = document.filing
     return (filing.period_of_report.value or date.max, filing.metadata.filing_date or date.max,
-            filing.metadata.accession_number or "", document.path)
+            filing.metadata.accession_number or "", split_part(filing) or 0, document.path)
 
 
 class CarriedBalanceMismatch(CollectionRule):
@@ -77,11 +113,27 @@ class CarriedBalanceMismatch(CollectionRule):
     Among the filings checked together, for one reporting person (or group of joint filers),
     one issuer, one security and one ownership (direct, or indirect with its nature; in Table
     II also the exercise price, expiration date and underlying security), the filings are put
-    in order of period of report. The first amount owned following a transaction in the later
+    in order of period of report (then filing date, accession number, and the part a report
+    split across several Form 4s says it is). The first amount owned following a transaction in the later
     filing must equal the last amount owned in the filing before it, plus the shares of that
     first row if acquired (A) or minus them if disposed (D); a holding row must equal it.
     Amendments (which restate, not continue), rows reported by value and filings without a
-    period of report are left out.
+    period of report are left out. Holdings whose nature only points to a footnote ("See
+    footnote") are told apart by the text of the footnotes on their ownership columns.
+
+    Accepted variants: figures equal to the precision they are reported in (fractional shares
+    rounded); accounts that change without a report (401(k), profit-sharing, ESOP and savings
+    plans, employee stock purchase plans, dividend reinvestment, units accruing dividend
+    equivalents), and amounts whose footnote tells of an adjustment (shares the amount
+    includes, a transfer, a split, a Rule 16a-13 change in the form of ownership); filings of
+    one period that carry in the other order (the batch does not say which was filed first);
+    and a chain that would hold fewer than zero shares, which is two securities under one title.
+    Table II rows with neither exercise price nor expiration date (restricted stock units, say)
+    are not carried: one grant cannot be told from another.
+
+    A break is a warning where it is the only one among the person's filings for the issuer.
+    Where the filings break between two or more pairs of filings, the batch is evidently not the
+    person's complete series (filings are missing from it), and each break is reported as info.
 
     ## Why it matters
     Column 5 of Table I (column 9 of Table II) states what the person owns after each
@@ -89,7 +141,7 @@ class CarriedBalanceMismatch(CollectionRule):
     form one running balance. A break means a transaction that was never reported (a Section
     16(a) violation to be disclosed under Item 405 of Regulation S-K), a split not carried
     through, or a mistyped figure. A filing missing from the batch also breaks the chain, so
-    this is a warning.
+    this is a warning at most.
 
     ## Failing example
     ```text
@@ -107,6 +159,7 @@ class CarriedBalanceMismatch(CollectionRule):
     code = "X001"
     name = "carried-balance-mismatch"
     severity = Severity.WARNING
+    reads = ALL_TABLES
 
     def check(self, documents, options):
         issuers = issuer_keys(documents)
@@ -126,27 +179,53 @@ class CarriedBalanceMismatch(CollectionRule):
             for key in first:
                 chains.setdefault((owners, issuers[id(document)], key), []).append(
                     (document, first[key], last[key]))
-        for (_, _, key), chain in chains.items():
-            for (before, _, previous), (after, (pointer, row), _) in zip(chain, chain[1:]):
+        breaks: dict[tuple, list] = {}  # (owners, issuer) -> [(before, after, pointer, message)]
+        for (owners, issuer, key), chain in chains.items():
+            for (before, (_, before_first), previous), (after, (pointer, row), following) in zip(chain, chain[1:]):
                 change = _change(row)
                 if change is None:
                     continue
                 carried = previous.shares_owned_following.value
                 expected, reported = carried + change, row.shares_owned_following.value
-                if expected == reported:
+                if abs(expected - reported) <= last_place(carried, change, reported):
+                    continue  # equal, to the precision the figures are reported in
+                if expected < 0:
+                    continue  # more disposed of than held: two securities under one title, not one chain
+                if _moves_unreported(before.filing, previous) or _moves_unreported(after.filing, row):
                     continue
+                if before.filing.period_of_report.value == after.filing.period_of_report.value and \
+                        _carries(following, before_first):
+                    continue  # filings of one day, whose order the batch does not tell: the other order carries
                 how = (f"{figure(carried)} + {figure(change)} acquired = {figure(expected)}" if change > 0 else
                        f"{figure(carried)} - {figure(-change)} disposed = {figure(expected)}" if change else
                        f"{figure(carried)}, as a holding row reports no change")
                 held = "held directly" if row.ownership_key[0] == "D" else \
                     f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
                 field = pointer + "/sharesOwnedFollowing"
-                yield after, Violation(
-                    field,
+                breaks.setdefault((owners, issuer), []).append((before, after, field, (
                     f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
                     f"{held}, but the filing before it for the same person and issuer ({before.path}, "
                     f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
-                    "An unreported transaction, a split or a filing missing from this batch would explain it")
+                    "An unreported transaction, a split or a filing missing from this batch would explain it")))
+        for found in breaks.values():
+            links = {(id(before), id(after)) for before, after, _, _ in found}
+            for before, after, field, message in found:
+                if len(links) < 2:
+                    yield after, Violation(field, message)
+                else:  # the batch is evidently not this person's complete series
+                    yield after, Violation(field, (
+                        f"{message}. This person's filings for this issuer break between {len(links)} pairs of "
+                        "filings in this batch, which is therefore not their complete series: look for the missing "
+                        "filings first"), severity=Severity.INFO)
+
+
+def _carries(previous, row) -> bool:
+    """Whether ``row``'s amount owned follows from ``previous``'s."""
+    change = _change(row)
+    if change is None:
+        return False
+    carried, reported = previous.shares_owned_following.value, row.shares_owned_following.value
+    return abs(carried + change - reported) <= last_place(carried, change, reported)
 
 
 def _content(document) -> str:
@@ -207,6 +286,9 @@ class DuplicateFiling(CollectionRule):
     Two inputs of one run with the same EDGAR accession number, or with the same content
     (the same filing model, whatever format each was read from: an XML and the JSON made from
     it are one filing). The second and later copies are reported, naming the first.
+
+    Accepted variants: an amendment and the filing it amends (other accession number, other
+    content) are two filings; the same filing in two formats is one filing and is reported.
 
     ## Why it matters
     A batch with one filing twice double-counts it: its transactions appear twice in any

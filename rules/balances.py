@@ -7,10 +7,10 @@ from decimal import Decimal
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value, camel_case
+from form16lint.model import ALL_TABLES, Value, camel_case
 from form16lint.rule import FilingRule
 
-from ._amounts import figure, normalised_title
+from ._amounts import ADJUSTMENT, figure, last_place, normalised_title
 from ._footnote_refs import footnote, row_footnote_ids
 from ._when import row_code, row_direction
 
@@ -30,14 +30,39 @@ class BalanceMismatch(FilingRule):
 
     ## What it checks
     Within one table, the transaction rows of the same security (title compared without regard
-    to case or spacing) held the same way (direct, or indirect with the same nature of
-    ownership) form a running balance, in the order the rows are filed: the amount owned
-    following each transaction must equal the amount owned following the previous one plus the
-    shares acquired (A) or minus the shares disposed of (D). The first row of each security has
-    no previous balance on the form and is not checked. A row that reports a dollar value
-    instead of shares, or whose amount is only a footnote, breaks the chain: the next row is
-    taken as a new start. The message gives the previous balance, the shares, A or D, the
-    expected and the reported figure.
+    to case or spacing) held the same way form a running balance, in the order the rows are
+    filed: the amount owned following each transaction must equal the amount owned following
+    the previous one plus the shares acquired (A) or minus the shares disposed of (D). Rows are
+    held the same way when they agree on direct or indirect, on the nature of indirect
+    ownership, and on the footnotes of those two columns: several direct accounts (an IRA, a
+    401(k) plan) and the holdings of several family members under one nature ("By child") are
+    told apart only by those footnotes (a nature naming a kind of relative, "child's
+    interest", is not checked, since rows with the same footnotes may still be several
+    people's); a row that adds up from the row before it of the same
+    title and ownership is accepted all the same (a footnote left off one row). The first row of
+    each holding has no previous balance
+    on the form and is not checked. A row that reports a dollar value instead of shares, or
+    whose amount is only a footnote, breaks the chain: the next row is taken as a new start.
+    The message gives the previous balance, the shares, A or D, the expected and the reported
+    figure.
+
+    Accepted variants:
+    - fractional shares rounded to the precision the figures are reported in;
+    - a Table II row that reports only its own grant's position;
+    - a footnote of the row that states the difference ("Includes 3,019 shares acquired under
+      the employee stock purchase plan");
+    - a footnote on the amount owned that tells of an adjustment (a Rule 16a-13 change in the
+      form of ownership, a split, a transfer between accounts, dividend reinvestment, shares the
+      amount includes), whatever figure it states;
+    - a footnote anywhere in the row that places it under Rule 16a-13 (a change in the form of
+      ownership exempt from reporting), since more such changes may lie between the rows;
+    - on a Form 5, column 5 is the amount owned at the end of the issuer's fiscal year: a
+      holding whose rows all give that one figure is not a running balance and is accepted.
+
+    A gap is a warning, not an error, where it may be no error of the filing: on a Form 5
+    (transactions reported on Form 4 during the year lie between its rows), when a footnote
+    elsewhere in the row tells of an adjustment, or when the two rows' amounts carry different
+    footnotes (which may tell two accounts apart).
 
     ## Why it matters
     Column 5 of Table I (column 9 of Table II) must state the reporting person's total
@@ -61,27 +86,48 @@ class BalanceMismatch(FilingRule):
     code = "B001"
     name = "balance-mismatch"
     severity = Severity.ERROR
+    reads = ALL_TABLES
 
     def check(self, filing, context):
+        year_end = filing.base_form == "5"
         for collection, table in TABLES:
-            previous: dict[tuple, Decimal | None] = {}
-            for index, row in enumerate(getattr(filing, _attribute(collection))):
-                key = _holding_key(row)
+            rows = getattr(filing, _attribute(collection))
+            keys = [_holding_key(row) for row in rows]
+            one_figure = _one_figure_holdings(rows, keys) if year_end else set()
+            previous: dict[tuple, tuple[Decimal | None, object]] = {}
+            loosely: dict[tuple, Decimal | None] = {}  # the same, the footnotes of the holder set aside
+            for index, (row, key) in enumerate(zip(rows, keys)):
                 after = row.shares_owned_following.value
                 shares = row.shares.value
                 direction = row_direction(row)
-                before = previous.get(key)
-                previous[key] = after  # None (a value row, a footnote) breaks the chain
+                before, before_row = previous.get(key, (None, None))
+                previous[key] = (after, row)  # None (a value row, a footnote) breaks the chain
+                loose_key = key[:2] + key[3:]
+                loose_before = loosely.get(loose_key)
+                loosely[loose_key] = after
                 if before is None or after is None or shares is None or direction not in ("A", "D"):
                     continue
+                if key in one_figure:
+                    continue  # a Form 5 that prints the fiscal-year-end amount on every row
                 expected = before + shares if direction == "A" else before - shares
-                if abs(expected - after) <= _last_place(before, shares, after):
+                if abs(expected - after) <= last_place(before, shares, after):
                     continue
+                if loose_before is not None and abs((loose_before + shares if direction == "A" else
+                                                     loose_before - shares) - after) <= last_place(
+                        loose_before, shares, after):
+                    continue  # it follows the row before it of that title and ownership: a footnote left off
                 if collection == "derivativeTransactions" and after == (shares if direction == "A" else 0):
                     continue  # the row reports its own grant's position, as many filers do in Table II
                 row_pointer, difference = f"/{collection}/{index}", after - expected
                 if _explained(filing, row_pointer, difference, context):
                     continue
+                if _notes_adjustment(filing, row.shares_owned_following.footnotes, context):
+                    continue  # the footnote on the amount owned explains an adjustment (split, 16a-13, ...)
+                if _cites_16a13(filing, row_footnote_ids(filing, row_pointer, context), context):
+                    continue  # changes in the form of ownership exempt from reporting lie between the rows
+                if _family_members(key):
+                    continue  # "child's interest" may be several children, each a holding of its own
+                doubt = _doubt(filing, row, before_row, row_pointer, year_end, context)
                 pointer = row_pointer + "/sharesOwnedFollowing"
                 flipped = before - shares if direction == "A" else before + shares
                 hint = (f" The reported figure is what ({'D' if direction == 'A' else 'A'}) would give: check the "
@@ -95,18 +141,76 @@ class BalanceMismatch(FilingRule):
                     f"balance is what the row before it in {table} for {title}, {_ownership_words(key[1])}, leaves "
                     "owned; the amount owned following each transaction must be the running total (Form 4 General "
                     f"Instruction 4(a)(ii)).{hint} Correct this figure, the amount ({column(row_pointer + '/shares')}), "
-                    "or (A)/(D), or explain the difference in a footnote."))
+                    "or (A)/(D), or explain the difference in a footnote." + (f" {doubt}" if doubt else "")),
+                    severity=Severity.WARNING if doubt else None)
+
+
+# A nature of indirect ownership that may stand for several people: several children,
+# grandchildren or relatives are often reported under one nature text, told apart by nothing.
+FAMILY_MEMBERS = re.compile(r"\b(?:child|children|son|sons|daughters?|grand\w*|minor|niece|nephew|relative|family "
+                            r"member|custodian|ugma|utma)", re.IGNORECASE)
+
+
+def _family_members(key: tuple) -> bool:
+    """An indirect holding whose nature names a kind of relative: rows under it with the same
+    footnotes (a disclaimer, say) may still belong to different people."""
+    kind, nature = key[1]
+    return kind == "I" and bool(FAMILY_MEMBERS.search(nature))
+
+
+def _cites_16a13(filing, note_ids, context) -> bool:
+    """A footnote of the row that places it under Rule 16a-13: changes in the form of ownership
+    (to a revocable trust, say) that need no report, so more of them may lie between the rows."""
+    for note_id in note_ids:
+        note = footnote(filing, note_id, context)
+        if note and re.search(r"16a-13", note.text):
+            return True
+    return False
+
+
+def _notes_adjustment(filing, note_ids, context) -> bool:
+    for note_id in note_ids:
+        note = footnote(filing, note_id, context)
+        if note and ADJUSTMENT.search(note.text):
+            return True
+    return False
+
+
+def _doubt(filing, row, before_row, row_pointer: str, year_end: bool, context) -> str:
+    """Why a gap in the running balance may be no error of the filing, in words ("" when nothing
+    makes it doubtful): such a gap is a warning."""
+    if year_end:
+        return ("On a Form 5 this is a warning: column 5 is the amount owned at the end of the fiscal year, "
+                "and transactions reported on Form 4 during the year may lie between these rows.")
+    if _notes_adjustment(filing, row_footnote_ids(filing, row_pointer, context), context):
+        return "A footnote of this row tells of an adjustment that may account for it, so this is a warning."
+    if before_row is not None and set(row.shares_owned_following.footnotes) != set(
+            before_row.shares_owned_following.footnotes):
+        return ("The two rows' amounts carry different footnotes, which may tell two accounts apart, so this is "
+                "a warning.")
+    return ""
+
+
+def _one_figure_holdings(rows, keys) -> set:
+    """The holdings of a Form 5 table whose rows all give one amount owned: the amount at the end
+    of the fiscal year, which column 5 of Form 5 asks for, rather than a running balance."""
+    figures: dict[tuple, set] = {}
+    for row, key in zip(rows, keys):
+        figures.setdefault(key, set()).add(row.shares_owned_following.value)
+    counts = {key: sum(1 for k in keys if k == key) for key in figures}
+    return {key for key, found in figures.items() if counts[key] > 1 and len(found) == 1 and None not in found}
 
 
 def _holding_key(row) -> tuple:
-    """What makes rows one running balance: title and ownership; the nature's footnotes when the
-    nature itself only points to them ("See footnote (2)"), since they then name the holder; and
-    in Table II the terms of the derivative (price, date exercisable and expiration date, each with
-    the footnotes that stand for it), since each grant is a security of its own."""
+    """What makes rows one running balance: title and ownership; the footnotes of the ownership
+    column and of the nature of ownership, since several accounts held directly (an IRA, a 401(k)
+    plan) or the holdings of several family members under one nature ("By child") are told apart
+    only by them; and in Table II the terms of the derivative (price, date exercisable and
+    expiration date, each with the footnotes that stand for it), since each grant is a security of
+    its own."""
     terms = tuple((getattr(row, name).value, tuple(getattr(row, name).footnotes)) for name in
                   ("conversion_or_exercise_price", "exercise_date", "expiration_date") if hasattr(row, name))
-    nature = (row.nature_of_ownership.value or "").lower()
-    holder = tuple(row.nature_of_ownership.footnotes) if "footnote" in nature or not nature.strip() else ()
+    holder = tuple(row.direct_or_indirect.footnotes) + tuple(row.nature_of_ownership.footnotes)
     return normalised_title(row), row.ownership_key, holder, terms
 
 
@@ -121,13 +225,6 @@ def _explained(filing, row_pointer: str, difference: Decimal, context) -> bool:
     return False
 
 
-def _last_place(*amounts: Decimal) -> Decimal:
-    """One unit in the last decimal place the figures carry: fractional shares are rounded when
-    reported (14,242.084 + 28.593 may be reported as 14,270.678); whole shares must add exactly."""
-    places = max(-min(a.as_tuple().exponent, 0) for a in amounts)
-    return Decimal(1).scaleb(-places) if places else Decimal(0)
-
-
 def _attribute(collection: str) -> str:
     return "non_derivative_transactions" if collection.startswith("non") else "derivative_transactions"
 
@@ -138,8 +235,12 @@ class SuspiciousAmount(FilingRule):
     ## What it checks
     Every transaction row whose amount (column 4 of Table I, column 5 of Table II) is zero.
     On PDF and text input, where the sign is read off the page, any amount, price or amount
-    owned that is negative. A row that reports a dollar value instead of shares is not checked
-    for zero.
+    owned that is negative (in EDGAR XML and JSON a negative figure breaks the schema, and S003
+    gives the error). A row that reports a dollar value instead of shares is not checked for
+    zero.
+
+    Accepted variants: a zero amount on a row that reports a dollar value instead of shares;
+    in EDGAR XML and JSON the sign is S003's to judge.
 
     ## Why it matters
     EDGAR accepts a zero amount, but a transaction of no shares reports nothing: it is almost
@@ -195,6 +296,10 @@ class UnmatchedExercise(FilingRule):
     for the same number of shares. Rows split differently in the two tables match when their
     totals for the date agree.
 
+    Accepted variant: amounts that differ where the other table has a row of the same day and
+    a footnote of either row tells of an adjustment (dividend equivalents accrued on the units,
+    shares the amount includes, fractional rounding).
+
     ## Why it matters
     An exercise or conversion is one transaction seen from both sides: the derivative security
     is disposed of (Table II) and the underlying security acquired (Table I). Form 4 General
@@ -216,6 +321,7 @@ class UnmatchedExercise(FilingRule):
     code = "B003"
     name = "unmatched-exercise"
     severity = Severity.WARNING
+    reads = ALL_TABLES
 
     def check(self, filing, context):
         exercised, received = [], []  # (pointer, row, date, amounts, ownership)
@@ -230,7 +336,11 @@ class UnmatchedExercise(FilingRule):
                 exercised.append(entry)
             elif direction == "A":  # Table I, or Table II for an underlying that is itself a derivative
                 received.append(entry)  # (Class B stock convertible into Class A)
+        adjusted = {pointer for pointer, _ in filing.transactions()
+                    if _notes_adjustment(filing, row_footnote_ids(filing, pointer, context), context)}
         for pointer, row, day, amounts, ownership in exercised:
+            if _explained_pair(pointer, day, [r[0] for r in received if r[2] == day], adjusted):
+                continue
             if not _matched(amounts, day, ownership, exercised, received):
                 yield Violation(pointer, (
                     f"{describe(pointer)} ({row_code(row)}, {row.security_title.value or 'derivative security'}) "
@@ -244,6 +354,9 @@ class UnmatchedExercise(FilingRule):
             if pointer.startswith("/derivative") or code not in EXERCISE_CODES:
                 continue
             partners = [e for e in table_ii_exercises if e.transaction_date.value == day]
+            partner_pointers = [p for p, e in filing.transactions() if any(e is x for x in partners)]
+            if _explained_pair(pointer, day, partner_pointers, adjusted):
+                continue
             shares = row.shares.value
             if any(shares in (e.underlying_shares.value, e.shares.value) for e in partners) or _totals_agree(
                     [{a for a in (e.underlying_shares.value, e.shares.value) if a is not None} for e in partners],
@@ -255,6 +368,13 @@ class UnmatchedExercise(FilingRule):
                 "(exercise or conversion of a derivative security), but Table II has no exercise or "
                 f"conversion of {figure(shares)} on that date. Report the derivative security given up in "
                 "Table II (Form 4 General Instruction 4(b)(v))."))
+
+
+def _explained_pair(pointer: str, day, partners: list[str], adjusted: set[str]) -> bool:
+    """True when the other table has a row of the same day, and a footnote of one of them tells of
+    an adjustment that accounts for different amounts (dividend equivalents that accrued on the
+    units, shares the amount includes, fractional rounding)."""
+    return bool(partners) and (pointer in adjusted or any(p in adjusted for p in partners))
 
 
 def _matched(amounts: set, day, ownership, exercised: list, received: list) -> bool:

@@ -57,6 +57,9 @@ class UnknownTransactionCode(FilingRule):
     timeliness field. On PDF and text input, read off the printed form, K and V appear in the
     code and V columns legitimately.
 
+    Accepted variants: K and V in the code columns of PDF and text input, where the printed
+    form carries them; letter case and spaces around the code.
+
     ## Why it matters
     The codes are fixed by the Form 4 General Instructions (Instruction 8, Transaction Codes);
     EDGAR rejects an XML document with any other code, and a reader cannot tell what an unknown
@@ -107,6 +110,11 @@ class DirectionContradictsCode(FilingRule):
     Table I (the underlying shares received) and dispose in Table II (the derivative given up);
     E and H dispose in Table II. The other codes go either way. The (A) or (D) column must
     agree.
+
+    Accepted variants: the codes that go either way (G, J, I, W, Z and the like); a Table II
+    row coded M, C, X or O that acquires a derivative received in a conversion (preferred
+    stock into convertible Class B stock), when another Table II row of that date gives up a
+    derivative by exercise or conversion.
 
     ## Why it matters
     The code and the (A)/(D) column describe the same transaction (Form 4 General Instructions
@@ -167,6 +175,9 @@ class Form4TransactionOnForm5(FilingRule):
     code that only Form 4 takes: P, S and U always, and from 2002-08-29 the issuer transactions
     A, D, F, M, C, X and O.
 
+    Accepted variant: a row coded form type 4 that is a Form 5 item by its code and date (a
+    gift given before 2023-02-27 or received, codes L and W): nothing was due on Form 4.
+
     ## Why it matters
     Such a transaction was due on Form 4 within two business days (Section 16(a)(2)(C); Rule
     16a-3(g)); reporting it on Form 5 makes it a late Form 4 transaction, which the issuer must
@@ -190,12 +201,15 @@ class Form4TransactionOnForm5(FilingRule):
     code = "C003"
     name = "form4-transaction-on-form5"
     severity = Severity.WARNING
+    reads = ("/periodOfReport",)
     forms = frozenset({"5"})
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
             code, day = row_code(row), row.transaction_date.value
             if (row.form_type or "").strip() == "4":
+                if _form5_item(row, code, day):
+                    continue  # coded form type 4, but a Form 5 item all the same: nothing was due on Form 4
                 where = pointer + "/formType"
                 why = f"{describe(where)} is 4"
             elif code in FORM4_ALWAYS or (code in FORM4_SINCE_2002 and day is not None
@@ -209,6 +223,15 @@ class Form4TransactionOnForm5(FilingRule):
                 f"{_due_on_form4(row)}. Reported here, it is a late Form 4 transaction, which the issuer must "
                 "disclose under Item 405 of Regulation S-K; if a Form 4 already reported it, remove the row in a "
                 "5/A (a Form 5 reports only what was not reported before)."))
+
+
+def _form5_item(row, code: str, day) -> bool:
+    """A transaction that Form 5 reports in time, whatever its form type says: small acquisitions
+    (L), acquisitions by will or the laws of descent (W), and gifts other than those given on or
+    after 2023-02-27."""
+    if code in ("L", "W"):
+        return True
+    return code == "G" and not (day is not None and gift_due_on_form4(row, day))
 
 
 def _dated(row) -> str:
@@ -233,6 +256,9 @@ class GiftOnForm5(FilingRule):
     2023-02-27. (Some advisers date the change from 2023-04-01, when the new forms took effect;
     form16lint follows the rule's effective date.)
 
+    Accepted variants: gifts received (acquired) and gifts given before 2023-02-27, which
+    remain Form 5 items.
+
     ## Why it matters
     Release 33-11138 (December 2022) amended Rule 16a-3 so that bona fide gifts are reported on
     Form 4 within two business days, no longer on Form 5. A gift on Form 5 is a late Form 4
@@ -254,6 +280,7 @@ class GiftOnForm5(FilingRule):
     code = "C004"
     name = "gift-on-form5"
     severity = Severity.WARNING
+    reads = ("/periodOfReport",)
     forms = frozenset({"5"})
 
     def check(self, filing, context):
@@ -283,6 +310,10 @@ class PlanAdoptionDateMissing(FilingRule):
     state the date the plan was adopted: a sentence about the trading plan carrying a date
     ("adopted on May 5, 2023", "entered into on 05/05/2023").
 
+    Accepted variants: the date in prose, in any common form (May 5, 2023; Sept. 5, 2023;
+    5/5/23; 2023-05-05), with names, initials and abbreviations in the same sentence
+    ("adopted by Mark A. Goldsmith on December 19, 2024", "by the J.P. Smith Trust").
+
     ## Why it matters
     Forms 4 and 5 as amended by Release 33-11138 (effective 2023-04-01) require a filer who
     checks the box to "provide the date of adoption of the plan" in the explanation of
@@ -305,6 +336,7 @@ class PlanAdoptionDateMissing(FilingRule):
     code = "C005"
     name = "plan-adoption-date-missing"
     severity = Severity.ERROR
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         if filing.aff10b5_one.value is not True:
@@ -325,6 +357,10 @@ class PlanCheckboxNotChecked(FilingRule):
     else the signature date), a footnote or the remarks saying a transaction was made
     "pursuant to" or "under" a Rule 10b5-1 plan while the Rule 10b5-1 checkbox (`aff10b5One`)
     is not checked.
+
+    Accepted variants: a text that says a trade was not made under a plan, or that names a
+    plan without saying the trade was made under it; forms filed before 2023-04-01, which
+    had no box.
 
     ## Why it matters
     From 2023-04-01 Forms 4 and 5 carry a checkbox that must be checked when a reported
@@ -347,6 +383,7 @@ class PlanCheckboxNotChecked(FilingRule):
     code = "C006"
     name = "plan-checkbox-not-checked"
     severity = Severity.WARNING
+    reads = ("/aff10b5One", "/footnotes", "/remarks")
     forms = frozenset({"4", "5"})
 
     def check(self, filing, context):
@@ -377,6 +414,10 @@ class CoolingOffNotObserved(FilingRule):
     filing's footnotes and remarks give): a trade dated less than 90 days after an adoption on
     or after 2023-02-27. Plans adopted earlier are not subject to the cooling-off period.
 
+    Accepted variants: plans adopted before 2023-02-27; reporting persons who are neither
+    officer nor director (a 10% owner, say); a trade whose plan's adoption date cannot be
+    told (several dates in the filing and none on the row).
+
     ## Why it matters
     Rule 10b5-1(c)(1)(ii)(B), as amended by Release 33-11138, denies the affirmative defense to
     an officer's or director's trade made before the later of 90 days after the plan's adoption
@@ -399,6 +440,7 @@ class CoolingOffNotObserved(FilingRule):
     code = "C007"
     name = "cooling-off-not-observed"
     severity = Severity.WARNING
+    reads = ("/reportingOwners", "/footnotes", "/remarks")
     forms = frozenset({"4", "5"})
 
     def check(self, filing, context):

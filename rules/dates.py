@@ -13,15 +13,24 @@ from form16lint.business_days import (
 )
 from form16lint.fieldnames import box, column, describe
 from form16lint.findings import Severity, Violation
+from form16lint.model import ALL_TABLES
 from form16lint.rule import FilingRule
 
-from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, submitted_date
+from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, split_part, submitted_date
 
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 
 
 def _month_end(day: date) -> bool:
     return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def near_month_end(day: date) -> bool:
+    """A day on which a 52-53-week fiscal year can end: such a year ends on one weekday, either
+    the last of its kind in a month (from the month's last day less six) or the one nearest the
+    month's end (up to three days into the next month)."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.day >= last - 6 or day.day <= 3
 
 
 def fiscal_year(end: date) -> tuple[date, date] | None:
@@ -45,6 +54,11 @@ class TransactionOutsideFiscalYear(FilingRule):
     end a year earlier (FY ended 2003-12-31: 2003-01-01 to 2003-12-31). A year ending on another
     day (a 52-53-week year) may have run up to 371 days, so only a date more than 371 days back,
     or after the year's end, is reported.
+
+    Accepted variants: a 52-53-week fiscal year, as above; and a row of an earlier fiscal year
+    that should have been reported then and was not, reported late on this Form 5 (Rule
+    16a-3(f)): marked late (timeliness L), or of form type 4, which EDGAR treats as late on a
+    Form 5 by definition.
 
     ## Why it matters
     A Form 5 reports the transactions of one fiscal year (Rule 16a-3(f); Form 5 General
@@ -70,17 +84,23 @@ class TransactionOutsideFiscalYear(FilingRule):
     code = "D001"
     name = "transaction-outside-fiscal-year"
     severity = Severity.ERROR
+    reads = ("/periodOfReport",)
     forms = frozenset({"5"})
 
     def check(self, filing, context):
         end = filing.period_of_report.value
         if end is None:
             return
-        start, end = fiscal_year(end)
+        try:
+            start, end = fiscal_year(end)
+        except (ValueError, OverflowError):  # a year beyond the calendar: cannot decide
+            return
         for pointer, row in filing.transactions():
             day = row.transaction_date.value
             if day is None or start <= day <= end:
                 continue
+            if day < start and _reported_late(row):
+                continue  # an earlier year's item reported late on this Form 5 (Rule 16a-3(f))
             where = pointer + "/transactionDate"
             when = "after the fiscal year ended" if day > end else "before the fiscal year began"
             span = (f"{start.isoformat()} to {end.isoformat()}" if _month_end(end)
@@ -92,18 +112,29 @@ class TransactionOutsideFiscalYear(FilingRule):
                 "belongs to."))
 
 
+def _reported_late(row) -> bool:
+    """A Form 5 row marked late (L), or of form type 4 (late on a Form 5 by definition)."""
+    return (row.timeliness.value or "").strip().upper() == "L" or (row.form_type or "").strip() == "4"
+
+
 class FiscalYearEndSuspect(FilingRule):
     """A Form 5's fiscal-year end is not a month's last day, or the form is signed before it.
 
     ## What it checks
     On a Form 5 (and 5/A), the period of report ("Statement for Issuer's Fiscal Year Ended")
-    should be the last day of a month, and no signature may be dated before it.
+    should be a day on which a fiscal year can end, and no signature may be dated before it.
+
+    Accepted variants: the last day of a month, and the end of a 52-53-week fiscal year, which
+    falls on a weekday near a month's end (from six days before the month's last day to the
+    third day of the next month: "the last Saturday of September", "the Saturday nearest
+    December 31").
 
     ## Why it matters
-    Almost every issuer's fiscal year ends on the last day of a month; another date is most
-    often a typing slip (a 52-53-week year is the exception, and then this warning can be
-    suppressed with its reason). A Form 5 reports a fiscal year that has ended (Rule 16a-3(f):
-    due within 45 days after the year's end); signed before the end, it cannot be complete.
+    Fiscal years end on the last day of a month or, for a 52-53-week year, on a weekday near
+    it; another date (the 6th of a month, say) is most often a typing slip, or the date of a
+    transaction written where the fiscal year's end belongs. A Form 5 reports a fiscal year
+    that has ended (Rule 16a-3(f): due within 45 days after the year's end); signed before the
+    end, it cannot be complete.
 
     ## Failing example
     ```xml
@@ -123,19 +154,20 @@ class FiscalYearEndSuspect(FilingRule):
     code = "D002"
     name = "fiscal-year-end-suspect"
     severity = Severity.WARNING
+    reads = ("/periodOfReport", "/signatures")
     forms = frozenset({"5"})
 
     def check(self, filing, context):
         end = filing.period_of_report.value
         if end is None:
             return
-        if not _month_end(end):
+        if not near_month_end(end):
             last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
-                f"({last.isoformat()}). If the issuer's fiscal year ended on {last.isoformat()}, correct "
-                f"{box('periodOfReport')}; if the issuer keeps a 52-53-week fiscal year, suppress D002 here with that "
-                "reason."))
+                f"({last.isoformat()}), nor a day near a month's end on which a 52-53-week fiscal year ends. If "
+                f"the issuer's fiscal year ended on {last.isoformat()}, correct {box('periodOfReport')}: it gives the "
+                "day the fiscal year ended, not the date of a transaction."))
         for index, signature in enumerate(filing.signatures):
             signed = signature.date.value
             if signed is not None and signed < end:
@@ -155,6 +187,11 @@ class PeriodNotEarliestTransaction(FilingRule):
     equal the earliest date of the transactions in Tables I and II that were required on Form 4:
     rows that report a Form 5 item early (form type 5 or timeliness E, codes L and W, gifts
     received, and gifts given before 2023-02-27) are not counted.
+
+    Accepted variants: a Form 4/A keeps the period of report of the Form 4 it amends, whatever
+    rows it repeats or adds, so amendments are not checked; and a report split across several
+    Form 4s (EDGAR takes 30 rows a form), each saying so ("the second of three Form 4s ...
+    relating to the same event"), gives every part the earliest date of the whole event.
 
     ## Why it matters
     EDGAR files and indexes the Form 4 under this date, and readers use it to judge whether the
@@ -177,15 +214,20 @@ class PeriodNotEarliestTransaction(FilingRule):
     code = "D003"
     name = "period-not-earliest-transaction"
     severity = Severity.WARNING
+    reads = ("/periodOfReport", *ALL_TABLES)
     forms = frozenset({"4"})
 
     def check(self, filing, context):
+        if filing.is_amendment:
+            return  # a 4/A keeps the original's period of report
         period = filing.period_of_report.value
         dated = [(row.transaction_date.value, pointer) for pointer, row in filing.transactions()
                  if row.transaction_date.value is not None and _required_on_form4(row, row.transaction_date.value)]
         if period is None or not dated:
             return
         earliest, pointer = min(dated)
+        if period < earliest and split_part(filing):
+            return  # one of several Form 4s of one event: its period is the event's earliest transaction
         if earliest != period:
             yield Violation("/periodOfReport", (
                 f"{describe('/periodOfReport')} is {period.isoformat()}, but the earliest transaction is "
@@ -200,6 +242,9 @@ class TransactionAfterSigning(FilingRule):
     ## What it checks
     Every transaction date of Tables I and II against the latest signature date and, when one is
     known (EDGAR's filing date or acceptance time, or `--filing-date`), the filing date.
+
+    Accepted variants: a transaction on the day of signing or of filing; of several
+    signatures the latest counts (an attorney-in-fact may sign after the insider).
 
     ## Why it matters
     A report can only state transactions that happened before it was signed and filed
@@ -222,6 +267,7 @@ class TransactionAfterSigning(FilingRule):
     code = "D004"
     name = "transaction-after-signing"
     severity = Severity.ERROR
+    reads = ("/signatures",)
 
     def check(self, filing, context):
         signed = filing.signature_date
@@ -266,7 +312,11 @@ class LateFiling(FilingRule):
     A calendar deadline on a weekend, federal holiday or SEC closure moves to the next business
     day. Business days follow the SEC's calendar (federal holidays, Juneteenth from 2021, and
     the closures of 2018-12-05, 2019-12-24 and 2020-12-24). Amendments are not checked: their
-    timeliness is the original's.
+    timeliness is the original's. A date beyond the range of the SEC calendar cannot be judged,
+    and nothing is said for it.
+
+    Accepted variants: the rows not due on Form 4 listed above; a deemed execution date; an
+    acceptance by 10:00 p.m. Eastern counting for its day; amendments.
 
     ## Why it matters
     Section 16(a) and Rule 16a-3 set these deadlines; Item 405 of Regulation S-K requires the
@@ -292,10 +342,17 @@ class LateFiling(FilingRule):
     code = "D005"
     name = "late-filing"
     severity = Severity.WARNING
+    reads = ("/signatures", "/periodOfReport")
 
     def check(self, filing, context):
         if filing.is_amendment:
             return
+        try:
+            yield from self._judged(filing, context)
+        except (ValueError, OverflowError):
+            return  # a date beyond the SEC calendar's range: the deadline cannot be decided
+
+    def _judged(self, filing, context):
         filed, source = filing_date(filing, context)
         if filed is None:
             return
@@ -364,6 +421,10 @@ class DeemedExecutionDateOutOfRange(FilingRule):
     it may not precede the transaction (trade) date, nor fall more than three business days
     after it.
 
+    Accepted variants: a deemed execution date on the trade date or up to the third business
+    day after it, counted on the SEC's business days; a date beyond the calendar's range is
+    not judged.
+
     ## Why it matters
     Rule 16a-3(g)(2) deems a transaction under a Rule 10b5-1 plan or a discretionary plan
     executed on the date the insider learns of it, but no later than the third business day
@@ -393,7 +454,10 @@ class DeemedExecutionDateOutOfRange(FilingRule):
             if traded is None or deemed is None:
                 continue
             where = pointer + "/deemedExecutionDate"
-            latest = add_business_days(traded, 3)
+            try:
+                latest = add_business_days(traded, 3)
+            except (ValueError, OverflowError):
+                continue  # beyond the SEC calendar's range: cannot decide
             if deemed < traded:
                 problem = (f"before the transaction date {traded.isoformat()}: a transaction cannot be deemed "
                            "executed before it took place (Rule 16a-3(g)(2))")

@@ -38,6 +38,8 @@ class FootnoteTextMissing(FilingRule):
     a footnote with that id in the explanation of responses, and the footnote must say
     something. The message names the value that refers and the id it refers to.
 
+    Accepted variants: none: EDGAR rejects a reference to a footnote the filing lacks.
+
     ## Why it matters
     The EDGAR Ownership XML Technical Specification (ch. 4) requires every `footnoteId` to
     match a `footnote` of the document, and EDGAR suspends a filing whose reference is
@@ -66,6 +68,7 @@ class FootnoteTextMissing(FilingRule):
     code = "N001"
     name = "footnote-text-missing"
     severity = Severity.ERROR
+    reads = ("/footnotes",)
 
     def check(self, filing, context):
         for pointer, footnote_id, _ in references(filing, context):
@@ -87,6 +90,10 @@ class FootnoteNeverReferenced(FilingRule):
     Every footnote of the explanation of responses must be referred to by at least one value
     or transaction code of the filing. An error for EDGAR XML and JSON; a warning for PDF and
     text input, where a marker the extraction missed is likelier than a stray footnote.
+
+    Accepted variants: a footnote referred to only from a transaction code or the period of
+    report counts as referred to; on PDF and text input the finding is a warning (see
+    above).
 
     ## Why it matters
     EDGAR suspends an ownership document with a footnote that no element refers to (EDGAR
@@ -112,6 +119,7 @@ class FootnoteNeverReferenced(FilingRule):
     code = "N002"
     name = "footnote-never-referenced"
     severity = Severity.ERROR
+    reads = ("",)
 
     def check(self, filing, context):
         used = {footnote_id for _, footnote_id, _ in references(filing, context)}
@@ -133,6 +141,8 @@ class FootnoteIdInvalid(FilingRule):
     The ids of the explanation of responses: each must be `F` followed by a number from 1 to
     99, and no two footnotes may have the same id. And each value's list of references: one
     value may not refer to the same footnote twice.
+
+    Accepted variants: none: the ids F1 to F99, each once, are EDGAR's schema.
 
     ## Why it matters
     The EDGAR ownership schema types footnote ids as `F1` to `F99` and requires them to be
@@ -158,6 +168,7 @@ class FootnoteIdInvalid(FilingRule):
     code = "N003"
     name = "footnote-id-invalid"
     severity = Severity.ERROR
+    reads = ("/footnotes",)
 
     def check(self, filing, context):
         first: dict[str, int] = {}
@@ -194,13 +205,18 @@ class FootnoteExplanationMissing(FilingRule):
       weighted-average footnotes states the range of prices ("prices ranging from $10.01 to
       $10.50").
 
+    Accepted variants: the range in any common wording ("$10.01 to $10.50", "between $10.01
+    and $10.50", "ranging from 10.01 to 10.50", "the lowest price ... was $10.01 and the
+    highest price was $10.50").
+
     ## Why it matters
     The Form 4 instructions (General Instruction 8, "Transaction Codes") require a
     transaction coded J to be described in the explanation of responses. Column 4 of Table I
     asks for the price of every purchase and sale. When shares were bought or sold at
     different prices in one day, the SEC staff allow one weighted-average price only if a
     footnote gives the full range of prices and an undertaking to provide the detail on
-    request (the SEC staff's Compliance and Disclosure Interpretations of Form 4).
+    request (the SEC staff's no-action letter to the Society of Corporate Secretaries of June
+    25, 2008).
 
     ## Failing example
     ```xml
@@ -218,6 +234,7 @@ class FootnoteExplanationMissing(FilingRule):
     code = "N004"
     name = "footnote-explanation-missing"
     severity = Severity.WARNING
+    reads = ("/footnotes",)
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():
@@ -269,6 +286,10 @@ class WeightedAveragePriceOutOfRange(FilingRule):
     When one footnote serves several rows and gives several ranges, the price must lie within
     the lowest and highest of them. Half a cent of rounding is allowed.
 
+    Accepted variants: half a cent of rounding; a footnote serving several rows with several
+    ranges (the price must lie between the lowest and the highest); a range in any common
+    wording (see N004).
+
     ## Why it matters
     An average of prices lies between the lowest and the highest of them: a price outside the
     stated range means the price or the range was mistyped, and the figure reported under
@@ -291,6 +312,7 @@ class WeightedAveragePriceOutOfRange(FilingRule):
     code = "N005"
     name = "weighted-average-price-out-of-range"
     severity = Severity.ERROR
+    reads = ("/footnotes",)
 
     def check(self, filing, context):
         for pointer, row in filing.transactions():

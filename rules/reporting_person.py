@@ -18,6 +18,9 @@ class NoRelationshipChecked(FilingRule):
     Box 5 of each reporting person: at least one of Director, Officer, 10% Owner and Other
     must be checked. (When the XML carries no relationship element at all, S002 reports it.)
 
+    Accepted variants: none: Forms 3, 4 and 5 ask for at least one relationship; a
+    relationship element wholly missing is S002's finding.
+
     ## Why it matters
     Section 16(a) applies to a person only as a director, an officer or a more-than-10%
     beneficial owner of the issuer (Exchange Act Section 16(a)(1); Rule 16a-2); box 5 states
@@ -63,6 +66,9 @@ class RelationshipUndescribed(FilingRule):
     Box 5 of each reporting person: when Officer is checked, the officer title ("give title
     below") must be filled in; when Other is checked, the description ("specify below").
 
+    Accepted variants: any non-empty title or description, "See Remarks" included (the title
+    then stands in the remarks).
+
     ## Why it matters
     The form asks for the title of an officer and the nature of an "other" relationship
     (box 5 of Forms 4 and 5, box 4 of Form 3); Rule 16a-1(f) makes an officer's status depend on the
@@ -107,6 +113,9 @@ class JointFilingBoxMismatch(FilingRule):
     inputs that carry the box are checked (PDF and text); EDGAR XML has no such element, as
     EDGAR derives it from the owners listed.
 
+    Accepted variants: EDGAR XML and JSON, which carry no such box (EDGAR derives it from
+    the owners).
+
     ## Why it matters
     General Instruction 4(b)(v) of Forms 4 and 5 lets several persons file one joint form only
     when each is named; a form marked "one reporting person" that names two, or "more than
@@ -131,6 +140,7 @@ class JointFilingBoxMismatch(FilingRule):
     code = "R003"
     name = "joint-filing-box-mismatch"
     severity = Severity.ERROR
+    reads = ("/reportingOwners", "/jointFiling")
 
     def check(self, filing, context):
         joint = filing.joint_filing.value

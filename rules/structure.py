@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import Value
+from form16lint.model import ALL_TABLES, Value
 from form16lint.rule import FilingRule
 
 from ._walk import walked
@@ -92,6 +92,9 @@ class RequiredElementMissing(FilingRule):
     The printed form (PDF and text input) carries no CIKs and no swap flag: there the issuer's
     and owners' names are required instead, and a missing CIK is no finding.
 
+    Accepted variants: on PDF and text input, names in place of CIKs and no swap flag (see
+    above); a schemaVersion is not required.
+
     ## Why it matters
     EDGAR rejects an ownership document without these elements (Technical Specification,
     ch. 4; Rule 16a-3 and the General Instructions of Forms 3, 4 and 5 require the signature and
@@ -171,7 +174,12 @@ class MalformedValue(FilingRule):
 
     ## What it checks
     Dates must be real calendar dates, amounts and prices numbers, flags 0/1/true/false,
-    acquired/disposed `A` or `D`, and the ownership form `D` (direct) or `I` (indirect).
+    acquired/disposed `A` or `D`, and the ownership form `D` (direct) or `I` (indirect). In EDGAR
+    XML and form16lint JSON no amount or price may be negative (the schema's minimum is 0); on a
+    PDF or extracted text, where a minus sign may be misread, B002 warns instead.
+
+    Accepted variants: flags written 0, 1, true or false; on PDF and text input a negative
+    figure is B002's warning, not this error.
 
     ## Why it matters
     EDGAR validates every element against its XML schema and suspends a submission with a
@@ -209,6 +217,9 @@ class MalformedValue(FilingRule):
             elif pointer.endswith("/directOrIndirect") and leaf.value and leaf.value not in ("D", "I"):
                 yield Violation(pointer, f"{describe(pointer)}: {leaf.value!r} is neither D (direct) nor I "
                                          "(indirect)")
+            elif isinstance(leaf.value, Decimal) and leaf.value < 0 and not context.extracted:
+                yield Violation(pointer, f"{describe(pointer)}: {leaf.value} is negative; EDGAR's schema allows no "
+                                         "amount or price below 0 (the direction goes in the (A) or (D) column)")
 
     @staticmethod
     def _expected(pointer: str) -> str:
@@ -227,6 +238,9 @@ class SchemaVersion(FilingRule):
     A `schemaVersion` that EDGAR never published, and `aff10b5One` (the Rule 10b5-1 checkbox)
     in a document whose schema version is older than X0407. A present, known schemaVersion is
     no finding: EDGAR inserts it.
+
+    Accepted variants: a missing schemaVersion (EDGAR inserts it) and every version EDGAR
+    published.
 
     ## Why it matters
     EDGAR release 23.1 (March 2023) added the Rule 10b5-1 checkbox of Release 33-11138 as a
@@ -273,6 +287,10 @@ class WrongShapeForForm(FilingRule):
     holdings reported", "Form 4 transactions reported") and Form 3's "no securities owned"
     flag when they disagree with the tables (warnings).
 
+    Accepted variants: a Form 4 or 5 without rows that is marked "no longer subject to
+    Section 16"; the flags EDGAR computes disagreeing with the tables are warnings, not
+    errors.
+
     ## Why it matters
     Form 3 reports holdings on becoming an insider; it has no transactions (Form 3 General
     Instructions). A Form 4 or 5 reports changes (Rule 16a-3(a), (f)); one with nothing in it
@@ -295,6 +313,7 @@ class WrongShapeForForm(FilingRule):
     code = "S005"
     name = "wrong-shape-for-form"
     severity = Severity.ERROR
+    reads = ("/noSecuritiesOwned", "/form3HoldingsReported", "/form4TransactionsReported", *ALL_TABLES)
 
     def check(self, filing, context):
         form = filing.base_form
@@ -350,6 +369,8 @@ class EdgarLimitExceeded(FilingRule):
     ticker 10, security title 60, nature of ownership 100, officer title and other text 30,
     street 40, city 30, footnote 1000, remarks 2000, signature name 255); a number with more
     than 4 decimal places or over 999,999,999,999.9999.
+
+    Accepted variants: none: these are EDGAR's own limits (Technical Specification, ch. 4).
 
     ## Why it matters
     These are the limits of the EDGAR ownership schema (Technical Specification, ch. 4 and
@@ -415,6 +436,8 @@ class OwnershipNatureMismatch(FilingRule):
     against the nature of indirect beneficial ownership (columns 7 and 11; 4 and 6 on Form 3) on
     every row.
 
+    Accepted variants: a nature of indirect ownership given only as a footnote.
+
     ## Why it matters
     Instruction 5(b)(iv) of Forms 4 and 5 asks for the nature of every indirect holding (for
     example "By spouse", "By trust"), and EDGAR requires it when the form is I. A nature on a
@@ -460,6 +483,8 @@ class ExactlyOneOfPair(FilingRule):
     A derivative transaction gives its number of securities or its total value, not both and
     not neither; the underlying security gives shares or value, not both; every row gives the
     amount or the value owned following the transaction, not both and not neither.
+
+    Accepted variants: none: EDGAR's schema takes exactly one of each pair.
 
     ## Why it matters
     The EDGAR schema makes each pair a choice (Technical Specification, ch. 4): value-based
@@ -520,6 +545,8 @@ class ValueOrFootnoteRequired(FilingRule):
     exercisable and the expiration date of a derivative, and the amount (or value) of the
     underlying securities. Each may be a value or a footnote explaining its absence.
 
+    Accepted variants: a footnote in place of the value, explaining why there is none.
+
     ## Why it matters
     The EDGAR schema lets these be footnotes instead of values (for example "Exercisable in
     four annual installments" for a date exercisable) but not be absent (Technical
@@ -563,6 +590,8 @@ class DuplicateReportingOwner(FilingRule):
     ## What it checks
     Two reporting owners of one filing with the same CIK.
 
+    Accepted variants: none: each reporting person is listed once.
+
     ## Why it matters
     A joint filing names each reporting person once (General Instruction 4(b)(v) of Forms 4 and
     5); EDGAR rejects a document that lists one CIK twice.
@@ -583,6 +612,7 @@ class DuplicateReportingOwner(FilingRule):
     code = "S010"
     name = "duplicate-reporting-owner"
     severity = Severity.ERROR
+    reads = ("/reportingOwners",)
 
     def check(self, filing, context):
         seen: dict[str, int] = {}
@@ -602,9 +632,12 @@ class CodingNotAllowedForForm(FilingRule):
     """Timeliness or transaction form type not allowed for the form.
 
     ## What it checks
-    Transactions carry form type 4 or 5. On a Form 4 a form-type-5 transaction may only be
-    reported early (timeliness E); on a Form 5 timeliness may only be late (L). Holdings on
-    Forms 3 and 4 carry no coding.
+    Transactions carry form type 4 or 5. On a Form 4 a form-type-5 transaction is early by
+    definition: its timeliness may be left blank or given as E, nothing else; on a Form 5
+    timeliness may only be late (L). Holdings on Forms 3 and 4 carry no coding.
+
+    Accepted variants: a form-type-5 transaction on a Form 4 with blank timeliness (the EDGAR
+    Technical Specification, section 4.3.8.2, lets a filer leave it empty or set E).
 
     ## Why it matters
     Rule 16a-3(f) and the Form 4 and 5 instructions let a Form 5 transaction be reported early on
@@ -636,7 +669,7 @@ class CodingNotAllowedForForm(FilingRule):
             if form_type and form_type not in ("4", "5"):
                 yield Violation(pointer + "/formType", f"{describe(pointer)} has transaction form type "
                                                        f"{form_type!r}; transactions are reported as form type 4 or 5")
-            if form == "4" and form_type == "5" and timeliness != "E":
+            if form == "4" and form_type == "5" and timeliness not in ("", "E"):
                 yield Violation(pointer + "/formType", f"{describe(pointer)} is a form-type-5 transaction on a "
                                                        "Form 4 without timeliness E; a Form 5 transaction may appear "
                                                        "on Form 4 only when reported early")

@@ -9,6 +9,8 @@ from form16lint_rules._identity import (
     cik_key,
     describe_issuer,
     issuer_keys,
+    listed_symbols,
+    normal_name,
     qualifier,
 )
 
@@ -28,6 +30,9 @@ class TickerMalformed(FilingRule):
     suffix of one or two letters (`BRK.A`, `BF-B`, `MFAC.U`, `MFAC.WS`), or `NONE` / `N/A`,
     which issuers without a listed class write. Letter case is not a finding. A missing ticker
     is S002's finding.
+
+    Accepted variants: an issuer with several listed classes may write them all, separated by
+    commas, semicolons or "and" ("LEN, LEN.B", "WSO; WSOB"); each must be a symbol.
 
     ## Why it matters
     Box 2 asks for the issuer's ticker or trading symbol (Forms 3, 4 and 5); EDGAR indexes
@@ -54,6 +59,9 @@ class TickerMalformed(FilingRule):
         symbol = (filing.issuer.trading_symbol or "").strip()
         if not symbol or symbol.upper() in NO_LISTED_CLASS or TICKER.fullmatch(symbol.upper()):
             return
+        parts = listed_symbols(symbol)
+        if len(parts) > 1 and all(TICKER.fullmatch(part) for part in parts):
+            return  # several listed classes, each a symbol
         yield Violation(POINTER, f"{describe(POINTER)} {symbol!r} is not a trading symbol: write 1-5 letters "
                                  "with an optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the "
                                  "issuer has no listed class")
@@ -66,6 +74,9 @@ class TickerStatusQualifier(FilingRule):
     A five-letter symbol ending in E or Q. Nasdaq appends E to the symbol of an issuer that
     is delinquent in its SEC filings and Q to one in bankruptcy proceedings; the first four
     letters are the issuer's own symbol. The message names the qualifier and the base symbol.
+
+    Accepted variants: this is information, not a fault; four-letter symbols and five-letter
+    symbols ending in another letter are not reported.
 
     ## Why it matters
     The symbol was real when the filing was made (SONUS NETWORKS INC traded as SONSE in 2004,
@@ -109,8 +120,9 @@ class TickerIssuerMismatch(FilingRule):
     Only when a map is given (`--issuer-map FILE`, in the format of the SEC's
     `company_tickers.json`): the ticker must be one the map lists for the issuer's CIK. A
     Nasdaq E/Q qualifier is ignored (SONSE matches SONS); class separators are equivalent
-    (`BRK.B` = `BRK-B`). When the map knows neither the ticker nor the CIK, nothing is said;
-    nor for `NONE`, or a filing without issuer CIK.
+    (`BRK.B` = `BRK-B`); a box that lists several classes ("LEN, LEN.B") matches when one of
+    them does. When the map knows neither the ticker nor the CIK, nothing is said; nor for
+    `NONE`, or a filing without issuer CIK.
 
     ## Why it matters
     The issuer's identity is its CIK; the ticker in box 2 is what readers search by. A ticker
@@ -141,8 +153,10 @@ class TickerIssuerMismatch(FilingRule):
         if not context.options.issuer_map or not cik or not symbol or symbol in NO_LISTED_CLASS:
             return
         mapping = IssuerMap.of(context.options.issuer_map)
-        qualified = qualifier(symbol)
-        candidates = [symbol, qualified[0]] if qualified else [symbol]
+        candidates = []
+        for listed in listed_symbols(filing.issuer.trading_symbol):  # each class of a list ("LEN, LEN.B")
+            qualified = qualifier(listed)
+            candidates += [listed, qualified[0]] if qualified else [listed]
         if any(cik in mapping.get(candidate, ()) for candidate in candidates):
             return
         owners = sorted({c for candidate in candidates for c in mapping.get(candidate, ())})
@@ -168,6 +182,10 @@ class IssuerTickersDiffer(CollectionRule):
     one ticker, every filing involved gets a finding that lists the tickers with their files.
     Letter case and class separators do not count as differences (`brk.b` = `BRK-B`); a Nasdaq
     E/Q qualifier does (SONS and SONSE are two tickers, and T002 explains the second).
+    Accepted variants: a box that lists several classes ("LEN, LEN.B") agrees with one that gives
+    any of them ("LEN"); and an issuer renamed with its symbol (a SPAC that took its target's
+    name and ticker, "Reinvent Technology Partners Z" RTPZ and "Hippo Holdings Inc." HIPO under
+    one CIK), where each ticker comes with a name of its own.
 
     ## Why it matters
     Box 2 should give the issuer's symbol as it stood when the form was filed. Different
@@ -191,6 +209,7 @@ class IssuerTickersDiffer(CollectionRule):
     code = "T004"
     name = "issuer-tickers-differ"
     severity = Severity.WARNING
+    reads = ("/issuer",)
 
     def check(self, documents, options):
         keys = issuer_keys(documents)
@@ -203,7 +222,7 @@ class IssuerTickersDiffer(CollectionRule):
             for document in members:
                 by_ticker.setdefault(normal_ticker(document.filing.issuer.trading_symbol), []).append(
                     document.path)
-            if len(by_ticker) < 2:
+            if len(by_ticker) < 2 or _overlapping(by_ticker) or _renamed(members):
                 continue
             listing = "; ".join(f"{ticker} in {', '.join(files)}" for ticker, files in sorted(by_ticker.items()))
             for document in members:
@@ -214,12 +233,31 @@ class IssuerTickersDiffer(CollectionRule):
                              "is the symbol the issuer traded under when its form was filed")
 
 
+def _renamed(members: list) -> bool:
+    """True when each ticker comes with a name of its own: the issuer was renamed (a SPAC that took
+    its target's name and symbol), and each filing gives the name and symbol of its day."""
+    names: dict[str, set[str]] = {}
+    for document in members:
+        issuer = document.filing.issuer
+        names.setdefault(normal_ticker(issuer.trading_symbol), set()).add(normal_name(issuer.name))
+    found = list(names.values())
+    return all(not (one & other) for i, one in enumerate(found) for other in found[i + 1:])
+
+
+def _overlapping(by_ticker: dict) -> bool:
+    """True when every two boxes share a symbol: "LEN, LEN.B" and "LEN" name one listed class."""
+    listed = [set(listed_symbols(box)) for box in by_ticker]
+    return all(one & other for i, one in enumerate(listed) for other in listed[i + 1:])
+
+
 class CikMalformed(FilingRule):
     """A CIK is not 1 to 10 digits.
 
     ## What it checks
     The issuer CIK and every reporting owner's CIK: digits only, 1 to 10 of them (leading
     zeros allowed, as EDGAR writes `0000320193`). A missing CIK is S002's finding.
+
+    Accepted variants: leading zeros and spaces around the CIK.
 
     ## Why it matters
     The Central Index Key is how EDGAR identifies the issuer and each reporting person

@@ -22,6 +22,7 @@ from form16lint.rule import FilingRule
 
 from ._amounts import figure
 from ._footnote_refs import footnote, row_references
+from ._when import row_direction
 from ._vesting import (
     Schedule,
     anniversary,
@@ -38,6 +39,19 @@ RETROSPECTIVE = re.compile(r"commencement|was satisfied|were satisfied|became ve
 # Options assumed or exchanged in a merger keep their original exercisable dates.
 CARRIED_OVER = re.compile(r"assum|exchange|merger|substitut|replac|convert|conversion|acqui(?:red|sition) of",
                           re.I)
+# Full-value units (restricted, performance, deferred stock units; phantom stock) settle when they
+# vest: filers give the vesting date as both the date exercisable and the expiration date.
+FULL_VALUE_UNITS = re.compile(
+    r"\b(?:P?RSU|PSU|DSU|PBRSU)s?\b|\b(?:restricted|performance|deferred|phantom)\b[^,;]{0,30}?\bunits?\b"
+    r"|\b(?:stock|share)\s+units?\b|\bphantom\s+(?:stock|shares?)\b", re.IGNORECASE)
+# A text that names the column for a date ("on the Exercisable Date set forth above"): its
+# schedule cannot contradict the column.
+NAMES_THE_COLUMN = re.compile(r"(?:exercisable|vesting) date (?:set forth|shown|stated|reported|indicated)|"
+                              r"date exercisable|set forth (?:above|in column)|in column \d", re.I)
+# Words that go on past what the tranches read so far state ("1/48 thereafter until fully vested",
+# "at a rate of 20% per year"): a schedule short of 100% with them was not read to its end.
+CONTINUES = re.compile(r"thereafter|until (?:fully|100%|all)|per (?:year|annum)|rate of|each (?:year|month|quarter)"
+                       r"|every (?:year|month|quarter)", re.I)
 TERM_TOLERANCE_DAYS = 31  # "ten-year term" expiring the day before, or a grant dated days off the board date
 
 
@@ -101,7 +115,8 @@ def _derivative_terms(filing, context) -> list[Terms]:
         if filing.remarks and len(rows) == 1:
             texts.append(Passage(pointer, "the remarks", filing.remarks))
         stating = next((passage for passage in texts if stated_grant_date(passage.text)), None)
-        is_grant = getattr(row, "code", None) == "A"
+        # a grant or award acquires (code A with A); code A with D is no grant to date the terms from
+        is_grant = getattr(row, "code", None) == "A" and row_direction(row) != "D"
         transaction_date = getattr(row, "transaction_date", Value()).value
         if stating:
             grant, grant_note = stated_grant_date(stating.text), stating.label
@@ -134,6 +149,10 @@ class ExercisableDateContradictsVesting(FilingRule):
     date is the grant date. Only a date written in the column is compared: a column that only
     references the footnote says nothing to contradict.
 
+    Accepted variants: a schedule told as history (a vesting commencement date, "became vested
+    and exercisable on…") and a footnote that points to the column for its date ("on the
+    Exercisable Date set forth above") are not compared.
+
     ## Why it matters
     Section 16(a) of the Exchange Act and Rule 16a-3 require the Form 4 to report the terms of
     the derivative security; column 6 is where a reader looks for when the option can first be
@@ -157,12 +176,15 @@ class ExercisableDateContradictsVesting(FilingRule):
     code = "V001"
     name = "exercisable-date-contradicts-vesting"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
             schedule, column = terms.schedule, terms.row.exercise_date.value
             if schedule is None or column is None:
                 continue
+            if RETROSPECTIVE.search(terms.schedule_text) or NAMES_THE_COLUMN.search(terms.schedule_text):
+                continue  # a schedule told as history, or one that points to the column for its date
             if schedule.exercisable_at_grant:
                 if terms.grant is None or column == terms.grant:
                     continue
@@ -190,6 +212,9 @@ class VestingScheduleIncomplete(FilingRule):
     or monthly installments, anniversaries of the grant or of a vesting commencement date, cliffs
     ("vests in full on"), vesting at grant and "the remaining shares" clauses. Schedules tied to
     performance, an annual meeting or "the earlier of" two events are skipped, never guessed.
+    A schedule read short of 100% whose text goes on in words not understood ("1/48 thereafter
+    until fully vested", "at a rate of 20% per year") is not reported: the shortfall would be
+    the reading's, not the filing's.
 
     ## Why it matters
     Section 16(a) and Rule 16a-3 require the report of a grant to state its terms accurately; a
@@ -214,6 +239,7 @@ class VestingScheduleIncomplete(FilingRule):
     code = "V002"
     name = "vesting-schedule-incomplete"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -227,7 +253,8 @@ class VestingScheduleIncomplete(FilingRule):
                                          f"({schedule.describe(_d)}), but {describe(terms.pointer + '/shares')} "
                                          f"reports {figure(granted)} granted; the schedule must account for every "
                                          "share of the award.")
-            elif not schedule.by_shares and schedule.total != 1:
+            elif not schedule.by_shares and schedule.total != 1 and not (
+                    schedule.total < 1 and CONTINUES.search(terms.schedule_text)):
                 yield Violation(pointer, f"{where}: the vesting schedule in {note} adds up to "
                                          f"{percent(schedule.total)} of the award, not 100% ({schedule.describe(_d)}). "
                                          f"Add the missing tranche or correct the percentages in {note}.")
@@ -245,9 +272,13 @@ class VestingBeforeGrant(FilingRule):
     ## What it checks
     For a Table II grant or award (code A, or a row whose footnote states when it was granted),
     the date exercisable (column 6) and the first date of the vesting schedule its footnote
-    states must not precede the grant date. Schedules written as history (a vesting commencement
-    date, service credited before the grant, "was satisfied as to 1/48th on…") and options
-    assumed or exchanged in a merger, which keep their original dates, are not compared.
+    states must not precede the grant date. A row coded A but disposed of (D) is no grant, and
+    its transaction date is not taken as a grant date.
+
+    Accepted variants: schedules written as history (a vesting commencement date before the
+    grant, service credited before the grant, "became vested and exercisable on the Exercisable
+    Date", "was satisfied as to 1/48th on…"), for the date exercisable as for the schedule; and
+    options assumed or exchanged in a merger, which keep their original dates.
 
     ## Why it matters
     An award cannot vest or become exercisable before it exists. A date before the grant is a
@@ -272,6 +303,7 @@ class VestingBeforeGrant(FilingRule):
     code = "V003"
     name = "vesting-before-grant"
     severity = Severity.ERROR
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):
@@ -279,7 +311,7 @@ class VestingBeforeGrant(FilingRule):
             if grant is None or CARRIED_OVER.search(text):
                 continue
             column = terms.row.exercise_date.value
-            if column is not None and column < grant:
+            if column is not None and column < grant and not RETROSPECTIVE.search(text):
                 pointer = terms.pointer + "/exerciseDate"
                 yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, {(grant - column).days} days before "
                                          f"{terms.grant_source}, {_d(grant)}: an award cannot be exercisable "
@@ -293,6 +325,13 @@ class VestingBeforeGrant(FilingRule):
                                                    f"{terms.grant_source}, {_d(grant)}: an award cannot vest before "
                                                    f"it is granted. Correct the vesting dates in {note} or "
                                                    f"{_grant_place(terms)}.")
+
+
+def _full_value_units(terms: Terms) -> bool:
+    """Units that settle when they vest, by the row's title or by the footnotes it refers to
+    ("Common Stock" with "Each restricted stock unit represents the right to receive ...")."""
+    return bool(FULL_VALUE_UNITS.search(terms.row.security_title.value or "")
+                or FULL_VALUE_UNITS.search(terms.all_text))
 
 
 def _grant_place(terms: Terms) -> str:
@@ -310,6 +349,11 @@ class ExpirationNotAfterExercisable(FilingRule):
     exercisable in the same column (or, when that column only references a footnote, the first
     vesting date of the schedule the footnote states), and later than the grant date of a grant
     or award (code A, or the grant date a footnote states).
+
+    Accepted variant: restricted, performance and deferred stock units (RSU, PSU, DSU) and
+    phantom stock (by the row's title or the footnotes it refers to) settle when they vest, and filers conventionally give the vesting date as both
+    the date exercisable and the expiration date; for such units an expiration date equal to the
+    date exercisable is accepted (one before it is not).
 
     ## Why it matters
     A derivative security that expires before (or the day) it can first be exercised, or that
@@ -343,6 +387,8 @@ class ExpirationNotAfterExercisable(FilingRule):
             exercisable, source = row.exercise_date.value, describe(pointer + "/exerciseDate")
             if exercisable is None and terms.schedule and not terms.schedule.exercisable_at_grant:
                 exercisable, source = terms.schedule.first, f"the first vesting date {terms.schedule_note} states"
+            if exercisable is not None and expiration == exercisable and _full_value_units(terms):
+                continue  # units that settle when they vest: both dates are the vesting date
             if exercisable is not None and expiration <= exercisable:
                 yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {source}, {_d(exercisable)}: "
                                     "the security would expire before it could be exercised.")
@@ -362,6 +408,10 @@ class StatedTermDisagrees(FilingRule):
     (column 6) must be that anniversary of the grant date. Within a month counts as agreeing:
     plans commonly expire the day before the anniversary, and grants are sometimes dated a few
     days from the board's action.
+
+    Accepted variants: an expiration within a month of the anniversary (the day before it; a
+    grant dated a few days from the board's action); a term not stated as a number of years
+    is not compared.
 
     ## Why it matters
     The term is a material term of the derivative security that Section 16(a) and Rule 16a-3
@@ -384,6 +434,7 @@ class StatedTermDisagrees(FilingRule):
     code = "V005"
     name = "stated-term-disagrees"
     severity = Severity.WARNING
+    reads = ("/footnotes", "/remarks")
 
     def check(self, filing, context):
         for terms in derivative_terms(filing, context):

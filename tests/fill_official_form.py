@@ -224,11 +224,16 @@ def _fill_rows(overlay: _Overlay, slots, keys, rows: list[Row]) -> None:
 
 
 def _fill_notes(page, overlay: _Overlay, v: Form3Values) -> None:
+    """Each footnote from the left of the heading, wrapped at the page's right margin."""
+    from reportlab.lib.utils import simpleSplit
+
     heading = _find(page, "Explanation of Responses")
+    width = page.width - 2 * heading["x0"]
     baseline = heading["bottom"] + 9
     for number, text in v.footnotes.items():
-        overlay.text(2, heading["x0"], baseline, f"{number}. {text}", font=NOTE_FONT)
-        baseline += 9
+        for line in simpleSplit(f"{number}. {text}", NOTE_FONT[0], NOTE_FONT[1], width) or [""]:
+            overlay.text(2, heading["x0"], baseline, line, font=NOTE_FONT)
+            baseline += 9
 
 
 def _fill_signature(page, overlay: _Overlay, v: Form3Values) -> None:

@@ -63,7 +63,54 @@ def test_b001_running_balance(codes_for):
     # Form 5 prints column 5 as the amount owned at the end of the issuer's fiscal year
     assert message.startswith("Table I transaction row 3, amount owned at the end of the issuer's fiscal year (column 5)")
     assert "reported 3,961,557; expected 3,951,557 = 4,001,557 previous balance − 50,000 (D)" in message
-    assert str(found[0].severity) == "error"
+    # on a Form 5, transactions reported on Form 4 during the year may lie between the rows
+    assert str(found[0].severity) == "warning" and "On a Form 5 this is a warning" in message
+
+
+def test_b001_form4_gap_is_an_error(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="50000", after="4001557"),
+                                         nd_tx(shares="50000", after="3961557")])
+    [finding] = codes_for(xml, "B001")
+    assert str(finding.severity) == "error"
+
+
+def test_b001_accepts_form5_fiscal_year_end_figure_on_every_row(codes_for):
+    rows = [nd_tx(code="G", date=day, shares=shares, ad="D", after="245198", price="0", form_type="5")
+            for day, shares in (("2019-01-10", "27500"), ("2019-07-19", "10000"), ("2019-08-23", "5000"))]
+    xml = ownership_xml(document_type="5", period="2019-12-31", nd_transactions=rows,
+                        signatures=(("/s/ R T", "2020-02-14"),))
+    assert codes_for(xml, "B001") == []
+
+
+def test_b001_accepts_an_adjustment_the_amount_footnote_explains(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="100", after="900"),
+                                         nd_tx(shares="100", after="1600", notes={"after": ["F1"]})],
+                        footnotes={"F1": "Reflects a 2-for-1 stock split effected on February 15, 2024."})
+    assert codes_for(xml, "B001") == []
+
+
+def test_b001_warns_when_another_column_footnote_tells_of_a_transfer(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(code="J", shares="16723", after="48119", notes={"shares": ["F1"]}),
+                                         nd_tx(code="J", shares="10819", after="6274", notes={"shares": ["F1"]})],
+                        footnotes={"F1": "Shares transferred to the holder's brokerage account."})
+    [finding] = codes_for(xml, "B001")
+    assert str(finding.severity) == "warning"
+    exempt = xml.replace("brokerage account.", "revocable trust. Such transfers are exempt from Section 16 "
+                                                "reporting pursuant to Rule 16a-13.")
+    assert codes_for(exempt, "B001") == []
+
+
+def test_b001_tells_accounts_and_family_members_apart_by_footnotes(codes_for):
+    xml = ownership_xml(
+        nd_transactions=[nd_tx(shares="10", after="500", notes={"di": ["F1"]}),  # the IRA
+                         nd_tx(shares="100", after="9000"),  # held outright
+                         nd_tx(shares="10", after="490", notes={"di": ["F1"]}),
+                         nd_tx(shares="5", after="300", di="I", nature="By child", notes={"nature": ["F2"]}),
+                         nd_tx(shares="5", after="700", di="I", nature="By child", notes={"nature": ["F3"]}),
+                         nd_tx(shares="5", after="295", di="I", nature="By child", notes={"nature": ["F2"]})],
+        footnotes={"F1": "Held in an individual retirement account.", "F2": "Held by the reporting person's son.",
+                   "F3": "Held by the reporting person's daughter."})
+    assert codes_for(xml, "B001") == []
 
 
 def test_b001_groups_by_ownership_and_skips_value_rows(codes_for):
@@ -96,10 +143,39 @@ def test_b001_separates_table_ii_grants_and_footnoted_difference(codes_for):
     assert codes_for(xml, "B001") == []
 
 
+def test_b001_does_not_chain_relatives_under_one_nature(codes_for):
+    child = dict(code="G", ad="A", price="0", di="I", nature="child's proportionate interests held in the partnership")
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="222", after="8638", **child),
+                                         nd_tx(shares="222", after="8794", **child)])
+    assert codes_for(xml, "B001") == []
+
+
+def test_b001_accepts_a_row_that_left_its_nature_footnote_off(codes_for):
+    trust = dict(di="I", nature="by Trust")
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="1112", after="167400026", notes={"nature": ["F1"]}, **trust),
+                                         nd_tx(shares="1302", after="167398724", **trust),
+                                         nd_tx(shares="300", after="167398424", notes={"nature": ["F1"]}, **trust)],
+                        footnotes={"F1": "The Revocable Trust dated July 22, 2003, for which the reporting person is "
+                                         "trustee."})
+    assert codes_for(xml, "B001") == []
+
+
 def test_b002_zero_shares(codes_for):
     found = codes_for(ownership_xml(nd_transactions=[nd_tx(shares="0")]), "B002")
     assert [f.pointer for f in found] == ["/nonDerivativeTransactions/0/shares"]
     assert "is 0" in found[0].message and str(found[0].severity) == "warning"
+
+
+def test_b003_accepts_amounts_a_footnote_adjusts(codes_for):
+    xml = ownership_xml(
+        nd_transactions=[nd_tx(code="M", shares="14273.9165", ad="A", price="0", after="26032.6435",
+                               notes={"shares": ["F1"]})],
+        d_transactions=[d_tx(title="Restricted Stock Units", code="M", shares="14225.8819", ad="D",
+                             under_shares="14225.8819", after="0", notes={"shares": ["F2"]})],
+        footnotes={"F1": "The shares reported include 48.4720 dividend shares and an adjustment of 0.4374 due to "
+                         "fractional rounding.",
+                   "F2": "Dividend equivalent rights accrue on these units when dividends are paid."})
+    assert codes_for(xml, "B003") == []
 
 
 def test_b003_exercise_without_table_i_row(codes_for):
@@ -143,13 +219,63 @@ def test_d001_silent_inside_year_and_on_52_53_week_year(codes_for):
 
 
 def test_d002_fiscal_year_end_and_early_signature(codes_for):
-    xml = ownership_xml(document_type="5", period="2003-12-30", signatures=(("/s/ M H", "2003-12-15"),),
+    xml = ownership_xml(document_type="5", period="2003-12-20", signatures=(("/s/ M H", "2003-12-15"),),
                         nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0", form_type="5")])
     found = {f.pointer: f.message for f in codes_for(xml, "D002")}
     assert "not the last day of a month (2003-12-31)" in found["/periodOfReport"]
     assert "2003-12-15, before the fiscal year" in found["/signatures/0/date"]
     assert codes_for(ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0",
                                                                    form_type="5")]), "D002") == []
+
+
+@pytest.mark.parametrize("period", ["2019-09-28", "2020-01-02", "2024-02-24", "2003-12-30"])
+def test_d002_accepts_52_53_week_year_ends(codes_for, period):
+    # the last Saturday of September (Apple), the Thursday nearest December 31, the last Saturday
+    # of February, the last Tuesday of December
+    xml = ownership_xml(document_type="5", period=period, signatures=(("/s/ X", "2020-02-12"),),
+                        nd_transactions=[nd_tx(code="G", date="2019-06-03", price="0", form_type="5")])
+    assert "/periodOfReport" not in [f.pointer for f in codes_for(xml, "D002")]
+
+
+def test_d002_warns_on_a_day_no_fiscal_year_ends(codes_for):
+    xml = ownership_xml(document_type="5", period="2019-12-06", signatures=(("/s/ X", "2020-04-13"),),
+                        nd_transactions=[nd_tx(code="A", date="2019-12-06", price="0", form_type="5")])
+    assert [f.pointer for f in codes_for(xml, "D002")] == ["/periodOfReport"]
+
+
+def test_d001_accepts_earlier_years_reported_late(codes_for):
+    late = ownership_xml(**FORM5, nd_transactions=[
+        nd_tx(code="P", date="2001-05-04", price="1", ad="A", form_type="5", timeliness="L"),
+        nd_tx(code="S", date="2002-03-01", price="1", form_type="4")],
+        d_transactions=[d_tx(date="2000-01-13", form_type="5", timeliness="L")])
+    assert codes_for(late, "D001") == []
+    on_time = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2001-05-04", price="0", form_type="5")])
+    assert len(codes_for(on_time, "D001")) == 1
+
+
+def test_d003_amendment_keeps_the_original_period(codes_for):
+    xml = ownership_xml(document_type="4/A", original="2024-03-07", period="2024-03-01",
+                        nd_transactions=[nd_tx(date="2024-03-05")], signatures=(("/s/ J", "2024-03-20"),))
+    assert codes_for(xml, "D003") == []
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
+def test_d_and_c_rules_say_nothing_beyond_the_calendar(lint_text, day):
+    xml = ownership_xml(period=day, nd_transactions=[nd_tx(date=day, deemed=day, code="G")],
+                        signatures=(("/s/ J", day),))
+    form5 = ownership_xml(document_type="5", period=day, signatures=(("/s/ J", day),),
+                          nd_transactions=[nd_tx(date=day, code="G", form_type="4")])
+    for text in (xml, form5):
+        result = lint_text(text, select=["D", "C", "F"])
+        assert [f.message for f in result.findings if f.code == "F001"] == []
+
+
+def test_d003_accepts_the_event_date_on_parts_of_a_split_report(codes_for):
+    xml = ownership_xml(period="2022-04-26", nd_transactions=[nd_tx(date="2022-04-27")],
+                        signatures=(("/s/ E M", "2022-04-28"),),
+                        remarks="This Form 4 is the fifth of five Form 4s being filed by the Reporting Person relating "
+                                "to the same event.")
+    assert codes_for(xml, "D003") == []
 
 
 def test_d003_period_not_earliest(codes_for):
@@ -263,6 +389,11 @@ def test_c003_and_c004_form5(codes_for):
     assert "2023-06-01" in c004[0].message
     old_gift = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-06-01", price="0", form_type="5")])
     assert codes_for(old_gift, "C003") == [] and codes_for(old_gift, "C004") == []
+    # a 2019 gift keyed form type 4 is still a Form 5 item: nothing was due on Form 4
+    keyed_4 = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="G", date="2003-04-29", price="0", form_type="4")])
+    assert codes_for(keyed_4, "C003") == []
+    sale_4 = ownership_xml(**FORM5, nd_transactions=[nd_tx(code="S", date="2003-04-29", form_type="4")])
+    assert [f.pointer for f in codes_for(sale_4, "C003")] == ["/nonDerivativeTransactions/0/formType"]
 
 
 def test_c005_box_checked_without_adoption_date(codes_for):
@@ -273,6 +404,15 @@ def test_c005_box_checked_without_adoption_date(codes_for):
     dated = ownership_xml(aff10b5one=1, nd_transactions=[nd_tx(notes={"shares": ["F1"]})],
                           footnotes={"F1": "Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023."})
     assert codes_for(dated, "C005") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Transaction made pursuant to a 10b5-1 trading plan adopted by Mark A. Goldsmith on December 19, 2024.",
+    "Sold under a Rule 10b5-1 plan adopted by the J.P. Smith Trust on Sept. 5, 2024.",
+    "Effected pursuant to a Rule 10b5-1 trading plan entered into by ABC Holdings, Inc. on 9/5/24."])
+def test_c005_reads_adoption_dates_in_prose_with_initials(codes_for, text):
+    xml = ownership_xml(aff10b5one=1, nd_transactions=[nd_tx(notes={"shares": ["F1"]})], footnotes={"F1": text})
+    assert codes_for(xml, "C005") == []
 
 
 def test_c006_plan_footnote_without_box(codes_for):

@@ -103,6 +103,15 @@ def test_n004_weighted_average_without_range(codes_for):
     assert "no range of prices" in found[0].message
 
 
+def test_n004_reads_a_range_given_as_lowest_and_highest_price(codes_for):
+    note = ("The price is a weighted average of the multiple trades that took place on 5/11/2020. The lowest price "
+            "at which the shares were sold was $12.50 and the highest price was $12.685.")
+    xml = ownership_xml(nd_transactions=[nd_tx(price="12.577", notes={"price": ["F1"]})], footnotes={"F1": note})
+    assert codes_for(xml, "N004") == []
+    outside = ownership_xml(nd_transactions=[nd_tx(price="12.777", notes={"price": ["F1"]})], footnotes={"F1": note})
+    assert len(codes_for(outside, "N005")) == 1
+
+
 def test_n004_volume_weighted_grant_price_is_not_a_weighted_average_sale(codes_for):
     note = "Shares in lieu of fees, counted at the 30-day volume-weighted average share price."
     xml = ownership_xml(nd_transactions=[nd_tx(code="A", ad="A", price="20", notes={"shares": ["F1"]})],

@@ -131,7 +131,7 @@ def test_each_value_is_located_by_page_and_box(shared):
     assert where("/reportingOwners/0/relationship/officerTitle") == (
         1, "box 4 (Relationship of Reporting Person(s) to Issuer)")
     assert where("/dateOfOriginalSubmission") == (1, "box 5 (If Amendment, Date of Original Filed)")
-    assert where("/jointFiling") == (1, "box 6 (Individual or Joint/Group)")
+    assert where("/jointFiling") == (1, "box 6 (Individual or Joint/Group Filing)")
     assert where("/nonDerivativeHoldings/1/natureOfOwnership") == (1, "Table I, row 2, column 4")
     # the third row is typed into Table I's continuation on page 2
     assert where("/nonDerivativeHoldings/2/sharesOwnedFollowing") == (2, "Table I, row 3, column 2")

@@ -64,10 +64,10 @@ def test_c003_points_at_the_form_type_that_says_form4(codes_for):
 
 
 def test_date_messages_say_what_to_correct(codes_for):
-    form5 = ownership_xml(document_type="5", period="2003-12-30", signatures=(("/s/ M H", "2003-12-15"),),
+    form5 = ownership_xml(document_type="5", period="2003-12-06", signatures=(("/s/ M H", "2003-12-05"),),
                           nd_transactions=[nd_tx(code="G", date="2003-11-12", price="0", form_type="5")])
     d002 = {f.pointer: f.message for f in codes_for(form5, "D002")}
-    assert "correct box 3" in d002["/periodOfReport"] and "suppress D002" in d002["/periodOfReport"]
+    assert "correct box 3" in d002["/periodOfReport"] and "52-53-week" in d002["/periodOfReport"]
     assert "correct the signature date" in d002["/signatures/0/date"]
     d003 = codes_for(ownership_xml(period="2024-03-05", nd_transactions=[nd_tx(date="2024-03-05"),
                                                                          nd_tx(date="2024-03-01")],

@@ -55,10 +55,11 @@ def test_unsure_field_names_the_field_as_the_filings_form_numbers_it_and_the_fix
     from form16lint.model import Document, Filing, Location
     from form16lint.readers import unsure_field
 
-    document = Document(path="f.pdf", format="pdf", filing=Filing(document_type="3"))
-    unsure_field(document, "/periodOfReport", "the box is empty", Location(page=1, box="box 2 (Date)"))
-    unsure_field(document, "/periodOfReport", "the box is empty", Location(line=12, column=3))
-    on_pdf, on_text = (f.message for f in document.reader_findings)
+    pdf = Document(path="f.pdf", format="pdf", filing=Filing(document_type="3"))
+    text = Document(path="f.txt", format="text", filing=Filing(document_type="3"))
+    unsure_field(pdf, "/periodOfReport", "the box is empty", Location(page=1, box="box 2 (Date)"))
+    unsure_field(text, "/periodOfReport", "the box is empty", Location(line=12, column=3))
+    (on_pdf,), (on_text,) = ([f.message for f in d.reader_findings] for d in (pdf, text))
     assert on_pdf.startswith("box 2, date of event requiring statement could not be read with confidence "
                              "on page 1 (box 2 (Date)): the box is empty; check it on page 1 of the signed form")
     assert "EDGAR XML" in on_pdf
@@ -74,9 +75,9 @@ def _official_form4_pdf() -> bytes:
 def test_pdf_missing_header_label_is_named_in_the_forms_words(monkeypatch):
     from form16lint.readers import pdf
 
-    found = pdf._PdfReader._find_label
-    monkeypatch.setattr(pdf._PdfReader, "_find_label", lambda self, line, options: None
-                        if "relationshipofreportingperson" in options else found(self, line, options))
+    found = pdf.find_caption
+    monkeypatch.setattr(pdf, "find_caption", lambda lines, key, after=None: None
+                        if key.startswith("relationshipofreporting") else found(lines, key, after))
     document = pdf.read_pdf("f.pdf", _official_form4_pdf())
     [finding] = [f for f in document.reader_findings if f.pointer == "/reportingOwners/0/relationship"]
     # (box 2 then runs on into box 5, so the ticker is unsure as well)

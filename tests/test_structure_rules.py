@@ -110,8 +110,11 @@ def test_s010_duplicate_owner(codes_for):
 def test_s011_timeliness_and_form_type(codes_for):
     xml = ownership_xml(document_type="5", nd_transactions=[nd_tx(code="G", form_type="5", timeliness="E")])
     assert [f.pointer for f in codes_for(xml, "S011")] == ["/nonDerivativeTransactions/0/timeliness"]
-    xml = ownership_xml(nd_transactions=[nd_tx(form_type="5")])
+    xml = ownership_xml(nd_transactions=[nd_tx(form_type="5", timeliness="L")])
     assert [f.pointer for f in codes_for(xml, "S011")] == ["/nonDerivativeTransactions/0/formType"]
+    # on a Form 4 a form-type-5 transaction is early by definition: blank or E
+    xml = ownership_xml(nd_transactions=[nd_tx(code="G", form_type="5"), nd_tx(code="G", form_type="5", timeliness="E")])
+    assert codes_for(xml, "S011") == []
     xml = ownership_xml(nd_holdings=[nd_holding(form_type="4")])
     assert [f.pointer for f in codes_for(xml, "S011")] == ["/nonDerivativeHoldings/0/formType"]
 
@@ -124,3 +127,13 @@ def test_s007_names_the_nature_column_of_its_table_and_form(codes_for):
     form3 = ownership_xml(document_type="3", nd_holdings=[nd_holding(di="I")])
     message, = [f.message for f in codes_for(form3, "S007")]
     assert "(column 4, e.g." in message
+
+
+def test_s003_negative_amounts_and_prices_are_invalid_in_edgar_xml(codes_for):
+    xml = ownership_xml(nd_transactions=[nd_tx(shares="-100", price="-10.50", after="900")],
+                        d_holdings=[d_holding(exercise_price="-1", after="-4000")])
+    found = codes_for(xml, "S003")
+    assert sorted(f.pointer for f in found) == [
+        "/derivativeHoldings/0/conversionOrExercisePrice", "/derivativeHoldings/0/sharesOwnedFollowing",
+        "/nonDerivativeTransactions/0/pricePerShare", "/nonDerivativeTransactions/0/shares"]
+    assert all(str(f.severity) == "error" and "negative" in f.message for f in found)

@@ -23,12 +23,13 @@ def test_silent_on_clean_filing(codes_for, code):
     assert codes_for(filing(), code, options=RunOptions(issuer_map=MAP)) == []
 
 
-@pytest.mark.parametrize("ticker", ["AAPL", "BRK.A", "BF-B", "MFAC.U", "NONE", "N/A", "aapl", "GOOGL"])
+@pytest.mark.parametrize("ticker", ["AAPL", "BRK.A", "BF-B", "MFAC.U", "NONE", "N/A", "aapl", "GOOGL",
+                                    "LEN, LEN.B", "WSO; WSOB", "GOOGL and GOOG"])
 def test_t001_accepts_symbols(codes_for, ticker):
     assert codes_for(filing(ticker), "T001") == []
 
 
-@pytest.mark.parametrize("ticker", ["AAPL1", "APPLEINC", "AAPL COMMON", "$AAPL"])
+@pytest.mark.parametrize("ticker", ["AAPL1", "APPLEINC", "AAPL COMMON", "$AAPL", "LEN, LEN1"])
 def test_t001_rejects_malformed(codes_for, ticker):
     found = codes_for(filing(ticker), "T001")
     assert [f.pointer for f in found] == ["/issuer/tradingSymbol"]
@@ -62,6 +63,8 @@ def test_t003_base_symbol_and_class_separator_match(codes_for):
     # neither the ticker nor the CIK in the map: nothing to compare
     assert codes_for(filing("ZZZZ", issuer_cik="0000000001"), "T003", options=options) == []
     assert codes_for(filing("MSFT"), "T003") == []  # no map given
+    # several listed classes: one of them is the issuer's
+    assert codes_for(filing("BRK.A, BRK.B", issuer_cik="0001067983"), "T003", options=options) == []
 
 
 def test_t003_from_the_command_line(tmp_path, capsys):
@@ -104,6 +107,14 @@ def test_t004_by_name_and_silent_when_tickers_agree(tmp_path, plugins):
         "a.xml": filing("SONS", issuer_cik=None, issuer_name="Sonus Networks Inc"),
         "b.xml": filing("SONX", issuer_cik=None, issuer_name="SONUS NETWORKS, INC.")}, ["T004"])
     assert len(found) == 2
+    found = lint_files(tmp_path, plugins, {  # renamed with its symbol: each filing gives the name of its day
+        "a.xml": filing("RTPZ", issuer_cik="0001828105", issuer_name="Reinvent Technology Partners Z"),
+        "b.xml": filing("HIPO", issuer_cik="0001828105", issuer_name="Hippo Holdings Inc.")}, ["T004"])
+    assert found == []
+    found = lint_files(tmp_path, plugins, {  # a box listing the classes agrees with one of them
+        "a.xml": filing("LEN, LEN.B", issuer_cik="0000920760", issuer_name="LENNAR CORP"),
+        "b.xml": filing("LEN", issuer_cik="0000920760", issuer_name="LENNAR CORP")}, ["T004"])
+    assert found == []
 
 
 def test_t005_cik_not_digits(codes_for):

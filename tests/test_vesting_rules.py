@@ -51,6 +51,20 @@ def test_v002_schedule_short_of_100_percent(codes_for):
     assert "75%" in found[0].message and "not 100%" in found[0].message
 
 
+@pytest.mark.parametrize("note", [
+    "The options vest with respect to 1/4 of such shares on April 6, 2005, with 1/48 of such shares vesting "
+    "thereafter at the end of each full month of continuous service until fully vested.",
+    "Stock options vest at a rate of 20% per year commencing on April 6, 2005."])
+def test_v002_silent_where_the_text_goes_on_past_what_was_read(codes_for, note):
+    assert codes_for(grant(note), "V002") == []
+
+
+def test_v001_silent_when_the_footnote_points_to_the_column(codes_for):
+    note = ("1/24th of the shares subject to the option became vested and exercisable on the Exercisable Date set "
+            "forth above and 1/24th of the shares shall vest monthly thereafter.")
+    assert codes_for(grant(note, exercisable="2004-02-05"), "V001") == []
+
+
 def test_v002_schedule_ends_after_expiration(codes_for):
     found = codes_for(grant(SEED_NOTE, expiration="2007-04-06"), "V002")
     assert len(found) == 1
@@ -84,6 +98,21 @@ def test_v003_silent_on_exercises_and_assumed_options(codes_for):
                            exercisable="2003-04-06"), "V003") == []
 
 
+def test_v003_silent_on_an_award_whose_text_tells_of_vesting_before_the_grant(codes_for):
+    note = ("1/24th of the shares subject to the option granted on March 3, 2020 became vested and exercisable on "
+            "the Exercisable Date set forth above and 1/24th of the shares shall vest monthly thereafter.")
+    xml = ownership_xml(document_type="3", d_holdings=[d_holding(exercisable="2020-02-05", expiration="2030-03-06",
+                                                                 notes={"exercisable": ["F1"]})],
+                        footnotes={"F1": note})
+    assert codes_for(xml, "V003") == []
+
+
+def test_v003_a_row_coded_a_but_disposed_is_no_grant(codes_for):
+    # an exercise keyed with code A: its transaction date is no grant date to measure vesting from
+    note = "The option vests as to 25% of the shares on January 1, 2023 and 6.25% quarterly thereafter."
+    assert codes_for(grant(note, date="2025-12-08", ad="D"), "V003") == []
+
+
 def test_v004_expiration_not_after_exercisable(codes_for):
     found = codes_for(grant(FOUR_ANNUAL, exercisable="2005-04-06", expiration="2005-04-06"), "V004")
     assert [f.pointer for f in found] == ["/derivativeTransactions/0/expirationDate"]
@@ -99,6 +128,28 @@ def test_v004_expiration_on_grant_date(codes_for):
     xml = ownership_xml(d_transactions=[d_tx(date="2024-03-01", exercisable="2024-03-01", expiration="2024-03-01")])
     found = codes_for(xml, "V004")
     assert len(found) == 1 and "03/01/2024" in found[0].message
+
+
+@pytest.mark.parametrize("title", ["Restricted Stock Units", "RSU", "Performance Share Units", "Phantom Stock"])
+def test_v004_accepts_units_that_settle_when_they_vest(codes_for, title):
+    # the convention for full-value units: the vesting date as both date exercisable and expiration
+    settled = ownership_xml(d_transactions=[d_tx(title=title, code="M", ad="D", exercise_price=None,
+                                                 exercisable="2020-02-01", expiration="2020-02-01", after="0")],
+                            d_holdings=[d_holding(title=title, exercise_price=None, exercisable="2021-03-31",
+                                                  expiration="2021-03-31")])
+    assert codes_for(settled, "V004") == []
+    earlier = ownership_xml(d_holdings=[d_holding(title=title, exercise_price=None, exercisable="2021-03-31",
+                                                  expiration="2021-03-30")])
+    assert len(codes_for(earlier, "V004")) == 1
+
+
+def test_v004_knows_units_by_their_footnote(codes_for):
+    xml = ownership_xml(d_transactions=[d_tx(title="Common Stock", exercise_price=None, shares="854",
+                                             under_shares="854", after="854", exercisable="2021-02-01",
+                                             expiration="2021-02-01", notes={"exercise_price": ["F1"]})],
+                        footnotes={"F1": "Each restricted stock unit represents the right to receive, at settlement, "
+                                         "one share of common stock."})
+    assert codes_for(xml, "V004") == []
 
 
 def test_v004_silent_on_holdings_with_good_dates(codes_for):

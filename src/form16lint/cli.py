@@ -432,7 +432,7 @@ def cmd_extract(args) -> int:
     document = read_one(args.file, args.strict_packs)
     if document is None:
         return EXIT_FINDINGS
-    report_reader_findings(document)  # fields read with doubt (E001); the JSON has no place for them
+    report_reader_findings(document)  # regions read with doubt (E001); the JSON keeps them as "unread"
     text = to_json(document.filing)
     if args.output:
         from form16lint.output import atomic_writer

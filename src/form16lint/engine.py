@@ -70,16 +70,23 @@ def filing_findings(document: Document, filing_rules: list[FilingRule], options:
     form = filing.base_form
     with naming_boxes_of(form):  # messages name boxes and columns as this form numbers them
         for rule in filing_rules:
-            if not rule.applies_to(form):
+            if not rule.applies_to(form) or not sees_enough(filing, rule):
                 continue
             try:
                 for violation in rule.check(filing, context) or ():
-                    findings.append(_finding(rule, document, violation))
+                    if not filing.hides(violation.pointer):
+                        findings.append(_finding(rule, document, violation))
             except MemoryError:
                 raise  # over the memory limit: the whole file's reading and checking stops
             except Exception as error:
                 findings.append(_crash(rule, document, error))
     return findings
+
+
+def sees_enough(filing, rule: Rule) -> bool:
+    """Whether every part of the filing the rule's judgement rests on (``rule.reads``) was read:
+    a rule that would judge what a reader of the printed form could not see does not run."""
+    return not (filing.unread and rule.reads and filing.unread_overlapping(rule.reads) is not None)
 
 
 def collection_findings(documents: list[Document], collection_rules: list[CollectionRule],
@@ -89,7 +96,8 @@ def collection_findings(documents: list[Document], collection_rules: list[Collec
     for rule in collection_rules:
         try:
             for document, violation in rule.check(readable, options) or ():
-                findings.append(_finding(rule, document, violation))
+                if sees_enough(document.filing, rule) and not document.filing.hides(violation.pointer):
+                    findings.append(_finding(rule, document, violation))
         except Exception as error:
             target = readable[0] if readable else Document(path="", format="unknown")
             findings.append(_crash(rule, target, error))

@@ -8,6 +8,25 @@ model (see :mod:`form16lint.canonical`) spells them in camelCase, so a JSON poin
 A value that EDGAR lets carry footnote references is a :class:`Value`: the typed value, the
 footnote ids attached to it, and, when the text found could not be read as its type, that text
 (``raw``) so that rule S003 can say what was malformed.
+
+What a reader of the printed form (PDF, extracted text) could not read is part of the model too,
+so that no rule reports on what was not seen:
+
+* ``Filing.read_from`` is "pdf" or "text" for a filing read off the printed form. The fields the
+  printed form does not carry (:data:`NOT_PRINTED`: CIKs, the equity-swap flag, the transaction
+  form type) are then absent by nature, and no finding is made on them.
+* ``Filing.unread`` lists the :class:`UnreadRegion` objects: a box, a table, a row, the footnotes,
+  the signature that the reader could not read with confidence, each with the JSON pointers it
+  covers and its name in the form's words. A reader records one with
+  ``form16lint.readers.unsure_field`` (which also gives the one E001 that names it).
+* A rule declares in ``Rule.reads`` the parts of the model its judgement rests on beyond the value
+  it reports on (S005 reads all four tables, N002 the whole filing). The engine does not run a
+  rule whose ``reads`` overlaps an unread region, and drops any violation whose pointer overlaps
+  an unread region or lies in a field the printed form does not carry
+  (:meth:`Filing.hides`, :meth:`Filing.unread_overlapping`).
+
+All of it is kept in the canonical JSON, so ``extract`` then ``check`` gives the same findings as
+the PDF or text it came from.
 """
 
 from __future__ import annotations
@@ -175,6 +194,50 @@ class Signature:
 
 
 @dataclass(slots=True, kw_only=True)
+class UnreadRegion:
+    """A region of the printed form the reader could not read with confidence."""
+
+    pointers: list[str]  # the parts of the model it covers: ["/derivativeTransactions", "/derivativeHoldings"]
+    region: str  # its name in the form's words: "Table II", "box 3 (Date of Earliest Transaction)"
+    reason: str = ""  # what was read or not: "its column labels were not found"
+    # where it stands in the input, so that the E001 naming it reads the same from the canonical JSON
+    page: int | None = None
+    box: str | None = None
+    line: int | None = None
+    column: int | None = None
+    form_page: int | None = None  # the page of the signed form that carries it, when the input has no pages
+
+
+# Fields the printed Forms 3, 4 and 5 have no place for: absent by nature from a filing read off
+# the printed form. "*" stands for any one step of a pointer.
+NOT_PRINTED = (
+    "/schemaVersion", "/issuer/cik", "/reportingOwners/*/cik", "/reportingOwners/*/ccc",
+    "/nonDerivativeTransactions/*/equitySwapInvolved", "/derivativeTransactions/*/equitySwapInvolved",
+    "/nonDerivativeTransactions/*/formType", "/derivativeTransactions/*/formType",
+    "/nonDerivativeHoldings/*/formType", "/derivativeHoldings/*/formType",
+    "/reportingOwners/*/address/stateDescription",
+)
+PRINTED_FORMATS = ("pdf", "text")
+# The four tables' rows, for a rule that reads them all (``Rule.reads``)
+ALL_TABLES = ("/nonDerivativeTransactions", "/nonDerivativeHoldings", "/derivativeTransactions", "/derivativeHoldings")
+
+
+def _steps(pointer: str) -> list[str]:
+    return pointer.split("/")[1:] if pointer else []
+
+
+def within(pointer: str, region: str) -> bool:
+    """Whether ``pointer`` is ``region`` or lies under it; "*" in ``region`` matches any one step."""
+    inner, outer = _steps(pointer), _steps(region)
+    return len(inner) >= len(outer) and all(o in ("*", i) for o, i in zip(outer, inner))
+
+
+def overlaps(one: str, other: str) -> bool:
+    """Whether two parts of the model share anything: one lies within the other."""
+    return within(one, other) or within(other, one)
+
+
+@dataclass(slots=True, kw_only=True)
 class FilingMetadata:
     """What EDGAR knows about a submission beyond the document itself."""
 
@@ -205,6 +268,28 @@ class Filing:
     remarks: str | None = None
     signatures: list[Signature] = field(default_factory=list)
     metadata: FilingMetadata = field(default_factory=FilingMetadata)
+    read_from: str | None = None  # "pdf" or "text" when read off the printed form
+    unread: list[UnreadRegion] = field(default_factory=list)
+
+    # -- what was not seen ---------------------------------------------------------------------
+    @property
+    def printed(self) -> bool:
+        """True when the filing was read off the printed form (PDF or extracted text)."""
+        return self.read_from in PRINTED_FORMATS
+
+    def unread_overlapping(self, parts) -> UnreadRegion | None:
+        """The first unread region that overlaps any of ``parts`` (JSON pointers), else None."""
+        for region in self.unread:
+            if any(overlaps(pointer, part) for pointer in region.pointers for part in parts):
+                return region
+        return None
+
+    def hides(self, pointer: str) -> bool:
+        """Whether a finding at ``pointer`` would rest on what was not seen: a region not read
+        with confidence that overlaps it, or a field the printed form does not carry."""
+        if self.unread and self.unread_overlapping((pointer,)) is not None:
+            return True
+        return self.printed and any(within(pointer, part) for part in NOT_PRINTED)
 
     # -- conveniences for rules ------------------------------------------------------------
     @property

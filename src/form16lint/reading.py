@@ -20,6 +20,7 @@ from form16lint.limits import LimitExceeded, ReadLimits, memory_limit, time_limi
 from form16lint.messages import excerpt
 from form16lint.model import Document
 from form16lint.readers import not_a_filing, unreadable
+from form16lint.rule import EXTRACTED_FORMATS
 
 
 def read_input(plugins, path: str, limits: ReadLimits, data: bytes | None = None) -> Document:
@@ -56,6 +57,8 @@ def read_input(plugins, path: str, limits: ReadLimits, data: bytes | None = None
         return unreadable(path, "unknown", "it is nested too deeply to read")
     except Exception as error:  # a reader bug must not end the run
         return unreadable(path, "unknown", reader_failure(error))
+    if document is not None and document.filing is not None and document.format in EXTRACTED_FORMATS:
+        document.filing.read_from = document.format  # kept in its canonical JSON
     if document is None:
         why = looks_like_filing(data, path)
         if why is None:

@@ -55,8 +55,10 @@ class RuleContext:
 
     @property
     def extracted(self) -> bool:
-        """True for PDF and text input, read off the printed form rather than EDGAR XML."""
-        return self.document.format in EXTRACTED_FORMATS
+        """True for a filing read off the printed form (PDF, text, or the canonical JSON extracted
+        from one) rather than from EDGAR XML."""
+        filing = self.document.filing
+        return self.document.format in EXTRACTED_FORMATS or bool(filing is not None and filing.printed)
 
 
 class Rule:
@@ -64,6 +66,12 @@ class Rule:
     name: ClassVar[str]  # kebab-case, e.g. "balance-mismatch"
     severity: ClassVar[Severity]
     forms: ClassVar[frozenset[str]] = ALL_FORMS  # base forms; amendments go with their form
+    # The parts of the filing (JSON pointers, "" for the whole) the rule's judgement rests on
+    # beyond the value each violation points at: S005 reads the four tables, N002 the whole
+    # filing. Where a reader of the printed form could not read one of them (``Filing.unread``),
+    # the engine does not run the rule on that filing. A violation whose own pointer overlaps
+    # an unread region is dropped whatever the rule declares.
+    reads: ClassVar[tuple[str, ...]] = ()
     pack: str = "form16lint"  # set by the engine to the registering plugin's name
 
     @classmethod

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from form16lint.fieldnames import describe
 from form16lint.findings import Finding, Severity
-from form16lint.model import Document, Location
+from form16lint.model import Document, Location, UnreadRegion
 
 
 def unreadable(path: str, fmt: str, why: str, *, line: int | None = None, column: int | None = None,
@@ -42,24 +42,39 @@ def not_a_filing(path: str, why: str) -> Document:
 
 
 def unsure_field(document: Document, pointer: str, problem: str, location: Location, *,
-                 field: str | None = None, signed_page: int | None = None) -> None:
-    """Record an E001: a field of a printed form (PDF, text) that could not be read with confidence.
+                 field: str | None = None, signed_page: int | None = None, covers: tuple[str, ...] = ()) -> None:
+    """Record a region of a printed form (PDF, text) that could not be read with confidence: an
+    :class:`~form16lint.model.UnreadRegion` on the filing, so that no rule reports on it, and the
+    one E001 that names it.
 
-    The message names the field in the words of the filing's form (``field`` where the pointer
-    names no single field), says what was read or not (``problem``), where (page and box, or line)
-    and what to do; ``signed_page`` is the page of the signed form that carries the field when the
-    input keeps no pages. The rest of the filing is still read and checked."""
+    ``pointer`` is the region's place in the model (a box's value, a row, "/derivativeTransactions"
+    for Table II, "/footnotes", "/signatures"), ``covers`` more pointers it spans (Table II's
+    holdings), ``field`` its name in the form's words where the pointer names no single field,
+    ``problem`` what was read or not, ``location`` where (page and box, or line) and
+    ``signed_page`` the page of the signed form that carries it when the input keeps no pages.
+    The rest of the filing is still read and checked. A region recorded twice gives one E001."""
     form = document.filing.document_type if document.filing else None
-    field = field or describe(pointer, form)
-    page = location.page or signed_page
+    region = UnreadRegion(pointers=[pointer, *covers], region=field or describe(pointer, form), reason=problem,
+                          page=location.page, box=location.box, line=location.line, column=location.column,
+                          form_page=signed_page if not location.page else None)
+    if document.filing is not None:
+        if any(known.pointers == region.pointers for known in document.filing.unread):
+            return
+        document.filing.unread.append(region)
+    document.reader_findings.append(unread_finding(document.path, region))
+
+
+def unread_finding(path: str, region: UnreadRegion) -> Finding:
+    """The E001 that names an unread region, its problem, where it is and what to do."""
+    location = Location(line=region.line, column=region.column, page=region.page, box=region.box)
+    page = region.page or region.form_page
     on_form = f"on page {page} of the signed form" if page else "on the signed form"
-    message = (f"{field} could not be read with confidence {_place(location)}: {problem}; check it {on_form} "
-               "and enter it plainly in the draft, or lint the filing's EDGAR XML instead")
-    document.reader_findings.append(Finding(
-        code="E001", severity=Severity.WARNING, message=message, path=document.path, pointer=pointer,
-        line=location.line, column=location.column, page=location.page, box=location.box,
-        rule="unreadable-field",
-    ))
+    message = (f"{region.region} could not be read with confidence {_place(location)}: {region.reason}; check it "
+               f"{on_form} and enter it plainly in the draft, or lint the filing's EDGAR XML instead")
+    return Finding(
+        code="E001", severity=Severity.WARNING, message=message, path=path, pointer=region.pointers[0],
+        line=region.line, column=region.column, page=region.page, box=region.box, rule="unreadable-field",
+    )
 
 
 def _place(location: Location) -> str:

@@ -14,7 +14,7 @@ from form16lint.findings import Finding, Severity
 from form16lint.hookspecs import hookimpl
 from form16lint.json_positions import json_locations
 from form16lint.model import Document
-from form16lint.readers import unreadable
+from form16lint.readers import unread_finding, unreadable
 
 FORMAT = "json"
 
@@ -62,6 +62,9 @@ def read_canonical_json(path: str, data: bytes) -> Document:
         if not document.reader_findings:
             return unreadable(path, FORMAT, f"the JSON cannot be read as a filing: {error}")
         document.filing = None  # the S001 findings say why
+    if document.filing is not None:
+        # the regions the reader of a printed form could not read: the same E001s as that reading
+        document.reader_findings.extend(unread_finding(path, region) for region in document.filing.unread)
     return document
 
 

@@ -76,7 +76,7 @@ LABELS = {
 }
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_GLUED_MARKERS = re.compile(rf"^(.*?\d)({MARKERS.pattern})$")
+_GLUED_MARKERS = re.compile(rf"^(.*?[\w.)$%])({MARKERS.pattern})$")
 _NUMBER_FRAGMENT = re.compile(r"^[\d,.]+$")
 _VALID_NUMBER = re.compile(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _PRICE = re.compile(r"^\$\s?[\d,]*\.?\d+$")
@@ -86,6 +86,7 @@ _DISPOSE = {"I": set("SDFU"), "II": set("SDFU") | set("MCXOEH")}
 # where box 2's "NAME [TICKER]" stands in the text after its label
 _NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
 _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
+_WIDE_GAP = re.compile(r"\S {3,}\S")
 _SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
 
@@ -106,18 +107,22 @@ def _claims(data: bytes) -> bool:
         text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_SNIFF])
     except UnicodeDecodeError:
         return False
-    squashed = _squash(unicodedata.normalize("NFKC", text))[0]
+    squashed = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text)).lower()
     return sum(phrase in squashed for phrase in _CLAIM) >= 2
 
 
 def _squash(text: str) -> tuple[str, list[int]]:
     """Letters and digits of ``text`` in lower case, with each one's offset in ``text``."""
-    chars, offsets = [], []
-    for offset, char in enumerate(text):
-        if char.isalnum():
-            chars.append(char.lower())
-            offsets.append(offset)
+    offsets = [match.start() for match in _ALNUM.finditer(text)]
+    squashed = "".join(text[offset] for offset in offsets).lower()
+    if len(squashed) == len(offsets):
+        return squashed, offsets
+    chars = [text[offset].lower()[:1] for offset in offsets]  # a letter whose lower case is longer
     return "".join(chars), offsets
+
+
+_ALNUM = re.compile(r"[^\W_]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -137,6 +142,20 @@ class _Text:
         self.text = re.sub(r"\\([$%&_])", r"\1", text)
         self.squashed, self.offsets = _squash(self.text)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        # layout text (pdftotext -layout, pdfplumber's layout=True) places each character at its
+        # printed position, spaces for the gaps; the tab-separated style keeps cells apart by tabs
+        self.layout = "\t" not in self.text and len(_WIDE_GAP.findall(self.text)) >= 10
+
+    def x(self, offset: int) -> int:
+        """The column of ``offset`` on its line: on layout text, the printed position."""
+        return offset - self.line_starts[self.line_of(offset)]
+
+    def set_tabs(self, offsets: list[int]) -> None:
+        """Mark cell borders at spaces of the layout text (no offset changes)."""
+        chars = list(self.text)
+        for offset in offsets:
+            chars[offset] = "\t"
+        self.text = "".join(chars)
 
     def location(self, offset: int) -> Location:
         line = self.line_of(offset)
@@ -219,7 +238,7 @@ class _Reader:
     def __init__(self, path: str, text: str):
         self.doc = _Text(text)
         self.document = Document(path=path, format=FORMAT)
-        self.filing = Filing()
+        self.filing = Filing(read_from=FORMAT)
         self.document.filing = self.filing
         self.titled_row = None  # (row, title cell) of the last table row read with a title
 
@@ -242,13 +261,73 @@ class _Reader:
     # -- the form ----------------------------------------------------------------------------------
     def read(self) -> Document:
         self.labels = {key: self.doc.label(key) for key in LABELS}
+        # the SEC's rendition, as a browser prints it, opens with "SEC Form 4" and centres each
+        # table cell in its row
+        self.centred = bool(re.match(r"(.*\n){0,6}\s*SEC Form [345]\b", self.doc.text[:1500]))
+        if self.doc.layout:
+            self.grid_header()
         self.read_form_type()
+        self.read_top_checkboxes()
         self.read_issuer()
         self.read_owner()
         self.read_dates()
         self.read_tables()
+        self.check_rows()
+        self.read_more_owners()
+        self.read_owner_list()
         self.read_footnotes_and_signature()
         return self.document
+
+    def grid_header(self) -> None:
+        """On layout text, split the lines of boxes 1 to 6 at the borders of the form's three
+        columns of boxes (box 1; the issuer and date boxes; relationship and filing), so that each
+        box's text is a cell as in the tab-separated style."""
+        doc, name = self.doc, self.labels.get("name")
+        table = self.labels.get("table1") or self.labels.get("table2")
+        if name is None:
+            return
+        first = doc.line_of(name[0])
+        last = doc.line_of(table[0]) if table else min(first + 40, len(doc.line_starts) - 1)
+        region_end = doc.line_starts[last]
+        borders = []
+        issuer = self.labels.get("issuer")
+        if issuer:
+            column = [doc.x(self._numbered(issuer[0]))]
+            value = _NAME_AND_TICKER.search(doc.text, issuer[1], region_end)
+            if value:  # the value starts after the last wide gap before its "["
+                gaps = list(re.finditer(r"\s{2,}", value.group()[:value.group().index("[")]))
+                column.append(doc.x(value.start() + (gaps[-1].end() if gaps else 0)))
+            borders.append(min(column))
+        box5 = self.labels.get("box5")
+        if box5:
+            column = [doc.x(self._numbered(box5[0]))]
+            option = re.compile(r"Director").search(doc.text, box5[1], region_end)
+            if option:
+                line_start = doc.line_starts[doc.line_of(option.start())]
+                mark = re.search(r"(\[\s*)?[Xx☒☑✓✔■☐□]\s*\]?\s*$", doc.text[line_start:option.start()])
+                column.append(doc.x(line_start + mark.start() if mark else option.start()))
+            borders.append(min(column))
+        self._grid_lines(first, last, borders)
+
+    def _grid_lines(self, first: int, last: int, borders: list[int]) -> None:
+        """Cut lines first..last-1 of layout text into cells at the columns ``borders``."""
+        doc = self.doc
+        borders = sorted(b for b in borders if b > 4)
+        tabs = []
+        for line in range(first, last):
+            text, base = doc.line_text(line), doc.line_starts[line]
+            for border in borders:
+                spot = next((x for x in (border - 1, border - 2, border - 3, border)
+                             if 0 < x < len(text) and text[x] == " "), None)
+                if spot is not None and text[spot:].strip():
+                    tabs.append(base + spot)
+        doc.set_tabs(tabs)
+
+    def _numbered(self, offset: int) -> int:
+        """The start of a label with its number ("5. Relationship" for "Relationship")."""
+        before = self.doc.text[max(0, offset - 6):offset]
+        number = re.search(r"\d{1,2}\s*\.\s*$", before)
+        return offset - len(before) + number.start() if number else offset
 
     def end_of(self, key: str, *after: str, default: int | None = None) -> int:
         """The start of the first of the labels ``after`` that follows label ``key``."""
@@ -277,6 +356,35 @@ class _Reader:
                 amended = True
         self.filing.document_type = base + ("/A" if amended else "")
         self.put("/documentType", heading.start(1) if heading else None)
+
+    _TOP_CHECKBOXES = (("checkthisboxifnolongersubject", "not_subject_to_section16", "/notSubjectToSection16", "45"),
+                       ("checkthisboxtoindicatethatatransaction", "aff10b5_one", "/aff10b5One", "4"),
+                       ("form3holdingsreported", "form3_holdings_reported", "/form3HoldingsReported", "5"),
+                       ("form4transactionsreported", "form4_transactions_reported", "/form4TransactionsReported", "5"))
+
+    def read_top_checkboxes(self) -> None:
+        """The checkboxes above the header boxes: a mark before the caption, on its first line or
+        beside one of the lines it wraps over."""
+        doc, base = self.doc, self.filing.base_form
+        for phrase, attribute, pointer, forms in self._TOP_CHECKBOXES:
+            if base not in forms:
+                continue
+            found = doc.squashed.find(phrase, 0, doc.squashed.find("nameandaddress") % (len(doc.squashed) + 1))
+            if found < 0:
+                continue
+            offset = doc.offsets[found]
+            line, x = doc.line_of(offset), doc.x(offset)
+            lines = [line]
+            for below in range(line + 1, min(line + 9, len(doc.line_starts))):
+                text = doc.line_text(below)
+                if not text.strip() or re.search(r"Check this box|Name and Address|Form [34] (Holdings|Trans)", text):
+                    break
+                lines.append(below)
+            marked = any(re.fullmatch(CHECK_MARK, doc.line_text(n)[:x].strip()) for n in lines)
+            if not marked and line > 0:
+                marked = bool(re.fullmatch(CHECK_MARK, doc.line_text(line - 1).strip()))
+            setattr(self.filing, attribute, Value(marked))
+            self.put(pointer, offset)
 
     def read_issuer(self) -> None:
         label = self.labels.get("issuer")
@@ -307,17 +415,123 @@ class _Reader:
 
     # -- boxes 1, 5 and 6 --------------------------------------------------------------------------
     def read_owner(self) -> None:
+        self.owner_at = 0  # where the owner's box 1 begins
+        self.owner_labels = {key: self.labels.get(key) for key in ("name", "box5")}
+        self.owner_end = None  # where the owner's relationship box ends (None: the header's end)
+        self.read_one_owner()
+        self.read_joint()
+
+    def read_one_owner(self) -> None:
         owner = ReportingOwner()
         self.filing.reporting_owners.append(owner)
-        self.put("/reportingOwners/0", self.labels["name"][0] if self.labels.get("name") else None)
+        self.owner = f"/reportingOwners/{len(self.filing.reporting_owners) - 1}"
+        name = self.owner_labels.get("name")
+        self.put(self.owner, name[0] if name else None)
         self.read_name_and_address(owner)
         self.read_relationship(owner.relationship)
-        self.read_joint()
+
+    def more_owner_labels(self) -> list[tuple[int, int]]:
+        """Box 1 labels after the tables: the further joint filers of the SEC's rendition."""
+        doc = self.doc
+        tables = [self.labels[key][0] for key in ("table2", "table1") if self.labels.get(key)]
+        if not self.labels.get("name") or not tables:
+            return []
+        phrase = LABELS["name"][0]
+        labels = []
+        at = doc.squashed.find(phrase, bisect.bisect_left(doc.offsets, max(tables)))
+        while at >= 0:
+            labels.append((doc.offsets[at], doc.offsets[at + len(phrase) - 1] + 1))
+            at = doc.squashed.find(phrase, at + 1)
+        return labels
+
+    def read_owner_list(self) -> None:
+        """The list of reporting owners some layouts print for a joint filing ("Reporting Owner
+        Name / Address" with Director, 10% Owner, Officer and Other columns): each owner after the
+        first, whom box 1 gives. Read on layout text, where the columns keep their places."""
+        doc = self.doc
+        at = doc.squashed.find("reportingownernameaddress")
+        if at < 0 or not doc.layout or len(self.filing.reporting_owners) > 1:
+            return
+        head = doc.line_of(doc.offsets[at])
+        heading = doc.line_text(head)
+        columns = {}
+        for key, pattern in (("director", r"Director"), ("ten", r"10%\s*Owner"), ("officer", r"Officer"),
+                             ("other", r"Other")):
+            found = re.search(pattern, heading)
+            if found:
+                columns[key] = found.start()
+        if "director" not in columns:
+            return
+        first_column = min(columns.values())
+        blocks: list[list[int]] = []
+        for line in range(head + 1, len(doc.line_starts)):
+            text = doc.line_text(line)
+            if _furniture(text):
+                continue
+            if not text.strip():
+                continue
+            if re.match(r"\s*(Explanation of|Reminder|\*|Persons who|Note:)", text):
+                break
+            if len(text.rstrip()) > first_column - 2 and text[first_column - 2:].strip() or not blocks:
+                blocks.append([line])
+            else:
+                blocks[-1].append(line)
+        for block in blocks[1:]:
+            owner = ReportingOwner()
+            self.filing.reporting_owners.append(owner)
+            pointer = f"/reportingOwners/{len(self.filing.reporting_owners) - 1}"
+            first = block[0]
+            base, text = doc.line_starts[first], doc.line_text(first)
+            self.put(pointer, base)
+            owner.name = text[:first_column - 2].strip() or None
+            self.put(f"{pointer}/name", base + len(text) - len(text.lstrip()))
+            cells = {key: "" for key in columns}
+            for token in doc.tokens(base + first_column - 2, base + len(text)):
+                x = doc.x(token.start)
+                key = max((k for k in columns if columns[k] <= x + 2), key=lambda k: columns[k], default="director")
+                cells[key] = _joined((cells[key], token.text))
+            relationship = owner.relationship
+            relationship.is_director = Value(bool(cells.get("director")))
+            relationship.is_ten_percent_owner = Value(bool(cells.get("ten")))
+            relationship.is_officer = Value(bool(cells.get("officer")))
+            relationship.is_other = Value(bool(cells.get("other")))
+            if cells.get("officer") and not re.fullmatch(CHECK_MARK, cells["officer"]):
+                relationship.officer_title = cells["officer"]
+            if cells.get("other") and not re.fullmatch(CHECK_MARK, cells["other"]):
+                relationship.other_text = cells["other"]
+            lines = [(doc.line_text(n)[:first_column - 2].strip(), doc.line_starts[n]) for n in block[1:]]
+            lines = [(words, offset) for words, offset in lines if words]
+            place = re.match(r"^(.*?),?\s+([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$", lines[-1][0]) if lines else None
+            if place:
+                owner.address.city, owner.address.state, owner.address.zip_code = place.groups()
+                lines = lines[:-1]
+            for index, (street, offset) in enumerate(lines[:2]):
+                setattr(owner.address, "street1" if index == 0 else "street2", street)
+                self.put(f"{pointer}/address/street{index + 1}", offset)
+
+    def read_more_owners(self) -> None:
+        """Joint filers after the first, as the SEC's rendition prints them below the tables: box 1
+        and the relationship box again for each."""
+        doc, labels = self.doc, self.more_owner_labels()
+        explanation = self.labels.get("explanation")
+        for index, label in enumerate(labels):
+            end = labels[index + 1][0] if index + 1 < len(labels) else (
+                explanation[0] if explanation and explanation[0] > label[0] else len(doc.text))
+            relation = None
+            found = re.compile(r"Relationship\s+of\s+Reporting").search(doc.text, label[1], end)
+            if found:
+                relation = (found.start(), found.end())
+                if doc.layout:
+                    self._grid_lines(doc.line_of(label[0]), doc.line_of(end - 1) + 1,
+                                     [doc.x(self._numbered(found.start()))])
+            self.owner_at, self.owner_end = label[0], end
+            self.owner_labels = {"name": label, "box5": relation}
+            self.read_one_owner()
 
     def read_name_and_address(self, owner: ReportingOwner) -> None:
         text = self.doc.text
-        pointer = "/reportingOwners/0"
-        last = re.search(r"\(\s*Last\s*\)", text)
+        pointer = self.owner
+        last = re.compile(r"\(\s*Last\s*\)").search(text, self.owner_at)
         if last is None:
             self.unsure(f"{pointer}/name", "the '(Last) (First) (Middle)' caption of box 1 was not found")
             return
@@ -337,18 +551,23 @@ class _Reader:
             name_offset = (name_offset or cell_start) + before.find(name)
         else:
             # the name stands on the lines above the caption, in the same cell
-            label_line = self.doc.line_of(self.labels["name"][0]) if self.labels.get("name") else line - 3
+            label = self.owner_labels.get("name")
+            label_line = self.doc.line_of(label[0]) if label else line - 3
             parts = []
             for above in range(label_line + 1, line):
                 piece = self._cell(above, cell)
                 if piece[0] and not re.search(r"name|address|reporting", piece[0], re.IGNORECASE):
                     parts.append(piece)
+            parts = [(self._name_only(piece), offset) for piece, offset in parts]
+            parts = [(piece, offset) for piece, offset in parts if piece]
             if parts:
-                name = " ".join(piece for piece, _ in parts)
+                name = _joined(piece for piece, _ in parts)
                 name_offset = parts[0][1]
         # the caption line may carry more text than the caption: a scrambled box keeps the street there
-        rest_of_cell = re.sub(r"\(\s*(First|Middle)\s*\)", " ", self._cell(line, cell)[0][last.end() - cell_start:])
-        scrambled = bool(rest_of_cell.strip()) or not re.search(r"\(\s*First\s*\)", text)
+        cell_end = text.find("\t", last.end(), line_start + len(self.doc.line_text(line)))
+        cell_end = line_start + len(self.doc.line_text(line)) if cell_end < 0 else cell_end
+        rest_of_cell = re.sub(r"\(\s*(First|Middle)\s*\)", " ", text[last.end():cell_end])
+        scrambled = bool(rest_of_cell.strip()) or not re.compile(r"\(\s*First\s*\)").search(text, self.owner_at)
         if name and scrambled and len(name.split()) == 1:
             completed = self._complete_name(name)
             if completed:
@@ -357,9 +576,19 @@ class _Reader:
                 self.unsure(f"{pointer}/name", f"the text of box 1 is cut short ('{name}')", name_offset)
         if not name:
             self.unsure(f"{pointer}/name", "box 1 holds no name above its '(Last)' caption", last.start())
-        owner.name = name.upper() or None
+        owner.name = name or None
         self.put(f"{pointer}/name", name_offset)
         self.read_address(owner.address, line, cell, rest_of_cell.strip(), last.end(), scrambled)
+
+    def _name_only(self, piece: str) -> str:
+        """Box 1's text on a line that text in reading order shares with boxes 2 and 5
+        ("DOE JANE ACME CORP [ACME] X Director"): what stands before the issuer and the checkboxes."""
+        issuer = self.filing.issuer.name
+        if issuer and issuer in piece and piece.index(issuer) > 0:
+            piece = piece[:piece.index(issuer)]
+        piece = re.split(r"\s(?:\[\s*[Xx]?\s*\]|[☐☒☑■□✓✔]|X\s+(?=Director|10%|Officer|Other)|Director\b|"
+                         r"\(Check all)", f"{piece} ")[0]
+        return piece.strip()
 
     def _cell(self, line: int, cell: int) -> tuple[str, int]:
         text = self.doc.line_text(line)
@@ -384,9 +613,9 @@ class _Reader:
     def read_address(self, address: Address, line: int, cell: int, rest: str, rest_offset: int,
                      scrambled: bool) -> None:
         text = self.doc.text
-        pointer = "/reportingOwners/0/address"
-        street_caption = re.search(r"\(\s*Street\s*\)", text)
-        city_caption = re.search(r"\(\s*City\s*\)", text)
+        pointer = f"{self.owner}/address"
+        street_caption = re.compile(r"\(\s*Street\s*\)").search(text, self.owner_at)
+        city_caption = re.compile(r"\(\s*City\s*\)").search(text, self.owner_at)
         streets: list[tuple[str, int]] = []
         if rest:
             split = re.match(r"^(.*?)\s+(\d+\s+.*)$", rest)
@@ -452,12 +681,12 @@ class _Reader:
         return None
 
     def read_relationship(self, relationship: Relationship) -> None:
-        pointer = "/reportingOwners/0/relationship"
-        label = self.labels.get("box5")
+        pointer = f"{self.owner}/relationship"
+        label = self.owner_labels.get("box5")
         if label is None:
             self.unsure(pointer, f"the {self.box('relationship')} label was not found")
             return
-        end = self.end_of("box5", "box6", "table1")
+        end = self.owner_end or self.end_of("box5", "box6", "table1")
         region = self.doc.text[label[1]:end]
         options = (("is_director", "isDirector", r"Director"), ("is_ten_percent_owner", "isTenPercentOwner",
                    r"10\s*%\s*Own"), ("is_officer", "isOfficer", r"Officer"), ("is_other", "isOther", r"Other\b"))
@@ -471,6 +700,24 @@ class _Reader:
         if not relationship.any_checked:
             self.unsure(pointer, f"no box of {self.box('relationship')} is marked", label[0])
         title = self._title_text(label, region) if relationship.is_officer.value or relationship.is_other.value else None
+        other = re.search(r"Other\b", region)
+        if title and self.doc.layout and relationship.is_officer.value and relationship.is_other.value and other:
+            # both marked: the officer's title stands under "Officer", the other text under "Other"
+            split = self.doc.x(label[1] + other.start()) - self.doc.x(title[1])
+            line_end = self.doc.text.find("\n", title[1])
+            line_end = len(self.doc.text) if line_end < 0 else line_end
+            rest = self.doc.text[title[1]:line_end]
+            if 0 < split < len(rest) and rest[split:].strip():
+                relationship.other_text = rest[split:].strip().split("\t")[0].strip() or None
+                self.put(f"{pointer}/otherText", title[1] + split + len(rest[split:]) - len(rest[split:].lstrip()))
+                title = (rest[:split].strip(), title[1]) if rest[:split].strip() else None
+            else:  # or the other text stands on the line below the title
+                line = self.doc.line_of(title[1])
+                below = line + 1
+                piece, offset = self._cell(below, self.doc.line_text(line).count("\t", 0, self.doc.x(title[1])))
+                if piece and not re.match(r"^(\d+\.|\(|Form filed|[☐☒\[])", piece) and "Month/" not in piece:
+                    relationship.other_text = piece
+                    self.put(f"{pointer}/otherText", offset)
         if title:
             key = "otherText" if relationship.is_other.value and not relationship.is_officer.value else "officerTitle"
             setattr(relationship, "other_text" if key == "otherText" else "officer_title", title[0])
@@ -503,8 +750,13 @@ class _Reader:
             self.unsure("/jointFiling", "the box 6 label was not found")
             return
         region = self.doc.text[label[1]:self.end_of("box6", "table1")]
-        one = re.search(CHECK_MARK + r"\s*Form\s*filed\s*by\s*One", region)
-        more = re.search(CHECK_MARK + r"\s*Form\s*filed\s*by\s*More", region)
+        def marked(pattern):  # the line's option, with a mark just before it
+            option = re.search(pattern, region)
+            if option and marked_before(region[max(0, option.start() - 12):option.start()]):
+                return option
+            return None
+
+        one, more = marked(r"Form\s*filed\s*by\s*One"), marked(r"Form\s*filed\s*by\s*More")
         if bool(one) == bool(more):
             self.unsure("/jointFiling", "neither line of box 6 is marked, or both are", label[0])
             return
@@ -517,6 +769,8 @@ class _Reader:
         table1 = self.labels.get("table1")
         table2 = self.labels.get("table2")
         end = self.labels["explanation"][0] if self.labels.get("explanation") else len(text)
+        more = self.more_owner_labels()
+        end = min(end, more[0][0]) if more else end
         if table1 is None and table2 is None:
             self.unsure("/nonDerivativeTransactions", "neither Table I nor Table II was found")
             return
@@ -525,7 +779,37 @@ class _Reader:
         if table2:
             self.read_rows("II", table2[1], end)
 
+    def check_rows(self) -> None:
+        """What a row shows that was not read as its type ("'X' is not a number"), and a price or
+        date the form requires that holds neither a value nor a marker, is more likely a cell read
+        wrong or lost than the form's own error: each is an E001 naming the cell, not a finding."""
+        for pointer, row in self.filing.rows():
+            for name in row.__dataclass_fields__:
+                value = getattr(row, name)
+                if isinstance(value, Value) and value.value is None and value.raw:
+                    key = re.sub(r"_(\w)", lambda m: m[1].upper(), name)
+                    where = self.document.locations.get(f"{pointer}/{key}")
+                    self.unsure(f"{pointer}/{key}", f"it reads '{value.raw}'",
+                                None if where is None else self.doc.line_starts[where.line - 1] + where.column - 1)
+            needed = ["pricePerShare"] if hasattr(row, "price_per_share") else []
+            if hasattr(row, "conversion_or_exercise_price"):
+                needed += ["conversionOrExercisePrice", "exerciseDate", "expirationDate"]
+                if not row.underlying_shares.present and not row.underlying_value.present:
+                    needed.append("underlyingShares")
+            attributes = {"pricePerShare": "price_per_share", "conversionOrExercisePrice": "conversion_or_exercise_price",
+                          "exerciseDate": "exercise_date", "expirationDate": "expiration_date",
+                          "underlyingShares": "underlying_shares"}
+            for key in needed:
+                if not getattr(row, attributes[key]).present:
+                    where = self.document.locations.get(pointer)
+                    self.unsure(f"{pointer}/{key}", f"no value or footnote marker was read in "
+                                f"{self.column(f'{pointer}/{key}')}; if the form leaves it empty, give a value or a "
+                                "footnote", None if where is None else self.doc.line_starts[where.line - 1])
+
     def read_rows(self, table: str, start: int, end: int) -> None:
+        if self.doc.layout:
+            self.read_grid_rows(table, start, end)
+            return
         first = self.doc.line_of(start) + 1
         last = self.doc.line_of(max(start, end - 1))
         wrapped = None  # (row, title cell) of the row just read, whose title may go on below it
@@ -546,6 +830,61 @@ class _Reader:
             else:
                 self.read_table2_row(tokens)
             wrapped = self.titled_row
+
+    def read_grid_rows(self, table: str, start: int, end: int) -> None:
+        """Rows of a table in layout text. A row's cells may stand on several lines (a wrapped
+        title, a value centred beside it, superscript markers a line lower): lines join the row
+        above until a value falls where the row already has one; then each cell is the words
+        that overlap in position, read in the order of the printed columns."""
+        doc = self.doc
+        first, last = doc.line_of(start) + 1, doc.line_of(max(start, end - 1))
+        bands: list[list[list[_Token]]] = []
+        band: list[list[_Token]] = []
+        pending = None  # a line of footnote markers alone
+        for line in range(first, last + 1):
+            line_start = doc.line_starts[line]
+            text = doc.line_text(line)
+            if not text.strip() or _furniture(text):
+                continue
+            tokens = doc.tokens(line_start, min(end, line_start + len(text)))
+            if not tokens:
+                continue
+            if _header_line(tokens):
+                if band:
+                    bands.append(band)
+                band, pending = [], None
+                continue
+            if all(MARKERS.fullmatch(t.text) for t in tokens):  # superscripts, a line of their own
+                if pending:
+                    band.append(pending)
+                pending = tokens
+                continue
+            values = [t for t in tokens if _is_value(t.text)]
+            taken = [t for row_line in band for t in row_line if _is_value(t.text)]
+            new_row = bool(band) and any(_overlap(doc, v, w) for v in values for w in taken)
+            if new_row:
+                bands.append(band)
+                band = []
+            if pending:  # raised, they stand above the values they mark, unless only those above fit
+                above = bands[-1] if new_row else band
+                fits_above = any(_markers_fit(doc, pending, row_line) for row_line in above)
+                below = _markers_fit(doc, pending, tokens) or not new_row or not fits_above
+                (band if below else bands[-1]).append(pending)
+                pending = None
+            band.append(tokens)
+        if pending:
+            band.append(pending)
+        if band:
+            bands.append(band)
+        for band in _recentred(bands, self.centred):
+            tokens = _cells_in_order(doc, band)
+            if not self._is_row(tokens):
+                continue
+            tokens = _split_markers(_merge_fragments(tokens))
+            if table == "I":
+                self.read_table1_row(tokens)
+            else:
+                self.read_table2_row(tokens)
 
     @staticmethod
     def _is_row(tokens: list[_Token]) -> bool:
@@ -649,7 +988,7 @@ class _Reader:
         while groups and groups[0][0] is not None and not self._is_number(groups[0]) and groups[0][0].text not in ("D", "I"):
             words.append(groups.pop(0))
         if words:
-            row.underlying_title = Value(" ".join(g[0].text for g in words), words[-1][1])
+            row.underlying_title = Value(_joined(g[0].text for g in words), words[-1][1])
             self.put(f"{pointer}/underlyingTitle", words[0][2].start)
         else:
             where = self.column(pointer + "/underlyingTitle")
@@ -665,8 +1004,11 @@ class _Reader:
         row, pointer = kind(), f"/{name}/{len(rows)}"
         rows.append(row)
         self.put(pointer, tokens[0].start)
+        notes = []
+        while title and MARKERS.fullmatch(title[-1].text):  # "Restricted Stock Units (1)"
+            notes[:0] = footnote_ids(title.pop().text)
         if title:
-            row.security_title = Value(" ".join(t.text for t in title))
+            row.security_title = Value(_joined(t.text for t in title), notes)
             self.put(f"{pointer}/securityTitle", title[0].start)
             self.titled_row = (row, title[0].cell)
         else:
@@ -674,6 +1016,9 @@ class _Reader:
         return row, pointer
 
     def _title(self, tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
+        if self.doc.layout and tokens and not _is_value(tokens[0].text):  # the title's cell, "$0.01" and all
+            count = next((i for i, t in enumerate(tokens) if t.cell != tokens[0].cell), len(tokens))
+            return tokens[:count], tokens[count:]
         for index, token in enumerate(tokens):
             if re.match(r"^[\d$(]", token.text) and not re.match(r"^\([A-Za-z]", token.text):
                 return tokens[:index], tokens[index:]
@@ -740,7 +1085,11 @@ class _Reader:
             return
         header = self._column_cells()
         cell = shares[0].cell
-        if table == "II" and header and cell in header:
+        sides = self._sides_by_position() if table == "II" and self.doc.layout else []
+        if sides:
+            middle = self.doc.x(shares[2].start) + (shares[2].end - shares[2].start) / 2
+            row.acquired_disposed = Value(min(sides, key=lambda side: abs(side[0] - middle))[1])
+        elif table == "II" and header and cell in header:
             row.acquired_disposed = Value(header[cell])
         elif row.code in _ACQUIRE[table] and row.code not in _DISPOSE[table]:
             row.acquired_disposed = Value("A")
@@ -751,6 +1100,19 @@ class _Reader:
                                                        "or (D)", shares[2].start)
             return
         self.put(f"{pointer}/acquiredDisposed", shares[2].start)
+
+    def _sides_by_position(self) -> list[tuple[float, str]]:
+        """Where Table II's "(A)" and "(D)" sub-columns stand on layout text: (middle, "A"/"D")."""
+        start = self.labels["table2"][1] if self.labels.get("table2") else None
+        if start is None:
+            return []
+        first = self.doc.line_of(start)
+        for line in range(first, min(first + 25, len(self.doc.line_starts))):
+            text = self.doc.line_text(line)
+            found = {m.group(1): m.start() + 1.5 for m in re.finditer(r"\(([AD])\)(?!\s*or\b)", text)}
+            if len(found) == 2 and not re.search(r"\b(or|Acquired)\b", text):
+                return [(found["A"], "A"), (found["D"], "D")]
+        return []
 
     def _column_cells(self) -> dict[int, str]:
         """Cell number of the "(A)" and "(D)" sub-columns of Table II, from its header line."""
@@ -782,7 +1144,7 @@ class _Reader:
             self.unsure(f"{pointer}/directOrIndirect", "no D or I in the ownership column")
         nature = [g for g in groups if g[0] is not None]
         if nature:
-            row.nature_of_ownership = Value(" ".join(g[0].text for g in nature), groups[-1][1])
+            row.nature_of_ownership = Value(_joined(g[0].text for g in nature), groups[-1][1])
             self.put(f"{pointer}/natureOfOwnership", nature[0][2].start)
 
     def _decimal(self, pointer: str, group) -> Value:
@@ -808,13 +1170,25 @@ class _Reader:
         notes: list[list] = []  # [number, text, offset]
         remarks: list[str] | None = None
         tail: list[tuple[str, int]] = []
-        open_note = remarks_open = False
+        open_note = remarks_open = signed = False
+        note_indent = None  # where the first footnote's line starts
         for line in range(first_line, last_line + 1):
             raw = self.doc.line_text(line)
             offset = self.doc.line_starts[line]
             stripped = _clean_note(raw)
-            if not stripped:
+            if not stripped or _furniture(raw):
                 open_note = remarks_open = False
+                continue
+            indent = len(raw) - len(raw.lstrip())
+            if notes and note_indent is None:
+                note_indent = len(self.doc.line_text(self.doc.line_of(notes[0][2])))
+                note_indent -= len(self.doc.line_text(self.doc.line_of(notes[0][2])).lstrip())
+            far_right = self.doc.layout and notes and indent >= 20 and indent > (note_indent or 0) + 15
+            if signed or _signature_line(raw) or far_right:
+                # a signature and its date, and what follows them; on layout text, a line set far
+                # to the right of the footnotes is the signature's
+                signed = True
+                tail.append((stripped, offset + max(raw.find(stripped[:5]), 0)))
                 continue
             numbered = re.match(r"^\(?(\d{1,2})[.)]\s*(.*)$", stripped)
             if re.match(r"^Remarks\s*:", stripped, re.IGNORECASE):
@@ -826,7 +1200,7 @@ class _Reader:
                 notes.append([numbered.group(1), numbered.group(2), offset + raw.find(numbered.group(2)[:10] or " ")])
                 open_note = True
             elif open_note:
-                notes[-1][1] += " " + stripped
+                notes[-1][1] = _joined((notes[-1][1], stripped))
             elif remarks_open and not _DATE.search(stripped) and not stripped.startswith("/s/"):
                 remarks.append(stripped)
             else:
@@ -836,38 +1210,219 @@ class _Reader:
             self.put(f"/footnotes/{index}", offset)
         if remarks is not None:
             self.filing.remarks = " ".join(" ".join(remarks).split()) or None
+        if caption is not None:  # more signatures, each above a caption of its own
+            line, lines = self.doc.line_of(caption[0]) + 1, len(self.doc.line_starts)
+            while line < lines:
+                group = []
+                while line < lines and len(group) < 4 and "Signature of Reporting" not in self.doc.line_text(line):
+                    group.append(line)
+                    line += 1
+                if line >= lines or "Signature of Reporting" not in self.doc.line_text(line) or not any(
+                        _signature_line(self.doc.line_text(n)) for n in group):
+                    break
+                for n in group:
+                    raw = self.doc.line_text(n)
+                    if raw.strip():
+                        tail.append((_clean_note(raw), self.doc.line_starts[n] + len(raw) - len(raw.lstrip())))
+                line += 1
         self.read_signature(tail, caption)
 
     def read_signature(self, tail: list[tuple[str, int]], caption) -> None:
+        """Each signature above the caption, with its date beside or below it."""
         if caption is None:
             self.unsure("/signatures", "the 'Signature of Reporting Person' caption was not found")
             return
-        signature = Signature()
-        self.filing.signatures.append(signature)
-        self.put("/signatures/0", tail[0][1] if tail else caption[0])
-        names, date_found = [], None
-        for words, offset in tail:
+        signed: list[tuple[list, tuple | None]] = []  # (name pieces, date) per signature
+        names: list[tuple[str, int]] = []
+        for number, (words, offset) in enumerate(tail):
             found = _DATE.search(words)
             if found:
-                date_found = (found.group(), offset + found.start())
-                words = (words[:found.start()] + words[found.end():]).strip()
-            if words:
+                rest = (words[:found.start()] + words[found.end():]).strip()
+                if rest:
+                    names.append((rest, offset))
+                signed.append((names, (found.group(), offset + found.start())))
+                names = []
+            elif words and signed and not names and not words.startswith("/s/") and not (
+                    number + 1 < len(tail) and _DATE.fullmatch(tail[number + 1][0])):
+                signed[-1][0].append((words, offset))  # the signature above wraps onto this line
+            elif words:
                 names.append((words, offset))
-        if not date_found:  # the date may stand beside the caption
+        if names:
+            if signed and not signed[-1][0]:
+                signed[-1] = (names, signed[-1][1])
+            else:
+                signed.append((names, None))
+        if signed and signed[-1][1] is None or not signed:  # the date may stand beside the caption
             line = self.doc.line_of(caption[0])
             found = _DATE.search(self.doc.line_text(line))
             if found:
                 date_found = (found.group(), self.doc.line_starts[line] + found.start())
-        if names:
-            signature.name = " ".join(words for words, _ in names)
-            self.put("/signatures/0/name", names[0][1])
-        else:
-            self.unsure("/signatures/0/name", "no name above the signature caption", caption[0])
-        if date_found:
-            signature.date = date_value(date_found[0])
-            self.put("/signatures/0/date", date_found[1])
-        else:
-            self.unsure("/signatures/0/date", "no date beside the signature", caption[0])
+                signed = signed[:-1] + [(signed[-1][0] if signed else [], date_found)]
+        if not signed:
+            signed = [([], None)]
+        for index, (names, date_found) in enumerate(signed):
+            signature = Signature()
+            self.filing.signatures.append(signature)
+            pointer = f"/signatures/{index}"
+            self.put(pointer, names[0][1] if names else date_found[1] if date_found else caption[0])
+            if names:
+                signature.name = _joined(words for words, _ in names)
+                self.put(f"{pointer}/name", names[0][1])
+            else:
+                self.unsure(f"{pointer}/name", "no name above the signature caption", caption[0])
+            if date_found:
+                signature.date = date_value(date_found[0])
+                self.put(f"{pointer}/date", date_found[1])
+            else:
+                self.unsure(f"{pointer}/date", "no date beside the signature", caption[0])
+
+
+_HEADER_WORDS = {"code", "v", "amount", "(a)", "(d)", "or", "price", "date", "title", "number", "of", "shares",
+                 "exercisable", "expiration", "(instr.", "3)", "4)", "5)", "8)", "and", "(month/day/year)"}
+_HEADER_PHRASES = re.compile(r"Instr\.|Month/|Title\s+of|Amount\s+of|Code\s+V\b|Date\s+Exercisable|"
+                             r"Ownership\s+Form|Beneficially\s+Owned|Transaction\s*\(?s\)|\(A\)\s+or\s+\(D\)",
+                             re.IGNORECASE)
+_BROWSER_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s*[AP]M\b", re.IGNORECASE)
+_ADDRESS = re.compile(r"\b(?:file|https?)://\S")
+_PAGE_NUMBER = re.compile(r"\s*(?:Page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*|\s*-?\s*\d{1,3}\s*-?\s*", re.IGNORECASE)
+
+
+def _furniture(line: str) -> bool:
+    """A line the page adds, not the form: a browser's date and title or address and "1/3", a page
+    number."""
+    return bool(_BROWSER_DATE.match(line) or ("://" in line and _ADDRESS.search(line))
+                or (len(line.strip()) < 16 and _PAGE_NUMBER.fullmatch(line.strip())))
+
+
+def _header_line(tokens: list[_Token]) -> bool:
+    """A line of a table's column headings (or their repetition on a later page)."""
+    words = " ".join(t.text for t in tokens)
+    if _HEADER_PHRASES.search(words):
+        return True
+    return all(t.text.lower() in _HEADER_WORDS for t in tokens)
+
+
+def _is_value(text: str) -> bool:
+    """A date, an amount, a code or a one-letter mark: what a cell holds once per row."""
+    text = MARKERS.sub("", text)
+    return bool(text) and (bool(_DATE.fullmatch(text)) or _valid(text.lstrip("$")) or bool(_PRICE.match(text))
+                           or (len(text) == 1 and text.isupper()))
+
+
+def _recentred(bands: list[list[list[_Token]]], centred: bool) -> list[list[list[_Token]]]:
+    """Cells centred in their row (the SEC's rendition) put the first lines of a wrapped cell above
+    the row's values: there, lines of words only between two rows' values go to the nearer row (the
+    upper one when both are as near)."""
+    def words_only(tokens):
+        return not any(_is_value(t.text) or MARKERS.fullmatch(t.text) for t in tokens)
+
+    if not bands or not (centred or words_only(bands[0][0])):
+        return bands  # cells set at the top of their row: what follows a row's values is its own
+    for index in range(1, len(bands)):
+        previous = bands[index - 1]
+        trailing = 0
+        while trailing < len(previous) - 1 and words_only(previous[len(previous) - 1 - trailing]):
+            trailing += 1
+        moved = trailing // 2  # of a run between two rows, the lower half is nearer the lower row
+        if moved:
+            bands[index] = previous[len(previous) - moved:] + bands[index]
+            del previous[len(previous) - moved:]
+    return bands
+
+
+def _markers_fit(doc: _Text, markers: list[_Token], tokens: list[_Token]) -> bool:
+    """Whether each marker stands just after a value of the line ``tokens``."""
+    ends = [doc.x(t.end) for t in tokens if _is_value(t.text)]
+    return all(any(-1 <= doc.x(m.start) - end <= 6 for end in ends) for m in markers)
+
+
+def _overlap(doc: _Text, a: _Token, b: _Token) -> bool:
+    ax, bx = doc.x(a.start), doc.x(b.start)
+    return ax < bx + (b.end - b.start) and bx < ax + (a.end - a.start)
+
+
+def _phrases(doc: _Text, tokens: list[_Token]) -> list[list]:
+    """A line's words as phrases [x0, x1, tokens]: neighbouring words of text one space apart
+    are one phrase ("Common Stock"), a value stands alone, and a "$" or a footnote marker
+    goes with the value beside it."""
+    phrases: list[list] = []
+    for token in tokens:
+        x0, x1 = doc.x(token.start), doc.x(token.start) + token.end - token.start
+        last = phrases[-1] if phrases else None
+        if last is not None and MARKERS.fullmatch(token.text) and x0 - last[1] >= 1 and not _is_value(last[2][-1].text):
+            phrases.append([x0, x1, [token]])  # a marker apart from words: a cell of its own
+            continue
+        if last is not None and MARKERS.fullmatch(token.text) and x0 - last[1] <= 4 and _is_value(last[2][-1].text):
+            last[1] = x1  # a superscript set a little apart from its value
+            last[2].append(token)
+            continue
+        if last is not None and x0 - last[1] <= 1:
+            previous = last[2][-1].text
+            words = not _is_value(last[2][0].text)  # the phrase so far is text
+            letter = len(token.text) == 1 and token.text.isalpha()  # "Class B"
+            if MARKERS.fullmatch(token.text) or previous == "$" or (words and (letter or not _is_value(token.text))):
+                last[1] = x1
+                last[2].append(token)
+                continue
+        phrases.append([x0, x1, [token]])
+    return phrases
+
+
+def _cells_in_order(doc: _Text, band: list[list[_Token]]) -> list[_Token]:
+    """The band's words as cells in the order of the printed columns. The line with most values
+    gives the cells; a phrase of another line joins the cell it overlaps most (a wrapped title,
+    "Stock" under "Common") or, overlapping none, is a cell of its own; a footnote marker on a
+    line of its own joins the value it stands beside."""
+    lines = [_phrases(doc, tokens) for tokens in band]
+    anchor = max(range(len(lines)), key=lambda i: sum(_is_value(t.text) for p in lines[i] for t in p[2]))
+    # a cell: [x0, x1, [((line, x), token)]], its words read in (line, x) order
+    cells = [[p[0], p[1], [((anchor, doc.x(t.start)), t) for t in p[2]]] for p in lines[anchor]]
+    for index, phrases in enumerate(lines):
+        if index == anchor:
+            continue
+        alone = all(MARKERS.fullmatch(t.text) for p in phrases for t in p[2])
+        for x0, x1, tokens in phrases:
+            if alone:  # after the nearest value that ends just before it
+                near = [(item, c) for c in cells for item in c[2]
+                        if _is_value(item[1].text) and -1 <= x0 - doc.x(item[1].end) <= 6]
+                if near:
+                    (line, _), value = min(near, key=lambda n: abs(x0 - doc.x(n[0][1].end)))[0]
+                    cell = min(near, key=lambda n: abs(x0 - doc.x(n[0][1].end)))[1]
+                    cell[2].extend(((line, doc.x(value.end) + 0.5), t) for t in tokens)
+                    continue
+            overlaps = [(min(x1, c[1]) - max(x0, c[0]), c) for c in cells]
+            best = max(overlaps, key=lambda o: o[0], default=(0, None))
+            items = [((index, doc.x(t.start)), t) for t in tokens]
+            if best[0] > 0:
+                best[1][2].extend(items)
+            else:
+                cells.append([x0, x1, items])
+    cells.sort(key=lambda c: c[0])
+    ordered = []
+    for number, (_, _, items) in enumerate(cells):
+        for _, token in sorted(items, key=lambda item: item[0]):
+            ordered.append(_Token(token.text, token.start, token.end, number))
+    return ordered
+
+
+_SIGNED = re.compile(r"/s/|^\s*\S.{0,120}?(\t|\s{2,})\d{1,2}/\d{1,2}/\d{4}\s*$|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$")
+
+
+def _joined(pieces) -> str:
+    """Pieces of one text wrapped over lines: a space between them, none after a line that ends
+    in a hyphen ("Attorney-" + "in-Fact")."""
+    text = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        glue = "" if not text or re.search(r"[A-Za-z]-$", text) and piece[:1].isalpha() else " "
+        text += glue + piece
+    return text
+
+
+def _signature_line(line: str) -> bool:
+    """A signature ("/s/ ..."), a name with its date apart from it, or a date alone."""
+    return bool(_SIGNED.search(line))
 
 
 def _continues_title(tokens: list[_Token], cell: int) -> bool:

@@ -56,8 +56,9 @@ from form16lint.model import (
     camel_case,
 )
 from form16lint.readers import unreadable, unsure_field
-from form16lint.readers.printed_form import (MARKERS, footnote_id, footnote_ids, form_of_title, marked_before,
-                                             split_issuer)
+from form16lint.readers.printed_form import (BOX_LABELS, FILING_OPTIONS, MARKERS, RELATIONSHIP_OPTIONS, TOP_CHECKBOXES,
+                                             footnote_id, footnote_ids, form_of_title, is_table_subtitle, label_key,
+                                             split_issuer, squash)
 from form16lint.values import date_value, decimal_value, text_value
 
 FORMAT = "pdf"
@@ -106,6 +107,10 @@ class Line:
         return compact(self.text)
 
     @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
     def size(self) -> float:
         return max(w.size for w in self.words)
 
@@ -146,6 +151,16 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     for line in merged:
         line.words.sort(key=lambda w: w.x0)
     return merged
+
+
+def _reading_order(words: list[Word]) -> list[Word]:
+    """A cell's words line by line: the lines of a row mix cells whose text is set at different
+    heights (a wrapped title beside a value centred on it), so a cell is read as lines of its own."""
+    if len(words) < 2:
+        return words
+    pages = sorted({w.page for w in words})
+    return [word for page in pages for line in group_lines([w for w in words if w.page == page], page)
+            for word in line.words]
 
 
 # -- footnote markers and values ---------------------------------------------------------------
@@ -259,9 +274,6 @@ def place_columns(header: list[Line], spec: dict) -> tuple[list[Column], list[st
 
 
 # -- the reader ----------------------------------------------------------------------------------
-_PERIOD_LABELS = ("dateofearliesttransaction", "statementforissuer", "fiscalyearended", "dateofeventrequiring")
-
-
 def read_pdf(path: str, data: bytes) -> Document:
     import pdfplumber
 
@@ -330,18 +342,186 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2)
     words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
                   round(w["size"], 1), number) for w in raw]
-    rules = [(e["top"], e["x0"], e["x1"]) for e in page.horizontal_edges if e["x1"] - e["x0"] > 8]
-    lines = [line for line in group_lines(words, number) if not _PAGE_NUMBER.match(line.compact)]
-    return lines, rules
+    lines = [line for line in group_lines(words, number)
+             if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
+    return lines, _horizontal_rules(page)
 
 
-def _checked(line: Line, key: str, after: int = 0) -> tuple[bool | None, int]:
-    """Whether the option whose label starts with key is marked on this line; and where it ends."""
-    text = line.compact
-    index = text.find(key, after)
-    if index < 0:
-        return None, after
-    return marked_before(text[after:index]), index + len(key)
+def _horizontal_rules(page) -> list[tuple]:
+    """(top, x0, x1) of each horizontal rule drawn on the page: a line, a thin filled bar (how
+    browsers draw table borders) or the top and bottom of a stroked box; and (top, x0, x1, bottom)
+    of each vertical one. A filled box of some height
+    is a background (the SEC rendition puts a white one behind every value), not a rule; a small
+    square is a checkbox."""
+    rules = []
+    for line in page.lines:
+        if abs(line["bottom"] - line["top"]) < 1 and line["x1"] - line["x0"] > 8:
+            rules.append((line["top"], line["x0"], line["x1"]))
+        elif abs(line["x1"] - line["x0"]) < 1 and line["bottom"] - line["top"] > 5:
+            rules.append((line["top"], line["x0"], line["x0"], line["bottom"]))
+    for rect in page.rects:
+        if rect["x1"] - rect["x0"] <= 2.5 and rect["bottom"] - rect["top"] > 5 and _visible(
+                rect.get("non_stroking_color") if rect.get("fill") else rect.get("stroking_color")):
+            rules.append((rect["top"], rect["x0"], rect["x1"], rect["bottom"]))  # a vertical rule
+        if rect["x1"] - rect["x0"] <= 8:
+            continue
+        if rect["bottom"] - rect["top"] <= 2.5:
+            if _visible(rect.get("non_stroking_color")) or rect.get("stroke"):
+                rules.append((rect["top"], rect["x0"], rect["x1"]))
+        elif rect.get("stroke") and _visible(rect.get("stroking_color")):
+            rules.extend(((rect["top"], rect["x0"], rect["x1"]), (rect["bottom"], rect["x0"], rect["x1"])))
+    return rules
+
+
+def _visible(color) -> bool:
+    """Whether a colour shows on white paper (a white fill does not)."""
+    if color is None:
+        return True
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    numbers = [v for v in values if isinstance(v, (int, float))]
+    if len(numbers) == 4:  # CMYK: white is no ink at all
+        return any(v > 0.05 for v in numbers)
+    return not numbers or min(numbers) < 0.95
+
+
+_BROWSER_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_URL = re.compile(r"^(?:file|https?|about|blob):", re.IGNORECASE)
+_PAGE_COUNT = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
+
+
+def is_page_furniture(line: Line, height: float) -> bool:
+    """A line a browser prints in the page's margin, not part of the form: the date and time with
+    the page's title at the top, the page's address and "1/3" at the bottom."""
+    if not (line.bottom < 40 or line.top > height - 40):
+        return False
+    text = line.text
+    last = line.words[-1].text
+    return bool(_BROWSER_DATE.match(text) or _URL.match(text) or (_PAGE_COUNT.match(last) and (
+        len(line.words) == 1 or _URL.match(line.words[0].text))))
+
+
+# -- labels and checkboxes -------------------------------------------------------------------------
+def _text(words) -> str:
+    return " ".join(w.text for w in _reading_order(list(words)))
+
+
+def find_caption(lines: list[Line], key: str, after: Word | None = None) -> Word | None:
+    """The word where a label or caption begins whose squashed first words are ``key``, stepping
+    back over its number ("2." or "2.Issuer"); None when no line holds it."""
+    for line in lines:
+        for word in caption_starts(line, key):
+            if after is None or (word.top, word.x0) > (after.top, after.x0):
+                return word
+    return None
+
+
+def caption_starts(line: Line, key: str) -> list[Word]:
+    """Every word of the line where a caption with squashed first words ``key`` begins, its printed
+    number ("2." alone or glued, "2.Issuer") taken as its start and left out of the match."""
+    parts = []
+    for word in line.words:
+        number = _NUMBER.match(word.text)
+        parts.append(squash(number[2]) if number else squash(word.text))
+    starts = []
+    for index in range(len(parts)):
+        if not parts[index]:
+            continue
+        text = ""
+        for part in parts[index:]:
+            text += part
+            if len(text) >= len(key):
+                break
+        if text.startswith(key):
+            before = index - 1
+            glued_or_alone = before >= 0 and _NUMBER.match(line.words[before].text) and not parts[before]
+            starts.append(line.words[before] if glued_or_alone else line.words[index])
+    return starts
+
+
+def drop_label(words: list[Word], label: Word, text: str) -> tuple[list[Word], list[Word]]:
+    """A box's words split into its content and its label's words, wherever the label wrapped:
+    a word of the label's size, near its top, whose letters come next in what is left of the label."""
+    rest = squash(text)
+    number = _NUMBER.match(label.text)
+    content, taken = [], []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        part = squash(word.text)
+        if word is label and number:
+            part = squash(number[2])
+        near = word.top < label.top + 4.5 * (label.bottom - label.top) and abs(word.size - label.size) < 0.6
+        if word is label or (near and part and part in rest) or (near and word.text == "*" and taken):
+            if part and part in rest:
+                at = rest.index(part)
+                rest = rest[:at] + rest[at + len(part):]
+            taken.append(word)
+        else:
+            content.append(word)
+    return content, taken
+
+
+_MARK = re.compile(r"^\[?\s*[Xx☒☑✓✔■]\s*\]?$")
+_EMPTY_BOX = re.compile(r"^(?:☐|□|\[\s*\]|\[|\])$")  # "[ ]" may come as two words
+
+
+def is_mark(text: str) -> bool:
+    """A checkbox's mark: "X", "[X]", ☒ ☑ ✓ ■, or an empty box (☐, "[ ]", "[" and "]")."""
+    return bool(_MARK.match(text) or _EMPTY_BOX.match(text))
+
+
+def caption_words(region: list[Word], options, words: int) -> list[Word]:
+    """The words of the options' captions in a region, wrapped lines included."""
+    out = []
+    for _, (start, extent) in _captions(region, options, words).items():
+        out.extend(extent)
+    return out
+
+
+def _captions(region: list[Word], options, words: int) -> dict:
+    """option name -> (the word its caption begins with, all the caption's words)."""
+    text = [w for w in region if not is_mark(w.text)]  # a mark's size must not join a caption's two lines
+    lines = group_lines(text, text[0].page) if text else []
+    found = {}
+    for name, caption in options:
+        start = find_caption(lines, label_key(caption, words))
+        if start is None:
+            continue
+        inside, taken = drop_label([w for w in region if w.x0 >= start.x0 - 1 and start.top - 1 <= w.top
+                                    < start.top + 4.5 * (start.bottom - start.top)], start, caption)
+        found[name] = (start, taken)
+    # a caption's words stand from its first word on, not past where another option begins
+    starts = [start for start, _ in found.values()]
+    for name, (start, taken) in found.items():
+        found[name] = (start, [w for w in taken if w is start or not any(
+            other.x0 > start.x0 + 1 and other.x0 <= w.x0 + 1 and abs(other.top - start.top) <= 1
+            for other in starts)])  # past an option beginning beside this one, words are that one's
+    return found
+
+
+def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], located: bool = False) -> dict:
+    """option name -> whether its box is checked (with ``located``: and the caption's first word),
+    for each option whose caption is in the region: checked when a check mark stands left of the
+    caption, level with any of its lines (a mark is centred on a caption wrapped over two lines)."""
+    captions = _captions(region, options, words)
+    spans = {}
+    for name, (start, taken) in captions.items():
+        top = min(w.top for w in taken)
+        bottom = max(w.bottom for w in taken)
+        spans[name] = (start, top, bottom)
+    owners: dict[str, Word] = {}
+    for mark in marks:
+        best, distance = None, 1e9
+        for name, (start, top, bottom) in spans.items():
+            gap = start.x0 - mark.x1
+            if -1 <= gap <= 30 and top - 2 <= mark.middle <= bottom + 2 and gap < distance:
+                best, distance = name, gap
+        if best is not None and (best not in owners or _MARK.match(mark.text)):
+            owners[best] = mark
+    out = {}
+    for name, (start, _, _) in spans.items():
+        mark = owners.get(name)
+        checked = bool(mark is not None and _MARK.match(mark.text))
+        out[name] = (checked, start) if located else checked
+    return out
 
 
 class _PdfReader:
@@ -350,7 +530,8 @@ class _PdfReader:
         self.filing = self.document.filing
         self.form = form
         self.pages = [lines for lines, _ in page_lines]
-        self.rules = [rules for _, rules in page_lines]
+        self.rules = [[rule for rule in rules if len(rule) == 3] for _, rules in page_lines]
+        self.verticals = [[rule for rule in rules if len(rule) == 4] for _, rules in page_lines]
         self.stream = [line for lines in self.pages for line in lines]
 
     # -- bookkeeping --------------------------------------------------------------------------
@@ -358,7 +539,9 @@ class _PdfReader:
         self.document.locations[pointer] = Location(page=page, box=box)
 
     def unsure(self, pointer: str, problem: str, page: int, box: str, field: str | None = None) -> None:
-        unsure_field(self.document, pointer, problem, Location(page=page, box=box), field=field)
+        """Record a region not read with confidence (one E001; no rule reports on it)."""
+        unsure_field(self.document, pointer, problem, Location(page=page, box=box), field=field,
+                     covers=_COVERS.get(pointer, ()))
 
     # -- the whole -----------------------------------------------------------------------------
     def read(self) -> Document:
@@ -368,6 +551,7 @@ class _PdfReader:
         self.read_header(sections["table1"])
         self.read_tables(sections)
         self.read_notes(sections)
+        self.read_more_owners(sections)
         self.read_owners(sections)
         return self.document
 
@@ -388,7 +572,7 @@ class _PdfReader:
         """Indexes into the line stream where each part of the form begins."""
         marks = {"table1": None, "table2": None, "notes": None, "remarks": None, "owners": None,
                  "reminder": None}
-        signatures = []
+        signatures, more_owners = [], []
         for index, line in enumerate(self.stream):
             text = line.compact
             heading = table_heading(line)
@@ -400,29 +584,30 @@ class _PdfReader:
                 marks["notes"] = index
             elif text.startswith("remarks:") and marks["remarks"] is None:
                 marks["remarks"] = index
-            elif "signatureofreportingperson" in text:
+            elif _SIGNATURE_KEY in squash(line.text):
                 signatures.append(index)
+            elif (marks["table1"] is not None and index > marks["table1"]
+                  and caption_starts(line, _OWNER_KEY)):
+                more_owners.append(index)
             elif text.startswith("reportingowners") and marks["owners"] is None:
                 marks["owners"] = index
             elif text.startswith("reminder:") and marks["reminder"] is None:
                 marks["reminder"] = index
         marks["signatures"] = signatures
+        marks["more_owners"] = more_owners
         return marks
 
     # -- header boxes ----------------------------------------------------------------------------
     def read_header(self, table1: int | None) -> None:
-        lines = self.pages[0]
         end = self.stream[table1].top if table1 is not None and self.stream[table1].page == 1 else 1e9
-        lines = [ln for ln in lines if ln.top < end - 1]
-        labels = {}
-        keys = {"owner": ("nameandaddressofreportingperson",), "issuer": ("issuernameandticker",),
-                "period": _PERIOD_LABELS, "amend": ("ifamendment",),
-                "relation": ("relationshipofreportingperson",), "joint": ("individualorjoint",)}
-        for name, options in keys.items():
-            for line in lines:
-                hit = self._find_label(line, options)
-                if hit is not None:
-                    labels[name] = (line, hit)
+        lines = [ln for ln in self.pages[0] if ln.top < end - 1]
+        words = [w for ln in lines for w in ln.words]
+        labels: dict[str, tuple[Word, str]] = {}
+        for name, texts in BOX_LABELS.items():
+            for text in texts:
+                found = find_caption(lines, label_key(text))
+                if found is not None:
+                    labels[name] = (found, text)
                     break
         f = self.filing
         for name, pointer in (("owner", "/reportingOwners/0"), ("issuer", "/issuer"),
@@ -430,12 +615,13 @@ class _PdfReader:
                               ("joint", "/jointFiling")):
             if name not in labels:
                 self.unsure(pointer, "its label was not found above the tables", 1, "the header")
-        self._read_top_checkboxes(lines)
-        regions = {name: self._region(name, labels, lines, end) for name in labels}
+        marks = [w for w in words if is_mark(w.text)]
+        self._read_top_checkboxes(lines, marks)
+        regions = {name: self._region(name, labels, words, end) for name in labels}
 
         if "issuer" in regions:
             box, region = regions["issuer"]
-            text, _ = split_markers([w for ln in region for w in ln.words])
+            text, _ = split_markers(region)
             name, ticker, cik = split_issuer(text)
             f.issuer = Issuer(name=name, trading_symbol=ticker or None, cik=cik)
             if name and ticker is None:
@@ -444,12 +630,12 @@ class _PdfReader:
                 self.locate("/issuer" + key, 1, box)
         if "period" in regions:
             box, region = regions["period"]
-            text, notes = split_markers([w for ln in region for w in ln.words])
+            text, notes = split_markers(region)
             f.period_of_report = date_value(text or None, notes)
             self.locate("/periodOfReport", 1, box)
         if "amend" in regions:
             box, region = regions["amend"]
-            text, notes = split_markers([w for ln in region for w in ln.words])
+            text, notes = split_markers(region)
             f.date_of_original_submission = date_value(text or None, notes)
             self.locate("/dateOfOriginalSubmission", 1, box)
             if f.date_of_original_submission.present and not f.document_type.endswith("/A"):
@@ -459,159 +645,131 @@ class _PdfReader:
             owner = self._read_owner_box(*regions["owner"])
         if "relation" in regions:
             owner = owner or ReportingOwner()
-            owner.relationship = self._read_relationship(*regions["relation"])
+            owner.relationship = self._read_relationship(*regions["relation"], marks)
         if owner is not None and (owner.name or owner.relationship.any_checked):
             f.reporting_owners.append(owner)
         if "joint" in regions:
             box, region = regions["joint"]
-            single = joint = None
-            for line in region:
-                single = single if single is not None else _checked(line, "formfiledbyonereporting")[0]
-                joint = joint if joint is not None else _checked(line, "formfiledbymorethanone")[0]
-            if single or joint:
-                f.joint_filing = Value(bool(joint))
+            found = read_checkboxes(region, FILING_OPTIONS, 4, marks)
+            if found.get("single") or found.get("joint"):
+                f.joint_filing = Value(bool(found.get("joint")))
             self.locate("/jointFiling", 1, box)
 
-    def _find_label(self, line: Line, options) -> int | None:
-        text = line.compact
-        for key in options:
-            index = text.find(key)
-            if index >= 0:
-                # the word where the label begins, stepping back over its number ("2." or "2.Issuer")
-                position = 0
-                for number, word in enumerate(line.words):
-                    position += len(compact(word.text))
-                    if position > index:
-                        if number > 0 and _NUMBER.match(line.words[number - 1].text) and index == position - len(
-                                compact(word.text)):
-                            return number - 1
-                        return number
-        return None
-
-    def _region(self, name, labels, lines, end) -> tuple[str, list[Line]]:
-        """The lines of one header box: below its label, left of the next box, above the box below."""
-        line, index = labels[name]
-        label_word = line.words[index]
-        left = label_word.x0 - 2
-        others = [(ln.words[i].x0 - 2, ln.top) for n, (ln, i) in labels.items() if n != name]
-        bottom = min((top for x, top in others if abs(x - left) < 20 and top > line.top), default=end)
+    def _region(self, name, labels, words, end) -> tuple[str, list[Word]]:
+        """The words of one header box, its label left out: below its label, left of the box beside
+        it, above the box below it."""
+        label, text = labels[name]
+        left = label.x0 - 2
+        others = [(word.x0 - 2, word.top) for n, (word, _) in labels.items() if n != name]
+        bottom = min((top for x, top in others if abs(x - left) < 20 and top > label.top + 1), default=end)
         # a box to the right bounds this one only if it begins beside it, not under the box below
         # (the official form's box 3 runs over boxes 4 and 5)
         right = min((x for x, top in others if x > left + 20 and top < bottom - 0.5), default=1e9)
-        label_text = " ".join(w.text for w in line.words[index:] if w.x0 < right)
-        region = []
-        for ln in lines:
-            if ln.top < line.top - 0.5 or ln.top >= bottom - 0.5:
-                continue
-            words = [w for w in ln.words if left <= w.center < right]
-            if ln is line:
-                words = [w for w in words if w.x0 < label_word.x0 - 1]
-            if words:
-                region.append(Line(words, ln.page, min(w.top for w in words), max(w.bottom for w in words)))
-        # drop the label's wrapped continuation lines
-        while region and is_label_tail(region[0]):
-            label_text += " " + re.sub(r"\(.*?\)", "", region[0].text)
-            region.pop(0)
-        return self._box_name(label_text), region
+        inside = [w for w in words if left <= w.center < right and w.top >= label.top - 1 and w.middle < bottom - 0.5]
+        # the label as this form prints it: of the labels that begin alike, the one that takes most words
+        key = label_key(text)
+        content = min((drop_label(inside, label, variant)[0] for variant in BOX_LABELS[name] if label_key(variant) == key),
+                      key=len)
+        return self._box_name(label, text), _reading_order(content)
 
     @staticmethod
-    def _box_name(label: str) -> str:
-        label = " ".join(label.split()).rstrip("*")
-        match = re.match(r"^(\d)\.\s*(.*)$", label)
-        return f"box {match[1]} ({match[2]})" if match else label
+    def _box_name(label: Word, text: str) -> str:
+        """"box 2 (Date of Event Requiring Statement)": the box's printed number and its label's words,
+        without the closing "(Month/Day/Year)" or "(Check all applicable)"."""
+        words = re.sub(r"\s*\([^()]*\)$", "", text).rstrip("*")
+        number = _NUMBER.match(label.text)
+        return f"box {number[1]} ({words})" if number else words
 
-    def _read_top_checkboxes(self, lines) -> None:
+    def _read_top_checkboxes(self, lines, marks) -> None:
         f = self.filing
-        keys = (("checkthisboxifnolongersubject", "not_subject_to_section16", "/notSubjectToSection16"),
-                ("checkthisboxtoindicatethatatransaction", "aff10b5_one", "/aff10b5One"),
-                ("form3holdingsreported", "form3_holdings_reported", "/form3HoldingsReported"),
-                ("form4transactionsreported", "form4_transactions_reported", "/form4TransactionsReported"))
-        for key, name, pointer in keys:
-            for line in lines:
-                checked, _ = _checked(line, key)
-                if checked is not None:
-                    setattr(f, name, Value(checked))
-                    self.locate(pointer, line.page, "the checkbox above the header boxes")
-                    break
+        region = [w for ln in lines for w in ln.words]
+        for name, (checked, word) in read_checkboxes(region, TOP_CHECKBOXES, 5, marks, located=True).items():
+            setattr(f, name, Value(checked))
+            self.locate(f"/{camel_case(name)}", 1, "the checkbox above the header boxes")
 
-    def _read_owner_box(self, box, region) -> ReportingOwner:
+    def _read_owner_box(self, box, region: list[Word], pointer: str = "/reportingOwners/0",
+                        page: int = 1) -> ReportingOwner:
         owner = ReportingOwner()
-        captions = {}
-        for number, line in enumerate(region):
-            for word in line.words:
-                caption = word.text.lower()
-                if caption in ("(last)", "(street)", "(city)", "(state)", "(zip)"):
-                    captions.setdefault(caption, (number, word))
-        last = captions.get("(last)", (None,))[0]
-        street = captions.get("(street)", (None,))[0]
-        city = captions.get("(city)", (None,))[0]
-        names = region[:last] if last is not None else region[:1]
+        captions: dict[str, Word] = {}
+        for word in region:
+            caption = word.text.lower()
+            if caption in ("(last)", "(first)", "(middle)", "(street)", "(city)", "(state)", "(zip)"):
+                captions.setdefault(caption, word)
+        last, street, city = captions.get("(last)"), captions.get("(street)"), captions.get("(city)")
+        caption_words = set(map(id, captions.values()))
+        values = [w for w in region if id(w) not in caption_words]
+
+        def between(upper: Word | None, lower: Word | None) -> list[Line]:
+            top = upper.bottom - 1 if upper is not None else -1e9
+            bottom = lower.top + 1 if lower is not None else 1e9
+            return group_lines([w for w in values if top <= w.middle < bottom], page)
+
+        names = between(None, last) if last is not None else group_lines(values, page)[:1]
         owner.name = " ".join(ln.text for ln in names) or None
         address = Address()
         if last is not None and street is not None:
-            streets = [ln.text for ln in region[last + 1:street]]
+            streets = [ln.text for ln in between(last, street)]
             address.street1 = streets[0] if streets else None
             address.street2 = " ".join(streets[1:]) or None
-        if city is not None and street is not None and city - 1 > street:
-            place = region[city - 1]
-            state_x = captions.get("(state)", (0, None))[1]
-            zip_x = captions.get("(zip)", (0, None))[1]
-            parts = {"city": [], "state": [], "zip": []}
-            for word in place.words:
+        if city is not None and street is not None:
+            place = [w for ln in between(street, city) for w in ln.words]
+            state_x, zip_x = captions.get("(state)"), captions.get("(zip)")
+            parts: dict[str, list[Word]] = {"city": [], "state": [], "zip": []}
+            for word in place:
                 if zip_x is not None and word.center >= zip_x.x0 - 2:
-                    parts["zip"].append(word.text)
+                    parts["zip"].append(word)
                 elif state_x is not None and word.center >= state_x.x0 - 2:
-                    parts["state"].append(word.text)
+                    parts["state"].append(word)
                 else:
-                    parts["city"].append(word.text)
-            address.city = " ".join(parts["city"]) or None
-            address.state = " ".join(parts["state"]) or None
-            address.zip_code = " ".join(parts["zip"]) or None
+                    parts["city"].append(word)
+            text = {key: " ".join(w.text for w in _reading_order(found)) or None for key, found in parts.items()}
+            address.city, address.state, address.zip_code = text["city"], text["state"], text["zip"]
         owner.address = address
         for key in ("name", "address", "address/street1", "address/street2", "address/city",
                     "address/state", "address/zipCode"):
-            self.locate(f"/reportingOwners/0/{key}", 1, box)
-        self.locate("/reportingOwners/0", 1, box)
+            self.locate(f"{pointer}/{key}", page, box)
+        self.locate(pointer, page, box)
         return owner
 
-    def _read_relationship(self, box, region) -> Relationship:
+    def _read_relationship(self, box, region: list[Word], marks, pointer: str = "/reportingOwners/0",
+                           page: int = 1) -> Relationship:
         rel = Relationship()
-        found: dict[str, bool] = {}
-        rest = []
-        options = (("director", "is_director"), ("10%owner", "is_ten_percent_owner"),
-                   ("officer(give", "is_officer"), ("other(specify", "is_other"))
-        for line in region:
-            after = 0
-            hit = False
-            for key, name in options:
-                if name in found:
-                    continue
-                checked, end = _checked(line, key, after)
-                if checked is not None:
-                    found[name] = checked
-                    after = end
-                    hit = True
-            if not hit and line.text.strip() and line.compact not in _OPTION_TAILS:
-                rest.append(line.text)
-        for name, checked in found.items():
+        found = read_checkboxes(region, RELATIONSHIP_OPTIONS, 2, marks, located=True)
+        for name, (checked, _) in found.items():
             setattr(rel, name, Value(checked))
-        if rel.is_officer.value and rel.is_other.value and len(rest) >= 2:
-            rel.officer_title, rel.other_text = rest[0], " ".join(rest[1:])
-        elif rel.is_officer.value:
-            rel.officer_title = " ".join(rest) or None
-        elif rel.is_other.value:
-            rel.other_text = " ".join(rest) or None
+        captions = {id(w) for w in caption_words(region, RELATIONSHIP_OPTIONS, 2)}
+        rest = [w for w in region if id(w) not in captions and not is_mark(w.text)]
+        officer = found.get("is_officer", (False, None))
+        other = found.get("is_other", (False, None))
+        split = other[1].x0 - 2 if other[1] is not None else 0
+        if officer[0] and other[0] and any(w.center < split for w in rest) and any(w.center >= split for w in rest):
+            # both, each description under its own option
+            rel.officer_title = _text(w for w in rest if w.center < split) or None
+            rel.other_text = _text(w for w in rest if w.center >= split) or None
+        elif officer[0] and other[0]:
+            # both, one description under the other
+            lines = [line.text for line in group_lines(rest, rest[0].page)] if rest else []
+            rel.officer_title = lines[0] if lines else None
+            rel.other_text = " ".join(lines[1:]) or None
+        elif officer[0]:
+            rel.officer_title = _text(rest) or None
+        elif other[0]:
+            rel.other_text = _text(rest) or None
         for key in ("isDirector", "isOfficer", "isTenPercentOwner", "isOther", "officerTitle", "otherText"):
-            self.locate(f"/reportingOwners/0/relationship/{key}", 1, box)
-        self.locate("/reportingOwners/0/relationship", 1, box)
+            self.locate(f"{pointer}/relationship/{key}", page, box)
+        self.locate(f"{pointer}/relationship", page, box)
         return rel
 
     # -- tables --------------------------------------------------------------------------------
     def read_tables(self, sections) -> None:
         after = [i for i in (sections["table2"], sections["notes"], sections["remarks"], sections["owners"],
-                             sections["reminder"], *sections["signatures"]) if i is not None]
+                             sections["reminder"], *sections["signatures"], *sections["more_owners"])
+                 if i is not None]
         specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
                  "II": _FORM3_II if self.form == "3" else _TABLE_II}
+        if self.form == "5":  # Form 5 has no V column: nothing is reported early on an annual statement
+            specs = {table: {number: [(key, sub) for key, sub in columns if key != "v"]
+                             for number, columns in spec.items()} for table, spec in specs.items()}
         for table, start in (("I", sections["table1"]), ("II", sections["table2"])):
             if start is None:
                 continue
@@ -631,6 +789,8 @@ class _PdfReader:
             if table_heading(line) == table:
                 in_header, header = True, []
                 continue
+            if in_header and not header and is_table_subtitle(line.text):
+                continue
             if in_header and is_header_line(line):
                 header.append(line)
                 header_bottom[line.page] = line.bottom
@@ -644,9 +804,10 @@ class _PdfReader:
                     columns = placed
                 header = []
             in_header = False
+            title_end = columns[1].start if columns and len(columns) > 1 else 0.0
             if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
-            if previous is not None and self._same_row(previous, line):
+            if previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end):
                 rows[-1].append(line)
             else:
                 rows.append([line])
@@ -656,8 +817,9 @@ class _PdfReader:
                 self.unsure(_TABLE_POINTERS[table], "its column labels were not found, so its rows were not read",
                             rows[0][0].page, f"Table {table}", field=f"Table {table}")
             return []
-        out = []
-        for number, lines in enumerate(rows, 1):
+        labels = {c.key: column_name(c.number, c.label) for c in columns}
+        found: list[tuple[int, dict[str, list[Word]]]] = []
+        for lines in rows:
             cells: dict[str, list[Word]] = {}
             for line in lines:
                 for word in line.words:
@@ -667,24 +829,43 @@ class _PdfReader:
                             column = candidate
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
-            labels = {c.key: column_name(c.number, c.label) for c in columns}
-            out.append((lines[0].page, number, {k: split_markers(v) for k, v in cells.items()}, labels))
-        return out
+            page = lines[0].page
+            if found and found[-1][0] < page and not cells.get("title"):
+                # a row the browser broke over the page: its cells go on at the top of the next one
+                for key, words in cells.items():
+                    found[-1][1].setdefault(key, []).extend(words)
+                continue
+            found.append((page, cells))
+        return [(page, number, {k: split_markers(_reading_order(v)) for k, v in cells.items()}, labels)
+                for number, (page, cells) in enumerate(found, 1)]
 
     def _below_ruled_table(self, line: Line, header_bottom: float) -> bool:
         """True for text under the last rule drawn below a table's header: the page's footer
         (the official form prints its OMB notice there), not a row."""
         rules = [top for top, _x0, _x1 in self.rules[line.page - 1] if top > header_bottom]
-        return bool(rules) and line.top > max(rules)
+        if not rules or line.top <= max(rules):
+            return False
+        # a row the page broke: the table's column rules go on below its last rule to the foot
+        last = max(rules)
+        return not any(top <= last + 2 and bottom > line.top for top, _x0, _x1, bottom in self.verticals[line.page - 1])
 
-    def _same_row(self, previous: Line, line: Line) -> bool:
+    def _same_row(self, previous: Line, line: Line, header_bottom: float | None = None,
+                  title_end: float = 0.0) -> bool:
+        """Whether a line continues the row of the line before it. In a table ruled between its rows
+        only a rule ends a row; elsewhere a wider gap than a wrapped line leaves does."""
         if line.page != previous.page:
             return False
-        for top, _x0, _x1 in self.rules[line.page - 1]:
+        rules = self.rules[line.page - 1]
+        for top, _x0, _x1 in rules:
             if previous.bottom - 1 < top < line.top + 1:
                 return False
+        if (header_bottom is not None and sum(header_bottom < top < previous.top for top, _, _ in rules) >= 2
+                and not any(w.center < title_end for w in line.words)):
+            return True  # ruled between rows: no rule, and no new security title, is no new row
         size = median(w.size for w in line.words)
-        return line.top - previous.top <= 1.6 * size
+        # a wrapped line follows closely; a line of a row set at different heights (cells centred
+        # on a wrapped title) starts where the previous one ends
+        return line.top - previous.top <= 1.6 * size or line.top - previous.bottom < 0.25 * size
 
     def _store_rows(self, table: str, rows) -> None:
         f = self.filing
@@ -737,29 +918,14 @@ class _PdfReader:
     # -- footnotes, remarks, signatures -------------------------------------------------------
     def read_notes(self, sections) -> None:
         f = self.filing
-        signature_lines = set()
-        for index in sections["signatures"]:
-            caption = self.stream[index]
-            above = self.stream[index - 1] if index > 0 else None
-            date_word = next((w for w in caption.words if w.text.lower() == "date"), None)
-            signature = Signature()
-            if above is not None and above.page == caption.page and caption.top - above.bottom < 20:
-                signature_lines.add(index - 1)
-                cut = self._date_cut(caption, date_word)
-                name, _ = split_markers([w for w in above.words if w.center < cut])
-                when, notes = split_markers([w for w in above.words if w.center >= cut])
-                signature.name = name or None
-                signature.date = date_value(when or None, notes)
-            pointer = f"/signatures/{len(f.signatures)}"
-            f.signatures.append(signature)
-            for key in ("", "/name", "/date"):
-                self.locate(pointer + key, caption.page, "the signature")
+        used = self.read_signatures(sections["signatures"])
+        self.stream = [_without(line, used) for line in self.stream]
         ends = [i for i in (sections["owners"], sections["reminder"], *sections["signatures"],
                             sections["remarks"]) if i is not None]
         start = sections["notes"]
         if start is not None:
             stop = min([i for i in ends if i > start] + [len(self.stream)])
-            lines = [ln for i, ln in enumerate(self.stream[start + 1:stop], start + 1) if i not in signature_lines]
+            lines = [ln for ln in self.stream[start + 1:stop] if ln.words]
             left = min((ln.words[0].x0 for ln in lines), default=0)
             for line in lines:
                 match = re.match(r"^\(?(\d{1,3})[.)]$", line.words[0].text)
@@ -771,10 +937,65 @@ class _PdfReader:
         start = sections["remarks"]
         if start is not None:
             stop = min([i for i in ends if i > start] + [len(self.stream)])
-            lines = [ln for i, ln in enumerate(self.stream[start:stop], start) if i not in signature_lines]
+            lines = [ln for ln in self.stream[start:stop] if ln.words]
             text = " ".join(ln.text for ln in lines)
             f.remarks = re.sub(r"^remarks:\s*", "", text, flags=re.IGNORECASE) or None
             self.locate("/remarks", self.stream[start].page, "Remarks")
+
+    def read_signatures(self, captions: list[int]) -> set[int]:
+        """Each signature over its caption "** Signature of Reporting Person", its date over "Date"; a
+        name may wrap over lines, and several signatures may stand over one caption. The ids of the
+        words read are returned, so that no footnote or remark takes them."""
+        f = self.filing
+        used: set[int] = set()
+        for index in captions:
+            caption = self.stream[index]
+            start = next(iter(caption_starts(caption, _SIGNATURE_KEY)), None)
+            if start is None:
+                continue
+            stars = [w for w in caption.words if w.x1 <= start.x0 + 0.5 and start.x0 - w.x1 < 6 and not squash(w.text)]
+            left = min([start.x0] + [w.x0 for w in stars]) - 3
+            height = start.bottom - start.top
+            date_word = next((w for ln in self.pages[caption.page - 1] if abs(ln.top - caption.top) <= 2 * height
+                              for w in ln.words if w.text.lower() == "date" and w.x0 > start.x0), None)
+            cut = self._date_cut(caption, date_word)
+            block: list[Word] = []
+            previous: Line | None = None
+            for line in reversed(self.stream[:index]):
+                # the signature may end the page before the one its caption heads
+                if line.page != (previous.page if previous is not None else caption.page) and not (
+                        previous is None and line.page == caption.page - 1 and self.stream[index - 1] is line):
+                    break
+                inside = [w for w in line.words if w.center >= left and id(w) not in used]
+                if not inside or any(w.center < left - 10 for w in line.words) or _SIGNATURE_KEY in squash(line.text):
+                    break
+                if previous is None and line.page == caption.page and caption.top - line.bottom >= 20:
+                    break
+                if previous is not None and previous.top - line.bottom > 0.8 * line.size:
+                    break
+                block.extend(inside)
+                previous = line
+            used.update(id(w) for w in block)
+            used.update(id(w) for w in caption.words if w.center >= left)
+            names = group_lines([w for w in block if w.center < cut], caption.page)
+            dates = group_lines([w for w in block if w.center >= cut], caption.page)
+            signatures = [(Signature(), line) for line in dates] or [(Signature(), None)]
+            named: dict[int, list[Line]] = {}
+            for line in names:
+                nearest = min(range(len(signatures)), key=lambda i: abs(signatures[i][1].middle - line.middle)
+                              if signatures[i][1] is not None else 0)
+                named.setdefault(nearest, []).append(line)
+            for number, (signature, date_line) in enumerate(signatures):
+                name, _ = split_markers([w for ln in named.get(number, []) for w in ln.words])
+                signature.name = name or None
+                if date_line is not None:
+                    when, notes = split_markers(date_line.words)
+                    signature.date = date_value(when or None, notes)
+                pointer = f"/signatures/{len(f.signatures)}"
+                f.signatures.append(signature)
+                for key in ("", "/name", "/date"):
+                    self.locate(pointer + key, caption.page, "the signature")
+        return used
 
     def _date_cut(self, caption: Line, date_word: Word | None) -> float:
         """Where the signature's date begins: over the line drawn above the "Date" caption when the
@@ -786,6 +1007,41 @@ class _PdfReader:
             if x0 <= date_word.center <= x1 and caption.top - 15 < top < caption.top:
                 return min(x0 - 2, date_word.x0 - 5)
         return date_word.x0 - 5
+
+    def read_more_owners(self, sections) -> None:
+        """The reporting owners after the first as the SEC rendition prints them below the tables: box 1
+        again for each, with the relationship box beside it."""
+        starts = sections["more_owners"]
+        ends = [i for i in (sections["notes"], sections["remarks"], sections["owners"], sections["reminder"],
+                            *sections["signatures"], *starts) if i is not None]
+        for start in starts:
+            stop = min([i for i in ends if i > start] + [len(self.stream)])
+            page = self.stream[start].page
+            # a block the page breaks goes on on the next page: its words are placed below the first page's
+            words = [w if w.page == page else Word(w.text, w.x0, w.x1, w.top + _PAGE_SHIFT * (w.page - page),
+                                                   w.bottom + _PAGE_SHIFT * (w.page - page), w.size, page)
+                     for ln in self.stream[start:stop] for w in ln.words]
+            lines = group_lines(words, page)
+            marks = [w for w in words if is_mark(w.text)]
+            labels = {}
+            for name in ("owner", "relation"):
+                for text in BOX_LABELS[name]:
+                    found = find_caption(lines, label_key(text))
+                    if found is not None:
+                        labels[name] = (found, text)
+                        break
+            pointer = f"/reportingOwners/{len(self.filing.reporting_owners)}"
+            if "owner" not in labels:
+                continue
+            end = lines[-1].bottom + 1
+            owner = self._read_owner_box(*self._region("owner", labels, words, end), pointer=pointer, page=page)
+            if "relation" in labels:
+                owner.relationship = self._read_relationship(*self._region("relation", labels, words, end), marks,
+                                                             pointer=pointer, page=page)
+            else:
+                self.unsure(pointer + "/relationship", "its label was not found beside the owner's name", page,
+                            "Reporting Owners")
+            self.filing.reporting_owners.append(owner)
 
     def read_owners(self, sections) -> None:
         """The list of reporting owners a joint filing carries after the tables."""
@@ -853,18 +1109,18 @@ class _PdfReader:
             self.locate(pointer, page, f"Reporting Owners, owner {index + 1}")
 
 
-_LABEL_TAILS = ("(month/day/year)", "(checkallapplicable)", "(checkapplicableline)", "(clickallapplicable)",
-                "issuer", "statement", "statement(month/day/year)", "fiscalyearended(month/day/year)",
-                "issuer'sfiscalyearended(month/day/year)", "originalfiled(month/day/year)", "filed(month/day/year)")
+_SIGNATURE_KEY = "signatureofreporting"
+
+_OWNER_KEY = label_key(BOX_LABELS["owner"][0])
+_PAGE_SHIFT = 10000.0  # below any page: where a block's words on its next page are placed  # the caption under a signature, its last word wrapped or not
 
 
-# the wrapped ends of the relationship options' captions ("Officer (give / title below)")
-_OPTION_TAILS = ("titlebelow)", "below)", "titlebelow)below)")
-
-
-def is_label_tail(line: Line) -> bool:
-    """True when this line continues a wrapped label rather than starting the box's content."""
-    return line.compact in _LABEL_TAILS
+def _without(line: Line, used: set[int]) -> Line:
+    """The line without the words read elsewhere (a signature beside the remarks)."""
+    if not any(id(w) in used for w in line.words):
+        return line
+    words = [w for w in line.words if id(w) not in used]
+    return Line(words, line.page, line.top, line.bottom)
 
 
 # column key -> (the row's field, how its cell is read); the spec of every table, a row taking the
@@ -882,4 +1138,6 @@ _CELL_FIELDS = {
 }
 _IN_DOLLARS = {"following": "value_owned_following", "under_shares": "underlying_value"}  # "$1,000"
 _TABLE_POINTERS = {"I": "/nonDerivativeTransactions", "II": "/derivativeTransactions"}
+_COVERS = {"/nonDerivativeTransactions": ("/nonDerivativeHoldings",),
+           "/derivativeTransactions": ("/derivativeHoldings",)}  # a table is its transactions and holdings
 _TRANSACTION_KEYS = {"date", "deemed", "shares", "acquired", "disposed", "ad", "price"}

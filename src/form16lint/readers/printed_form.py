@@ -19,6 +19,60 @@ def form_of_title(squashed: str) -> str | None:
     return next((form for phrase, form in FORM_TITLES if phrase in squashed), None)
 
 
+# The header boxes, by what their labels say on every form and version (Form 3 numbers them
+# differently: its box 2 is the date of the event, box 3 the issuer). A label is found by its first
+# words (LABEL_WORDS of them), squashed, which a wrapped label keeps on its first line; the whole
+# label tells its words, on whatever lines they wrapped to, from the box's content.
+BOX_LABELS = {
+    "owner": ("Name and Address of Reporting Person*",),
+    "issuer": ("Issuer Name and Ticker or Trading Symbol",),
+    "period": ("Date of Earliest Transaction (Month/Day/Year)",
+               "Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
+               "Date of Event Requiring Statement (Month/Day/Year)"),
+    "amend": ("If Amendment, Date of Original Filed (Month/Day/Year)",
+              "If Amendment, Date Original Filed (Month/Day/Year)"),
+    "relation": ("Relationship of Reporting Person(s) to Issuer (Check all applicable)",
+                 "Relationship of Reporting Person(s) to Issuer (Click all applicable)"),  # the official Form 3
+    "joint": ("Individual or Joint/Group Filing (Check Applicable Line)",),
+}
+LABEL_WORDS = 3
+# The checkboxes' captions: the relationship options of box 5 (Form 3's box 4), the lines of box 6
+# and the boxes above the header (Form 5 has the last two).
+RELATIONSHIP_OPTIONS = (("is_director", "Director"), ("is_ten_percent_owner", "10% Owner"),
+                        ("is_officer", "Officer (give title below)"), ("is_other", "Other (specify below)"))
+FILING_OPTIONS = (("single", "Form filed by One Reporting Person"),
+                  ("joint", "Form filed by More than One Reporting Person"))
+TOP_CHECKBOXES = (
+    ("not_subject_to_section16", "Check this box if no longer subject to Section 16. Form 4 or Form 5 "
+                                 "obligations may continue. See Instruction 1(b)."),
+    ("aff10b5_one", "Check this box to indicate that a transaction was made pursuant to a contract, instruction "
+                    "or written plan for the purchase or sale of equity securities of the issuer that is intended "
+                    "to satisfy the affirmative defense conditions of Rule 10b5-1(c). See Instruction 10."),
+    ("form3_holdings_reported", "Form 3 Holdings Reported"),
+    ("form4_transactions_reported", "Form 4 Transactions Reported"),
+)
+
+
+def label_key(label: str, words: int = LABEL_WORDS) -> str:
+    """The squashed first words of a label: what finds it, wrapped or not ("issuernameand")."""
+    return squash(" ".join(label.replace("/", " ").split()[:words]))
+
+
+# A table's subtitle under its title, in letters and digits, lower case: Table II's list of
+# examples in the SEC rendition and the official form, "(continued)" on a page the table runs onto.
+TABLE_SUBTITLES = ("egputscallswarrantsoptionsconvertiblesecurities", "continued")
+
+
+def squash(text: str) -> str:
+    """Letters and digits alone, lower case: how labels are compared whatever the extraction did to
+    spaces, hyphens, line breaks and punctuation."""
+    return re.sub(r"[\W_]+", "", text).lower()
+
+
+def is_table_subtitle(text: str) -> bool:
+    return squash(text) in TABLE_SUBTITLES
+
+
 # A footnote marker "(2)"; markers run together as "(2)(3)".
 MARKER = r"\((\d{1,3})\)"
 MARKERS = re.compile(r"(?:\(\d{1,3}\))+")

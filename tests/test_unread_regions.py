@@ -1,0 +1,103 @@
+"""What a reader of the printed form could not read is in the model (``Filing.unread``): one E001
+names each region, and no rule reports on what was not seen; fields the printed form does not carry
+give no finding; the canonical JSON keeps all of it, so ``extract`` then ``check`` agrees."""
+
+from __future__ import annotations
+
+from filings import d_tx, nd_tx, ownership_xml
+from form16lint.canonical import to_json
+from form16lint.engine import filing_findings, split_rules
+from form16lint.model import Document, Location, within
+from form16lint.readers import unsure_field
+from form16lint.readers.canonical_json import read_canonical_json
+from form16lint.readers.edgar_xml import read_ownership_xml
+from form16lint.rule import RunOptions
+from form16lint.settings import Settings
+
+# Table II holds the only transaction, and footnote F1 is referenced only from there.
+XML = ownership_xml(
+    d_transactions=[d_tx(notes={"exercisable": ["F1"]}, exercisable=None)],
+    footnotes={"F1": "The option vests in four equal annual installments beginning 2025-03-01."})
+
+
+def _findings(document, plugins):
+    filing_rules, _ = split_rules(plugins.all_rules(), Settings())
+    return filing_findings(document, filing_rules, RunOptions())
+
+
+def _codes(findings) -> list[str]:
+    return sorted(f.code for f in findings if f.severity.name in ("WARNING", "ERROR"))
+
+
+def _as_printed(xml: str) -> Document:
+    """The filing as a reader of its PDF would give it: no CIKs, no equity-swap flag, no form type."""
+    document = read_ownership_xml("filing.xml", xml.encode())
+    document.format = "pdf"
+    filing = document.filing
+    filing.read_from = "pdf"
+    filing.issuer.cik = None
+    for owner in filing.reporting_owners:
+        owner.cik = None
+    for _, row in filing.transactions():
+        row.form_type = None
+        row.equity_swap_involved.value = None
+    document.locations.clear()
+    return document
+
+
+def test_the_filing_as_printed_gives_the_codes_of_its_xml(plugins):
+    xml_codes = _codes(_findings(read_ownership_xml("filing.xml", XML.encode()), plugins))
+    assert _codes(_findings(_as_printed(XML), plugins)) == xml_codes  # no S002 for the CIKs
+
+
+def test_table_ii_not_read_gives_one_e001_and_no_finding_on_what_was_not_seen(plugins):
+    document = _as_printed(XML)
+    document.filing.derivative_transactions.clear()  # the reader could not place Table II's columns
+    unsure_field(document, "/derivativeTransactions", "its column labels were not found", Location(page=1, box="Table II"),
+                 field="Table II", covers=("/derivativeHoldings",))
+    unsure_field(document, "/derivativeTransactions", "its column labels were not found", Location(page=1, box="Table II"),
+                 field="Table II", covers=("/derivativeHoldings",))  # said twice, reported once
+    findings = _findings(document, plugins)
+    # without the region, S005 (no transactions, no holdings) and N002 (F1 never referenced) fire
+    assert _codes(findings) == ["E001"]
+    [e001] = findings
+    assert e001.message.startswith("Table II could not be read with confidence on page 1 (Table II): its column "
+                                   "labels were not found")
+    assert (e001.pointer, e001.page) == ("/derivativeTransactions", 1)
+
+
+def test_a_signature_not_found_is_no_s002(plugins):
+    document = _as_printed(XML)
+    document.filing.signatures.clear()
+    assert "S002" in _codes(_findings(document, plugins))
+    unsure_field(document, "/signatures", "no name stands above its caption", Location(page=2, box="the signature"),
+                 field="the signature")
+    assert _codes(_findings(document, plugins)) == ["E001"]
+
+
+def test_extract_then_check_gives_the_findings_of_the_pdf(plugins):
+    document = _as_printed(XML)
+    document.filing.derivative_transactions.clear()
+    unsure_field(document, "/derivativeTransactions", "its column labels were not found", Location(page=1, box="Table II"),
+                 field="Table II", covers=("/derivativeHoldings",))
+    from_json = read_canonical_json("filing.json", to_json(document.filing).encode())
+    assert from_json.filing == document.filing
+    assert not [f for f in from_json.reader_findings if f.code == "S001"]  # the schema knows readFrom, unread
+    assert ([(f.code, f.message) for f in _findings(from_json, plugins)]
+            == [(f.code, f.message) for f in _findings(document, plugins)])
+
+
+def test_fields_the_printed_form_does_not_carry_are_hidden_only_on_printed_input():
+    document = _as_printed(XML)
+    filing = document.filing
+    assert filing.hides("/issuer/cik") and filing.hides("/derivativeTransactions/0/equitySwapInvolved")
+    assert filing.hides("/reportingOwners/1/cik") and not filing.hides("/reportingOwners/1/name")
+    filing.read_from = None
+    assert not filing.hides("/issuer/cik")
+
+
+def test_within_matches_a_step_for_a_star():
+    assert within("/derivativeTransactions/3/formType", "/derivativeTransactions/*/formType")
+    assert within("/derivativeTransactions/3", "/derivativeTransactions")
+    assert not within("/derivativeTransactionsX", "/derivativeTransactions")
+    assert within("/anything", "") and not within("", "/footnotes")
