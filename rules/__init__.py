@@ -8,10 +8,42 @@ collected here.
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 from form16lint.hookspecs import hookimpl
 from form16lint.rule import CollectionRule, FilingRule
+
+
+class _FormerHelpers:
+    """The helper modules this pack once kept privately are the public form16lint.rulekit now;
+    code written against their old names (``form16lint_rules._when`` and the like) still finds
+    them, imported only when asked for."""
+
+    NAMES = ("when", "amounts", "footnote_refs", "walk", "identity", "plans", "vesting")
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        package, _, name = fullname.rpartition("._")
+        if package != __name__ or name not in cls.NAMES:
+            return None
+        import importlib.util
+
+        return importlib.util.spec_from_loader(fullname, cls)
+
+    @staticmethod
+    def create_module(spec):
+        import importlib
+
+        return importlib.import_module(f"form16lint.rulekit.{spec.name.rpartition('._')[2]}")
+
+    @staticmethod
+    def exec_module(module):
+        pass
+
+
+if not any(finder is _FormerHelpers for finder in sys.meta_path):
+    sys.meta_path.append(_FormerHelpers)
 
 
 @cache
@@ -21,7 +53,7 @@ def _families():
     import pkgutil
 
     return [importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__)
-            if not info.name.startswith("_")]
+            if not info.name.startswith("_") and not info.ispkg]
 
 
 def _rules(base) -> list:

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
 import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from form16lint_rules._amounts import ADJUSTMENT, figure, last_place, normalised_title
-from form16lint_rules._when import row_direction, split_part
-from form16lint_rules._identity import (
+from form16lint.rulekit.amounts import ADJUSTMENT, figure, last_place, normalised_title
+from form16lint.rulekit.when import row_direction, split_part
+from form16lint.rulekit.identity import (
     cik_key,
     describe_issuer,
     issuer_keys,
     normal_name,
 )
 
-from form16lint.canonical import to_data
+from form16lint.checking import filing_header
 from form16lint.fieldnames import describe
-from form16lint.model import ALL_TABLES, plain_words
+from form16lint.model import ALL_TABLES, FilingMetadata, Location, plain_words
 from form16lint.findings import Severity, Violation
 from form16lint.rule import CheckedDocuments, CollectionRule
 
@@ -103,7 +104,64 @@ def _change(row):
 def _order(document):
     filing = document.filing
     return (filing.period_of_report.value or date.max, filing.metadata.filing_date or date.max,
-            filing.metadata.accession_number or "", split_part(filing) or 0, document.path)
+            filing.metadata.accession_number or "", document.split or 0, document.path)
+
+
+@dataclass(frozen=True, slots=True)
+class Carried:
+    """One security's balance in one filing, as X001 chains it: its first row (where the chain
+    is checked) and its last (what the next filing must start from), with what X001 asks of each."""
+
+    key: tuple
+    pointer: str  # the first row
+    change: object  # the signed change of the first row, None when it cannot be told
+    first_owned: object
+    title: str | None
+    held: str  # "D", or "I"
+    nature: str | None
+    first_moves: bool  # the first row's holding moves without a report (_moves_unreported)
+    last_owned: object
+    last_moves: bool  # the same of the last row
+
+
+@dataclass(slots=True)
+class FilingSummary:
+    """What T004, X001 and X002 need of one filing, made where the filing was read: the filing
+    without its tables, the balances X001 carries, X002's outline and a digest of the content,
+    the part of a split report it says it is, and the positions of the values these rules may
+    report."""
+
+    path: str
+    filing: object  # the Filing without tables (checking.filing_header)
+    outline: tuple
+    content: bytes
+    carried: tuple
+    split: int | None = None
+    locations: dict = field(default_factory=dict)
+
+    def locate(self, pointer: str) -> Location:
+        return self.locations.get(pointer) or Location()
+
+
+def summarize_filing(document) -> FilingSummary:
+    """The summary T004, X001 and X002 share (one per filing for the three)."""
+    from form16lint_rules.ticker import POINTER as TICKER
+
+    filing = document.filing
+    first: dict[tuple, tuple] = {}
+    last: dict[tuple, object] = {}
+    for key, pointer, row in _amounts(filing):
+        first.setdefault(key, (pointer, row))
+        last[key] = row
+    carried = tuple(
+        Carried(key, pointer, _change(row), row.shares_owned_following.value, row.security_title.value,
+                row.ownership_key[0], row.nature_of_ownership.value, _moves_unreported(filing, row),
+                last[key].shares_owned_following.value, _moves_unreported(filing, last[key]))
+        for key, (pointer, row) in first.items())
+    pointers = ["", TICKER] + [item.pointer + "/sharesOwnedFollowing" for item in carried]
+    return FilingSummary(path=document.path, filing=filing_header(filing), outline=_outline(filing),
+                         content=_content(filing), carried=carried, split=split_part(filing),
+                         locations={pointer: document.locate(pointer) for pointer in pointers})
 
 
 class CarriedBalanceMismatch(CollectionRule):
@@ -144,15 +202,51 @@ class CarriedBalanceMismatch(CollectionRule):
     this is a warning at most.
 
     ## Failing example
-    ```text
-    form4-march.xml:  Common Stock, D: sold 100, 900 owned following
-    form4-april.xml:  Common Stock, D: sold 100, 700 owned following   (900 - 100 = 800)
+    Filing 1:
+
+    ```xml
+    <nonDerivativeTransaction>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>900</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <periodOfReport>2024-04-01</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-04-01</value></transactionDate>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>700</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-04-02</signatureDate></ownerSignature>
     ```
 
     ## Passing example
-    ```text
-    form4-march.xml:  Common Stock, D: sold 100, 900 owned following
-    form4-april.xml:  Common Stock, D: sold 100, 800 owned following
+    Filing 1:
+
+    ```xml
+    <nonDerivativeTransaction>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>900</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <periodOfReport>2024-04-01</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-04-01</value></transactionDate>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>800</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-04-02</signatureDate></ownerSignature>
     ```
     """
 
@@ -160,6 +254,8 @@ class CarriedBalanceMismatch(CollectionRule):
     name = "carried-balance-mismatch"
     severity = Severity.WARNING
     reads = ALL_TABLES
+
+    summarize = staticmethod(summarize_filing)
 
     def check(self, documents, options):
         issuers = issuer_keys(documents)
@@ -171,67 +267,66 @@ class CarriedBalanceMismatch(CollectionRule):
             if filing.is_amendment or owners is None or id(document) not in issuers \
                     or id(document) in repeated or filing.period_of_report.value is None:
                 continue
-            first: dict[tuple, tuple] = {}
-            last: dict[tuple, object] = {}
-            for key, pointer, row in _amounts(filing):
-                first.setdefault(key, (pointer, row))
-                last[key] = row
-            for key in first:
-                chains.setdefault((owners, issuers[id(document)], key), []).append(
-                    (document, first[key], last[key]))
+            for item in document.carried:
+                chains.setdefault((owners, issuers[id(document)], item.key), []).append((document, item))
         breaks: dict[tuple, list] = {}  # (owners, issuer) -> [(before, after, pointer, message)]
         for (owners, issuer, key), chain in chains.items():
-            for (before, (_, before_first), previous), (after, (pointer, row), following) in zip(chain, chain[1:]):
-                change = _change(row)
+            for (before, previous), (after, row) in zip(chain, chain[1:]):
+                change = row.change
                 if change is None:
                     continue
-                carried = previous.shares_owned_following.value
-                expected, reported = carried + change, row.shares_owned_following.value
+                carried = previous.last_owned
+                expected, reported = carried + change, row.first_owned
                 if abs(expected - reported) <= last_place(carried, change, reported):
                     continue  # equal, to the precision the figures are reported in
                 if expected < 0:
                     continue  # more disposed of than held: two securities under one title, not one chain
-                if _moves_unreported(before.filing, previous) or _moves_unreported(after.filing, row):
+                if previous.last_moves or row.first_moves:
                     continue
                 if before.filing.period_of_report.value == after.filing.period_of_report.value and \
-                        _carries(following, before_first):
+                        _carries(row, previous):
                     continue  # filings of one day, whose order the batch does not tell: the other order carries
                 how = (f"{figure(carried)} + {figure(change)} acquired = {figure(expected)}" if change > 0 else
                        f"{figure(carried)} - {figure(-change)} disposed = {figure(expected)}" if change else
                        f"{figure(carried)}, as a holding row reports no change")
-                held = "held directly" if row.ownership_key[0] == "D" else \
-                    f"held indirectly ({row.nature_of_ownership.value or 'nature not given'})"
-                field = pointer + "/sharesOwnedFollowing"
+                held = "held directly" if row.held == "D" else \
+                    f"held indirectly ({row.nature or 'nature not given'})"
+                field = row.pointer + "/sharesOwnedFollowing"
                 breaks.setdefault((owners, issuer), []).append((before, after, field, (
-                    f"{describe(field, after.filing.document_type)} is {figure(reported)} {row.security_title.value} "
-                    f"{held}, but the filing before it for the same person and issuer ({before.path}, "
-                    f"period {before.filing.period_of_report.value}) ended with {figure(carried)}; expected {how}. "
-                    "An unreported transaction, a split or a filing missing from this batch would explain it")))
+                    "{field} is {reported:figure} {title} {held}, but the filing before it for the same person and "
+                    "issuer ({path}, period {period}) ended with {carried:figure}; expected {how}. An unreported "
+                    "transaction, a split or a filing missing from this batch would explain it"), {
+                    "field": describe(field, after.filing.document_type), "reported": reported,
+                    "title": row.title, "held": held, "path": before.path,
+                    "period": before.filing.period_of_report.value, "carried": carried, "how": how,
+                    "expected": expected}))
+        identity = ("reported", "carried", "expected")
         for found in breaks.values():
-            links = {(id(before), id(after)) for before, after, _, _ in found}
-            for before, after, field, message in found:
+            links = {(id(before), id(after)) for before, after, *_ in found}
+            for before, after, field, template, arguments in found:
                 if len(links) < 2:
-                    yield after, Violation(field, message)
+                    yield after, Violation(field, template, arguments=arguments, identity=identity)
                 else:  # the batch is evidently not this person's complete series
-                    yield after, Violation(field, (
-                        f"{message}. This person's filings for this issuer break between {len(links)} pairs of "
-                        "filings in this batch, which is therefore not their complete series: look for the missing "
-                        "filings first"), severity=Severity.INFO)
+                    yield after, Violation(field, template + (
+                        ". This person's filings for this issuer break between {pairs} pairs of filings in this "
+                        "batch, which is therefore not their complete series: look for the missing filings first"),
+                        severity=Severity.INFO, arguments={**arguments, "pairs": len(links)}, identity=identity)
 
 
-def _carries(previous, row) -> bool:
-    """Whether ``row``'s amount owned follows from ``previous``'s."""
-    change = _change(row)
+def _carries(after, before) -> bool:
+    """Whether the other order carries: the later filing's last amount, then the earlier filing's
+    first row (both Carried items of one security)."""
+    change = before.change
     if change is None:
         return False
-    carried, reported = previous.shares_owned_following.value, row.shares_owned_following.value
+    carried, reported = after.last_owned, before.first_owned
     return abs(carried + change - reported) <= last_place(carried, change, reported)
 
 
-def _content(document) -> str:
-    data = to_data(document.filing)
-    data.pop("metadata", None)
-    return json.dumps(data, sort_keys=True, default=str)
+def _content(filing) -> bytes:
+    """A digest of the filing's whole model, EDGAR's metadata aside: equal for equal models
+    (an XML and the JSON made from it), whatever format each was read from."""
+    return hashlib.sha256(repr(replace(filing, metadata=FilingMetadata())).encode()).digest()
 
 
 def _outline(filing) -> tuple:
@@ -251,8 +346,8 @@ def duplicates(documents) -> list:
 
 
 def _find_duplicates(documents) -> list:
-    """Accession numbers are compared across the run; contents only among filings that share an
-    outline, each read once, and not at all for a filing whose outline no other filing shares."""
+    """Accession numbers are compared across the run; contents (their digests) only among filings
+    that share an outline."""
     found = []
     by_accession: dict[str, object] = {}
     # outline -> {content: the first filing with it}; a filing alone in its outline is kept under None
@@ -261,13 +356,13 @@ def _find_duplicates(documents) -> list:
         accession = document.filing.metadata.accession_number
         first = by_accession.get(accession) if accession else None
         reason = f"the same accession number {accession}"
-        alike = by_outline.setdefault(_outline(document.filing), {})
+        alike = by_outline.setdefault(document.outline, {})
         content = None
         if first is None and alike:
             if None in alike:
                 alone = alike.pop(None)
-                alike[_content(alone)] = alone
-            content = _content(document)
+                alike[alone.content] = alone
+            content = document.content
             first = alike.get(content)
             reason = "the same content"
         if first is not None:
@@ -297,27 +392,53 @@ class DuplicateFiling(CollectionRule):
     S-T, Rule 11), so two files with one number are one filing.
 
     ## Failing example
-    ```text
-    downloads/form4.xml   accession 0001209191-24-012345
-    archive/form4.xml     accession 0001209191-24-012345
+    Filing 1:
+
+    ```xml
+    <documentType>4</documentType>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <documentType>4</documentType>
     ```
 
     ## Passing example
-    ```text
-    downloads/form4.xml   accession 0001209191-24-012345
-    archive/form4.xml     accession 0001209191-24-012399
+    Filing 1:
+
+    ```xml
+    <documentType>4</documentType>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <periodOfReport>2024-04-01</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-04-01</value></transactionDate>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>800</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-04-02</signatureDate></ownerSignature>
     ```
     """
 
     code = "X002"
     name = "duplicate-filing"
     severity = Severity.INFO
+    summarize = staticmethod(summarize_filing)
 
     def check(self, documents, options):
         for document, first, reason in duplicates(documents):
             filing = document.filing
-            yield document, Violation("", f"this is the same filing as {first.path} ({reason}): Form "
-                                          f"{filing.document_type or '?'} of {describe_issuer(filing)}, period "
-                                          f"{filing.period_of_report.value or '?'}. Remove one copy from the "
-                                          "batch; if this was meant to be a different filing, the wrong file was "
-                                          "saved")
+            yield document, Violation("", "this is the same filing as {path} ({reason}): Form {document_type} "
+                                          "of {issuer}, period {period_of_report}. Remove one copy from the "
+                                          "batch; if this was meant to be a different filing, the wrong file "
+                                          "was saved",
+                                      arguments={"path": first.path, "reason": reason,
+                                                 "document_type": filing.document_type or '?',
+                                                 "issuer": describe_issuer(filing),
+                                                 "period_of_report": filing.period_of_report.value or '?'},
+                                      identity=("document_type", "period_of_report"))

@@ -7,14 +7,15 @@ from decimal import Decimal
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
+from form16lint.form import EXERCISE_OR_CONVERSION
 from form16lint.model import ALL_TABLES, Value, camel_case
 from form16lint.rule import FilingRule
 
-from ._amounts import ADJUSTMENT, figure, last_place, normalised_title
-from ._footnote_refs import footnote, row_footnote_ids
-from ._when import row_code, row_direction
+from form16lint.rulekit.amounts import ADJUSTMENT, figure, last_place, normalised_title
+from form16lint.rulekit.footnote_refs import footnote, row_footnote_ids
+from form16lint.rulekit.when import row_code, row_direction
 
-EXERCISE_CODES = frozenset("MCXO")
+EXERCISE_CODES = EXERCISE_OR_CONVERSION
 TABLES = (("nonDerivativeTransactions", "Table I"), ("derivativeTransactions", "Table II"))
 
 
@@ -72,14 +73,42 @@ class BalanceMismatch(FilingRule):
 
     ## Failing example
     ```xml
-    <!-- row 1: disposed of 50,000, 4,001,557 owned after -->
-    <!-- row 2: disposed of 50,000, 3,961,557 owned after: expected 3,951,557 -->
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>50000</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>4001557</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>50000</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>3961557</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <!-- row 1: disposed of 50,000, 4,001,557 owned after -->
-    <!-- row 2: disposed of 50,000, 3,951,557 owned after -->
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>50000</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>4001557</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>50000</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>3951557</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -135,14 +164,19 @@ class BalanceMismatch(FilingRule):
                 sign = "+" if direction == "A" else "−"
                 title = row.security_title.value or "the security"
                 yield Violation(pointer, (
-                    f"{describe(pointer)}: reported {figure(after)}; expected {figure(expected)} = "
-                    f"{figure(before)} previous balance {sign} {figure(shares)} ({direction}); the reported figure "
-                    f"is {figure(abs(difference))} too {'high' if difference > 0 else 'low'}. The previous "
-                    f"balance is what the row before it in {table} for {title}, {_ownership_words(key[1])}, leaves "
-                    "owned; the amount owned following each transaction must be the running total (Form 4 General "
-                    f"Instruction 4(a)(ii)).{hint} Correct this figure, the amount ({column(row_pointer + '/shares')}), "
-                    "or (A)/(D), or explain the difference in a footnote." + (f" {doubt}" if doubt else "")),
-                    severity=Severity.WARNING if doubt else None)
+                    "{field}: reported {reported:figure}; expected {expected:figure} = {previous:figure} previous "
+                    "balance {sign} {shares:figure} ({direction}); the reported figure is {difference:figure} too "
+                    "{high_or_low}. The previous balance is what the row before it in {table} for {title}, "
+                    "{ownership}, leaves owned; the amount owned following each transaction must be the running "
+                    "total (Form 4 General Instruction 4(a)(ii)).{hint} Correct this figure, the amount ({column}), "
+                    "or (A)/(D), or explain the difference in a footnote.{doubt}"),
+                    severity=Severity.WARNING if doubt else None,
+                    arguments={"field": describe(pointer), "reported": after, "expected": expected,
+                               "previous": before, "sign": sign, "shares": shares, "direction": direction,
+                               "difference": abs(difference), "high_or_low": "high" if difference > 0 else "low",
+                               "table": table, "title": title, "ownership": _ownership_words(key[1]), "hint": hint,
+                               "column": column(row_pointer + "/shares"), "doubt": f" {doubt}" if doubt else ""},
+                    identity=("reported", "expected", "previous", "shares", "direction"))
 
 
 # A nature of indirect ownership that may stand for several people: several children,
@@ -250,12 +284,26 @@ class SuspiciousAmount(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionShares><value>0</value></transactionShares>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>0</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionShares><value>2500</value></transactionShares>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionShares><value>2500</value></transactionShares>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>7500</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -271,8 +319,9 @@ class SuspiciousAmount(FilingRule):
             shares = row.shares.value
             if shares == 0:
                 where = pointer + "/shares"
-                yield Violation(where, f"{describe(where)} is 0: a transaction of no shares reports nothing; "
-                                       "enter the number of shares acquired or disposed of")
+                yield Violation(where, "{field} is 0: a transaction of no shares reports nothing; enter the "
+                                       "number of shares acquired or disposed of",
+                                arguments={"field": describe(where)})
         if not context.extracted:
             return
         for pointer, row in filing.rows():
@@ -281,8 +330,9 @@ class SuspiciousAmount(FilingRule):
                 amount = value.value if value is not None else None
                 if amount is not None and amount < 0:
                     where = f"{pointer}/{camel_case(field_name)}"
-                    yield Violation(where, f"{describe(where)} reads {figure(amount)}: the form has no negative "
-                                           "amounts (the direction goes in the (A) or (D) column); check the sign")
+                    yield Violation(where, "{field} reads {amount:figure}: the form has no negative amounts "
+                                           "(the direction goes in the (A) or (D) column); check the sign",
+                                    arguments={"field": describe(where), "amount": amount})
 
 
 class UnmatchedExercise(FilingRule):
@@ -308,13 +358,41 @@ class UnmatchedExercise(FilingRule):
 
     ## Failing example
     ```xml
-    <!-- Table II: M, 10,000 options exercised on 2024-03-01; Table I: nothing on 2024-03-01 -->
+    <derivativeTransaction>
+      <transactionCoding><transactionCode>M</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionShares><value>10000</value></transactionShares>
+        <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>0</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </derivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <!-- Table II: M, 10,000 options exercised on 2024-03-01 -->
-    <!-- Table I: M, 10,000 shares of Common Stock acquired (A) on 2024-03-01 -->
+    <derivativeTransaction>
+      <transactionCoding><transactionCode>M</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionShares><value>10000</value></transactionShares>
+        <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>0</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </derivativeTransaction>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>M</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionShares><value>10000</value></transactionShares>
+        <transactionPricePerShare><value>20.00</value></transactionPricePerShare>
+        <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>10900</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -343,10 +421,13 @@ class UnmatchedExercise(FilingRule):
                 continue
             if not _matched(amounts, day, ownership, exercised, received):
                 yield Violation(pointer, (
-                    f"{describe(pointer)} ({row_code(row)}, {row.security_title.value or 'derivative security'}) "
-                    f"disposes of {figure(max(amounts))} on {day.isoformat()} by exercise or conversion, but no "
-                    f"row acquires {row.underlying_title.value or 'the underlying security'} of {figure(max(amounts))} "
-                    "shares on that date. Report the shares received in Table I (Form 4 General Instruction 4(b)(v))."))
+                    "{field} ({row_code}, {security_title}) disposes of {amount:figure} on {day} by exercise or "
+                    "conversion, but no row acquires {underlying_title} of {amount:figure} shares on that date. "
+                    "Report the shares received in Table I (Form 4 General Instruction 4(b)(v))."),
+                                arguments={"field": describe(pointer), "row_code": row_code(row),
+                                           "security_title": row.security_title.value or 'derivative security',
+                                           "amount": max(amounts), "day": day,
+                                           "underlying_title": row.underlying_title.value or 'the underlying security'})
         table_ii_exercises = [e for e in filing.derivative_transactions
                               if row_code(e) in EXERCISE_CODES]  # whatever its A/D column says
         for pointer, row, day, amounts, ownership in received:
@@ -364,10 +445,11 @@ class UnmatchedExercise(FilingRule):
                      and row_code(r[1]) in EXERCISE_CODES]):
                 continue
             yield Violation(pointer, (
-                f"{describe(pointer)} acquires {figure(shares)} shares on {day.isoformat()} with code {code} "
-                "(exercise or conversion of a derivative security), but Table II has no exercise or "
-                f"conversion of {figure(shares)} on that date. Report the derivative security given up in "
-                "Table II (Form 4 General Instruction 4(b)(v))."))
+                "{field} acquires {shares:figure} shares on {day} with code {code} (exercise or conversion of "
+                "a derivative security), but Table II has no exercise or conversion of {shares:figure} on that "
+                "date. Report the derivative security given up in Table II (Form 4 General Instruction "
+                "4(b)(v))."),
+                            arguments={"field": describe(pointer), "shares": shares, "day": day, "code": code})
 
 
 def _explained_pair(pointer: str, day, partners: list[str], adjusted: set[str]) -> bool:

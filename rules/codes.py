@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from form16lint.fieldnames import describe
+from form16lint.form import ACQUIRE, CODE_NAMES, DISPOSE, EXERCISE_OR_CONVERSION, PRINTED_CODES, XML_CODES
 from form16lint.findings import Severity, Violation
 from form16lint.rule import FilingRule
 
-from ._footnote_refs import footnote, row_footnote_ids
-from ._plans import adoption_dates, gives_adoption_date, says_under_plan
-from ._when import (
+from form16lint.rulekit.footnote_refs import footnote, row_footnote_ids
+from form16lint.rulekit.plans import adoption_dates, gives_adoption_date, says_under_plan
+from form16lint.rulekit.when import (
     RELEASE_33_11138,
     SARBANES_OXLEY_FORM4,
     filing_date,
@@ -20,23 +21,6 @@ from ._when import (
     row_direction,
 )
 
-XML_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
-PRINTED_CODES = XML_CODES | {"K", "V"}
-CODE_NAMES = {
-    "P": "open market or private purchase", "S": "open market or private sale",
-    "A": "grant or award from the issuer", "D": "disposition to the issuer",
-    "F": "payment of exercise price or tax by delivering or withholding securities",
-    "L": "small acquisition", "M": "exercise or conversion of an exempt derivative security",
-    "C": "conversion of a derivative security", "X": "exercise of an in-the-money derivative security",
-    "O": "exercise of an out-of-the-money derivative security",
-    "U": "disposition in a change-of-control tender", "E": "expiration of a short derivative position",
-    "H": "expiration or cancellation of a long derivative position with value received",
-    "G": "gift", "W": "acquisition or disposition by will or the laws of descent",
-    "I": "discretionary transaction", "J": "other acquisition or disposition", "Z": "voting trust deposit or withdrawal",
-}
-ACQUIRE = {"I": frozenset("PALMCXO"), "II": frozenset("PAL")}
-DISPOSE = {"I": frozenset("SDFU"), "II": frozenset("SDFUMCXOEH")}
-EXERCISE_OR_CONVERSION = frozenset("MCXO")
 FORM4_ALWAYS = frozenset("PSU")  # never a Form 5 item
 FORM4_SINCE_2002 = frozenset("ADFMCXO")  # Rule 16b-3 transactions: Form 4 since 2002-08-29
 CHECKBOX_FROM = date(2023, 4, 1)  # Forms 4 and 5 as amended by Release 33-11138
@@ -67,13 +51,19 @@ class UnknownTransactionCode(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionCoding><transactionCode>K</transactionCode></transactionCoding>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>K</transactionCode></transactionCoding>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionCoding><transactionCode>S</transactionCode>
-      <equitySwapInvolved>1</equitySwapInvolved></transactionCoding>
+    <nonDerivativeTransaction>
+      <transactionCoding>
+        <transactionCode>S</transactionCode>
+        <equitySwapInvolved>1</equitySwapInvolved>
+      </transactionCoding>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -99,7 +89,9 @@ class UnknownTransactionCode(FilingRule):
                        "the transaction's own code")
             else:
                 why = "the codes are " + " ".join(sorted(known)) + " (Form 4 General Instruction 8)"
-            yield Violation(where, f"{describe(where)} is {code!r}, not a transaction code: {why}")
+            yield Violation(where, "{field} is {code!r}, not a transaction code: {why}",
+                            arguments={"field": describe(where), "code": code, "why": why},
+                            identity=("code",))
 
 
 class DirectionContradictsCode(FilingRule):
@@ -123,14 +115,25 @@ class DirectionContradictsCode(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionCode>S</transactionCode>
-    <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1100</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionCode>S</transactionCode>
-    <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode></transactionCoding>
+      <transactionAmounts>
+        <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -150,9 +153,13 @@ class DirectionContradictsCode(FilingRule):
                 continue
             where = pointer + "/acquiredDisposed"
             yield Violation(where, (
-                f"{describe(where)} is {direction}, but code {code} ({CODE_NAMES.get(code, code)}) "
-                f"{'acquires' if expected == 'A' else 'disposes'} in Table {table}: expected {expected}. "
-                "Correct the code or the (A)/(D) column (Form 4 General Instructions 4 and 8)."))
+                "{field} is {direction}, but code {code} ({code_name}) {words} in Table {table}: expected "
+                "{expected}. Correct the code or the (A)/(D) column (Form 4 General Instructions 4 and 8)."),
+                            arguments={"field": describe(where), "direction": direction, "code": code,
+                                       "code_name": CODE_NAMES.get(code, code),
+                                       "words": 'acquires' if expected == 'A' else 'disposes', "table": table,
+                                       "expected": expected},
+                            identity=("direction", "code", "code_name", "table", "expected"))
 
 
 def _received_derivative(filing, pointer: str, row) -> bool:
@@ -186,15 +193,32 @@ class Form4TransactionOnForm5(FilingRule):
     ## Failing example
     ```xml
     <documentType>5</documentType>
-    <transactionCoding><transactionFormType>4</transactionFormType>
-      <transactionCode>S</transactionCode></transactionCoding>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>4</transactionFormType>
+        <transactionCode>S</transactionCode>
+      </transactionCoding>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
-    <transactionCoding><transactionFormType>5</transactionFormType>
-      <transactionCode>G</transactionCode></transactionCoding>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+        <transactionAcquiredDisposedCode><value>A</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1100</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -219,10 +243,13 @@ class Form4TransactionOnForm5(FilingRule):
             else:
                 continue
             yield Violation(where, (
-                f"{why}: this Form 5 reports a transaction (code {code or 'none'}, {_dated(row)}) that "
-                f"{_due_on_form4(row)}. Reported here, it is a late Form 4 transaction, which the issuer must "
-                "disclose under Item 405 of Regulation S-K; if a Form 4 already reported it, remove the row in a "
-                "5/A (a Form 5 reports only what was not reported before)."))
+                "{why}: this Form 5 reports a transaction (code {code}, {dated}) that {due_on_form4}. Reported "
+                "here, it is a late Form 4 transaction, which the issuer must disclose under Item 405 of "
+                "Regulation S-K; if a Form 4 already reported it, remove the row in a 5/A (a Form 5 reports "
+                "only what was not reported before)."),
+                            arguments={"why": why, "code": code or 'none', "dated": _dated(row),
+                                       "due_on_form4": _due_on_form4(row)},
+                            identity=("code",))
 
 
 def _form5_item(row, code: str, day) -> bool:
@@ -267,13 +294,33 @@ class GiftOnForm5(FilingRule):
     ## Failing example
     ```xml
     <documentType>5</documentType>
-    <!-- code G, disposed, dated 2023-06-01 -->
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
-    <!-- code G, disposed, dated 2022-06-01 -->
+    <periodOfReport>2022-12-31</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2022-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2023-02-10</signatureDate></ownerSignature>
     ```
     """
 
@@ -289,10 +336,13 @@ class GiftOnForm5(FilingRule):
             if day is not None and gift_due_on_form4(row, day):
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
-                    f"{describe(pointer)} is a gift made on {day.isoformat()}, which {_due_on_form4(row)}: gifts "
-                    "from 2023-02-27 go on Form 4, not Form 5 (Release 33-11138). Reported here, it is a late "
-                    "Form 4 transaction, which the issuer must disclose under Item 405 of Regulation S-K; if a "
-                    "Form 4 already reported it, remove the row in a 5/A."))
+                    "{field} is a gift made on {day}, which {due_on_form4}: gifts from 2023-02-27 go on Form "
+                    "4, not Form 5 (Release 33-11138). Reported here, it is a late Form 4 transaction, which "
+                    "the issuer must disclose under Item 405 of Regulation S-K; if a Form 4 already reported "
+                    "it, remove the row in a 5/A."),
+                                arguments={"field": describe(pointer), "day": day,
+                                           "due_on_form4": _due_on_form4(row)},
+                                identity=("day",))
 
 
 def _plan_texts(filing) -> list[str]:
@@ -323,13 +373,21 @@ class PlanAdoptionDateMissing(FilingRule):
     ## Failing example
     ```xml
     <aff10b5One>1</aff10b5One>
-    <footnote id="F1">Sold under a Rule 10b5-1 trading plan.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes><footnote id="F1">Sold under a Rule 10b5-1 trading plan.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
     <aff10b5One>1</aff10b5One>
-    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
     ```
     """
 
@@ -344,9 +402,10 @@ class PlanAdoptionDateMissing(FilingRule):
         if any(gives_adoption_date(text) for text in _plan_texts(filing)):
             return
         yield Violation("/aff10b5One", (
-            f"the {describe('/aff10b5One')} is checked, but no footnote or remark gives the date the Rule "
-            "10b5-1 plan was adopted; add it, e.g. \"effected pursuant to a Rule 10b5-1 trading plan adopted "
-            "on May 5, 2023\" (Form 4 General Instruction 10, as amended by Release 33-11138)."))
+            "the {field} is checked, but no footnote or remark gives the date the Rule 10b5-1 plan was "
+            "adopted; add it, e.g. \"effected pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023\" "
+            "(Form 4 General Instruction 10, as amended by Release 33-11138)."),
+                        arguments={"field": describe('/aff10b5One')})
 
 
 class PlanCheckboxNotChecked(FilingRule):
@@ -370,13 +429,23 @@ class PlanCheckboxNotChecked(FilingRule):
     ## Failing example
     ```xml
     <aff10b5One>0</aff10b5One>
-    <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
     <aff10b5One>1</aff10b5One>
-    <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold pursuant to a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
     ```
     """
 
@@ -396,11 +465,13 @@ class PlanCheckboxNotChecked(FilingRule):
         for label, text in said:
             if says_under_plan(text):
                 yield Violation("/aff10b5One", (
-                    f"according to {label}, a transaction was made under a Rule 10b5-1 plan, but the "
-                    f"{describe('/aff10b5One')} is not checked; forms filed from 2023-04-01 must check it "
-                    f"(Release 33-11138). Filed {filed.isoformat()} ({source.value}). Check the box (in a "
-                    f"{filing.base_form}/A if the form has been filed), or correct {label} if the trade was "
-                    "not made under a plan."))
+                    "according to {label}, a transaction was made under a Rule 10b5-1 plan, but the {field} is "
+                    "not checked; forms filed from 2023-04-01 must check it (Release 33-11138). Filed {filed} "
+                    "({source}). Check the box (in a {base_form}/A if the form has been filed), or correct "
+                    "{label} if the trade was not made under a plan."),
+                                arguments={"label": label, "field": describe('/aff10b5One'), "filed": filed,
+                                           "source": source.value, "base_form": filing.base_form},
+                                identity=("filed", "base_form"))
                 return
 
 
@@ -426,14 +497,30 @@ class CoolingOffNotObserved(FilingRule):
 
     ## Failing example
     ```xml
-    <!-- an officer's sale on 2023-06-01 -->
-    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <periodOfReport>2023-06-01</periodOfReport>
+    <aff10b5One>1</aff10b5One>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
+    <ownerSignature><signatureDate>2023-06-02</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
-    <!-- an officer's sale on 2023-09-01 -->
-    <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    <periodOfReport>2023-09-01</periodOfReport>
+    <aff10b5One>1</aff10b5One>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-09-01</value></transactionDate>
+      <transactionCoding><transactionCode>S</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Sold under a Rule 10b5-1 trading plan adopted on May 5, 2023.</footnote>
+    </footnotes>
+    <ownerSignature><signatureDate>2023-09-05</signatureDate></ownerSignature>
     ```
     """
 
@@ -468,7 +555,10 @@ class CoolingOffNotObserved(FilingRule):
             if elapsed < COOLING_OFF_DAYS:
                 where = pointer + "/transactionDate"
                 yield Violation(where, (
-                    f"{describe(where)} is {traded.isoformat()}, {elapsed} days after the Rule 10b5-1 plan was "
-                    f"adopted on {start.isoformat()}: an officer or director may not trade under a plan before "
-                    f"{(start + timedelta(days=COOLING_OFF_DAYS)).isoformat()} (90 days; Rule 10b5-1(c)(1)(ii)(B) "
-                    "as amended by Release 33-11138), so the affirmative defense does not cover this trade."))
+                    "{field} is {traded}, {elapsed} days after the Rule 10b5-1 plan was adopted on {start}: an "
+                    "officer or director may not trade under a plan before {cooling_off_ends} (90 days; Rule "
+                    "10b5-1(c)(1)(ii)(B) as amended by Release 33-11138), so the affirmative defense does not "
+                    "cover this trade."),
+                                arguments={"field": describe(where), "traded": traded, "elapsed": elapsed,
+                                           "start": start,
+                                           "cooling_off_ends": start + timedelta(days=COOLING_OFF_DAYS)})

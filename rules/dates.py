@@ -16,7 +16,7 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import ALL_TABLES
 from form16lint.rule import FilingRule
 
-from ._when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, split_part, submitted_date
+from form16lint.rulekit.when import DateSource, filing_date, form4_deadline, gift_due_on_form4, row_code, split_part, submitted_date
 
 FORM5_ONLY_CODES = frozenset("LW")  # small acquisitions (Rule 16a-6), wills and descent (Rule 16b-5)
 
@@ -70,14 +70,34 @@ class TransactionOutsideFiscalYear(FilingRule):
     ```xml
     <documentType>5</documentType>
     <periodOfReport>2003-12-31</periodOfReport>
-    <!-- a gift dated 2004-01-15 -->
+    <nonDerivativeTransaction>
+      <transactionDate><value>2004-01-15</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2004-02-10</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
     <periodOfReport>2003-12-31</periodOfReport>
-    <!-- a gift dated 2003-11-12 -->
+    <nonDerivativeTransaction>
+      <transactionDate><value>2003-11-12</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>G</transactionCode>
+      </transactionCoding>
+      <transactionAmounts>
+        <transactionPricePerShare><value>0</value></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2004-02-10</signatureDate></ownerSignature>
     ```
     """
 
@@ -106,10 +126,12 @@ class TransactionOutsideFiscalYear(FilingRule):
             span = (f"{start.isoformat()} to {end.isoformat()}" if _month_end(end)
                     else f"at most 371 days, {start.isoformat()} to {end.isoformat()}, for a 52-53-week year")
             yield Violation(where, (
-                f"{describe(where)} is {day.isoformat()}, {when}: this Form 5 is for the fiscal year ended "
-                f"{end.isoformat()} ({box('periodOfReport')}), which runs {span}. A Form 5 reports that fiscal year's "
-                "transactions (Rule 16a-3(f)); correct the date, or report the transaction for the year it "
-                "belongs to."))
+                "{field} is {day}, {when}: this Form 5 is for the fiscal year ended {end} ({box}), which runs "
+                "{span}. A Form 5 reports that fiscal year's transactions (Rule 16a-3(f)); correct the date, "
+                "or report the transaction for the year it belongs to."),
+                            arguments={"field": describe(where), "day": day, "when": when, "end": end,
+                                       "box": box('periodOfReport'), "span": span},
+                            identity=("day", "when", "end", "span"))
 
 
 def _reported_late(row) -> bool:
@@ -139,15 +161,15 @@ class FiscalYearEndSuspect(FilingRule):
     ## Failing example
     ```xml
     <documentType>5</documentType>
-    <periodOfReport>2003-12-30</periodOfReport>
-    <signatureDate>2003-12-15</signatureDate>
+    <periodOfReport>2003-12-15</periodOfReport>
+    <ownerSignature><signatureDate>2003-12-10</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
     <periodOfReport>2003-12-31</periodOfReport>
-    <signatureDate>2004-02-12</signatureDate>
+    <ownerSignature><signatureDate>2004-02-12</signatureDate></ownerSignature>
     ```
     """
 
@@ -164,19 +186,23 @@ class FiscalYearEndSuspect(FilingRule):
         if not near_month_end(end):
             last = date(end.year, end.month, calendar.monthrange(end.year, end.month)[1])
             yield Violation("/periodOfReport", (
-                f"{describe('/periodOfReport')} is {end.isoformat()}, not the last day of a month "
-                f"({last.isoformat()}), nor a day near a month's end on which a 52-53-week fiscal year ends. If "
-                f"the issuer's fiscal year ended on {last.isoformat()}, correct {box('periodOfReport')}: it gives the "
-                "day the fiscal year ended, not the date of a transaction."))
+                "{field} is {end}, not the last day of a month ({last}), nor a day near a month's end on which "
+                "a 52-53-week fiscal year ends. If the issuer's fiscal year ended on {last}, correct {box}: it "
+                "gives the day the fiscal year ended, not the date of a transaction."),
+                            arguments={"field": describe('/periodOfReport'), "end": end, "last": last,
+                                       "box": box('periodOfReport')},
+                            identity=("end", "last"))
         for index, signature in enumerate(filing.signatures):
             signed = signature.date.value
             if signed is not None and signed < end:
                 where = f"/signatures/{index}/date"
                 yield Violation(where, (
-                    f"{describe(where)} is {signed.isoformat()}, before the fiscal year this Form 5 reports "
-                    f"ended ({end.isoformat()}): a Form 5 reports a completed fiscal year (Rule 16a-3(f)). "
-                    f"If it was signed after the year ended, correct the signature date; if the fiscal year "
-                    f"ended earlier, correct {box('periodOfReport')}."))
+                    "{field} is {signed}, before the fiscal year this Form 5 reports ended ({end}): a Form 5 "
+                    "reports a completed fiscal year (Rule 16a-3(f)). If it was signed after the year ended, "
+                    "correct the signature date; if the fiscal year ended earlier, correct {box}."),
+                                arguments={"field": describe(where), "signed": signed, "end": end,
+                                           "box": box('periodOfReport')},
+                                identity=("signed", "end"))
 
 
 class PeriodNotEarliestTransaction(FilingRule):
@@ -230,10 +256,12 @@ class PeriodNotEarliestTransaction(FilingRule):
             return  # one of several Form 4s of one event: its period is the event's earliest transaction
         if earliest != period:
             yield Violation("/periodOfReport", (
-                f"{describe('/periodOfReport')} is {period.isoformat()}, but the earliest transaction is "
-                f"{earliest.isoformat()} ({describe(pointer)}): {box('periodOfReport')} gives the date of the earliest "
-                f"transaction required to be reported (Form 4 General Instruction 3); set {box('periodOfReport')} to "
-                f"{earliest.isoformat()}."))
+                "{field} is {period}, but the earliest transaction is {earliest} ({field2}): {box} gives the "
+                "date of the earliest transaction required to be reported (Form 4 General Instruction 3); set "
+                "{box} to {earliest}."),
+                            arguments={"field": describe('/periodOfReport'), "period": period, "earliest": earliest,
+                                       "field2": describe(pointer), "box": box('periodOfReport')},
+                            identity=("period", "earliest"))
 
 
 class TransactionAfterSigning(FilingRule):
@@ -253,14 +281,17 @@ class TransactionAfterSigning(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-08</value></transactionDate>
-    <signatureDate>2024-03-04</signatureDate>
+    <periodOfReport>2024-03-08</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-03-08</value></transactionDate>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <signatureDate>2024-03-04</signatureDate>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-03-01</value></transactionDate>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -279,16 +310,20 @@ class TransactionAfterSigning(FilingRule):
             where = pointer + "/transactionDate"
             if signed is not None and day > signed:
                 yield Violation(where, (
-                    f"{describe(where)} is {day.isoformat()}, after the form was signed on {signed.isoformat()}: "
-                    "a report can state only transactions made before it is signed and filed. Correct the date "
-                    f"(in a {filing.base_form}/A if the form has been filed)."))
+                    "{field} is {day}, after the form was signed on {signed}: a report can state only "
+                    "transactions made before it is signed and filed. Correct the date (in a {base_form}/A if "
+                    "the form has been filed)."),
+                                arguments={"field": describe(where), "day": day, "signed": signed,
+                                           "base_form": filing.base_form})
             elif filed is not None and day > filed:
                 fix = ("before filing" if source is DateSource.FILING_DATE_OPTION
                        else f"in a {filing.base_form}/A")
                 yield Violation(where, (
-                    f"{describe(where)} is {day.isoformat()}, after the filing date {filed.isoformat()} "
-                    f"({source.value}): a report can state only transactions made before it is filed. Correct "
-                    f"the date {fix}."))
+                    "{field} is {day}, after the filing date {filed} ({source}): a report can state only "
+                    "transactions made before it is filed. Correct the date {fix}."),
+                                arguments={"field": describe(where), "day": day, "filed": filed,
+                                           "source": source.value, "fix": fix},
+                                identity=("day", "filed"))
 
 
 class LateFiling(FilingRule):
@@ -311,9 +346,9 @@ class LateFiling(FilingRule):
 
     A calendar deadline on a weekend, federal holiday or SEC closure moves to the next business
     day. Business days follow the SEC's calendar (federal holidays, Juneteenth from 2021, and
-    the closures of 2018-12-05, 2019-12-24 and 2020-12-24). Amendments are not checked: their
-    timeliness is the original's. A date beyond the range of the SEC calendar cannot be judged,
-    and nothing is said for it.
+    the days the government closed by executive order, such as 2018-12-05 and 2025-01-09).
+    Amendments are not checked: their timeliness is the original's. A date beyond the range of the
+    SEC calendar (1990 to 2030) cannot be judged, and nothing is said for it.
 
     Accepted variants: the rows not due on Form 4 listed above; a deemed execution date; an
     acceptance by 10:00 p.m. Eastern counting for its day; amendments.
@@ -325,17 +360,20 @@ class LateFiling(FilingRule):
 
     ## Failing example
     ```xml
-    <documentType>4</documentType>
-    <transactionDate><value>2004-04-06</value></transactionDate>
-    <signatureDate>2004-04-29</signatureDate>
-    <!-- due 2004-04-08: 15 business days late -->
+    <periodOfReport>2004-04-06</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2004-04-06</value></transactionDate>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2004-04-29</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
-    <documentType>4</documentType>
-    <transactionDate><value>2004-04-06</value></transactionDate>
-    <signatureDate>2004-04-08</signatureDate>
+    <periodOfReport>2004-04-06</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2004-04-06</value></transactionDate>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2004-04-08</signatureDate></ownerSignature>
     ```
     """
 
@@ -375,9 +413,12 @@ class LateFiling(FilingRule):
         if effective > due:
             late = business_days_after(due, effective)
             yield Violation("/periodOfReport", (
-                f"Form {filing.base_form} filed {filed.isoformat()} ({source.value}) was due {due.isoformat()}, "
-                f"{basis}: {late} business day{'s' if late != 1 else ''} late ({law}). The issuer must "
-                "disclose a late filing under Item 405 of Regulation S-K."))
+                "Form {base_form} filed {filed} ({source}) was due {due}, {basis}: {late} business day{words} "
+                "late ({law}). The issuer must disclose a late filing under Item 405 of Regulation S-K."),
+                            arguments={"base_form": filing.base_form, "filed": filed, "source": source.value,
+                                       "due": due, "basis": basis, "late": late, "words": 's' if late != 1 else '',
+                                       "law": law},
+                            identity=("base_form", "filed", "due", "basis", "late"))
 
     def _form4(self, filing, filed, effective, source):
         late = []
@@ -397,10 +438,13 @@ class LateFiling(FilingRule):
         days = business_days_after(due, effective)
         others = f" {len(late)} of the form's rows are past their deadlines." if len(late) > 1 else ""
         yield Violation(f"{pointer}/{field}", (
-            f"Form 4 filed {filed.isoformat()} ({source.value}) was due {due.isoformat()}, the end of the second "
-            f"business day after the {what} on {executed.isoformat()} ({describe(pointer)}): "
-            f"{days} business day{'s' if days != 1 else ''} late (Section 16(a)(2)(C); Rule 16a-3(g)(1))."
-            f"{others} The issuer must disclose a late filing under Item 405 of Regulation S-K."))
+            "Form 4 filed {filed} ({source}) was due {due}, the end of the second business day after the "
+            "{what} on {executed} ({field}): {days} business day{words} late (Section 16(a)(2)(C); Rule "
+            "16a-3(g)(1)).{others} The issuer must disclose a late filing under Item 405 of Regulation S-K."),
+                        arguments={"filed": filed, "source": source.value, "due": due, "what": what,
+                                   "executed": executed, "field": describe(pointer), "days": days,
+                                   "words": 's' if days != 1 else '', "others": others},
+                        identity=("filed", "due", "executed", "days"))
 
 
 def _required_on_form4(row, executed: date) -> bool:
@@ -433,14 +477,18 @@ class DeemedExecutionDateOutOfRange(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <deemedExecutionDate><value>2024-03-08</value></deemedExecutionDate>
+    <nonDerivativeTransaction>
+      <deemedExecutionDate><value>2024-03-08</value></deemedExecutionDate>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-03-11</signatureDate></ownerSignature>
     ```
 
     ## Passing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <deemedExecutionDate><value>2024-03-05</value></deemedExecutionDate>
+    <nonDerivativeTransaction>
+      <deemedExecutionDate><value>2024-03-05</value></deemedExecutionDate>
+    </nonDerivativeTransaction>
+    <ownerSignature><signatureDate>2024-03-06</signatureDate></ownerSignature>
     ```
     """
 
@@ -467,7 +515,9 @@ class DeemedExecutionDateOutOfRange(FilingRule):
             else:
                 continue
             yield Violation(where, (
-                f"{describe(where)} is {deemed.isoformat()}, {problem}. The deemed execution date may be at "
-                f"most three business days after the trade: correct it to a day from {traded.isoformat()} to "
-                f"{latest.isoformat()}, or leave {column(where)} blank if the transaction was not made under a "
-                "Rule 10b5-1 or discretionary plan."))
+                "{field} is {deemed}, {problem}. The deemed execution date may be at most three business days "
+                "after the trade: correct it to a day from {traded} to {latest}, or leave {column} blank if "
+                "the transaction was not made under a Rule 10b5-1 or discretionary plan."),
+                            arguments={"field": describe(where), "deemed": deemed, "problem": problem,
+                                       "traded": traded, "latest": latest, "column": column(where)},
+                            identity=("deemed", "traded", "latest"))

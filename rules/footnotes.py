@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from form16lint_rules._amounts import money
-from form16lint_rules._when import row_code
-from form16lint_rules._footnote_refs import (
+from form16lint.rulekit.amounts import money
+from form16lint.rulekit.when import row_code
+from form16lint.rulekit.footnote_refs import (
     FOOTNOTE_ID,
     footnote,
     price_ranges,
@@ -49,17 +49,26 @@ class FootnoteTextMissing(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionPricePerShare><value>10.25</value><footnoteId id="F2"/></transactionPricePerShare>
-    …
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare><value>10.25</value><footnoteId id="F2"/></transactionPricePerShare>
+      </transactionAmounts>
+      <ownershipNature>
+        <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+        <natureOfOwnership><value>By Trust</value><footnoteId id="F1"/></natureOfOwnership>
+      </ownershipNature>
+    </nonDerivativeTransaction>
     <footnotes><footnote id="F1">Held by the Doe Family Trust.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
-    <transactionPricePerShare><value>10.25</value><footnoteId id="F2"/></transactionPricePerShare>
-    …
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare><value>10.25</value><footnoteId id="F2"/></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
     <footnotes>
-      <footnote id="F1">Held by the Doe Family Trust.</footnote>
       <footnote id="F2">Weighted average; prices ranged from $10.01 to $10.50.</footnote>
     </footnotes>
     ```
@@ -74,13 +83,15 @@ class FootnoteTextMissing(FilingRule):
         for pointer, footnote_id, _ in references(filing, context):
             note = footnote(filing, footnote_id, context)
             if note is None:
-                yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id or '(no id)'}, "
-                                         f"but the filing has no footnote {footnote_id or 'without an id'} "
-                                         f"(its footnotes: {_ids(filing)}); add the explanation or remove "
-                                         "the reference (EDGAR rejects a dangling footnote reference)")
+                yield Violation(pointer, "{field} refers to footnote {footnote_id}, but the filing has no "
+                                         "footnote {footnote_id2} (its footnotes: {ids}); add the explanation "
+                                         "or remove the reference (EDGAR rejects a dangling footnote reference)",
+                                arguments={"field": describe(pointer), "footnote_id": footnote_id or '(no id)',
+                                           "footnote_id2": footnote_id or 'without an id', "ids": _ids(filing)})
             elif not note.text.strip():
-                yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id}, whose text "
-                                         "is empty; write the explanation the reference promises")
+                yield Violation(pointer, "{field} refers to footnote {footnote_id}, whose text is empty; write "
+                                         "the explanation the reference promises",
+                                arguments={"field": describe(pointer), "footnote_id": footnote_id})
 
 
 class FootnoteNeverReferenced(FilingRule):
@@ -103,15 +114,17 @@ class FootnoteNeverReferenced(FilingRule):
 
     ## Failing example
     ```xml
-    <footnotes>
-      <footnote id="F1">Held by the Doe Family Trust.</footnote>  <!-- nothing refers to F1 -->
-    </footnotes>
+    <footnotes><footnote id="F1">Held by the Doe Family Trust.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
-    <natureOfOwnership><value>By Trust</value><footnoteId id="F1"/></natureOfOwnership>
-    …
+    <nonDerivativeTransaction>
+      <ownershipNature>
+        <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+        <natureOfOwnership><value>By Trust</value><footnoteId id="F1"/></natureOfOwnership>
+      </ownershipNature>
+    </nonDerivativeTransaction>
     <footnotes><footnote id="F1">Held by the Doe Family Trust.</footnote></footnotes>
     ```
     """
@@ -128,10 +141,13 @@ class FootnoteNeverReferenced(FilingRule):
             if note.id not in used:
                 text = " ".join(note.text.split())
                 yield Violation(f"/footnotes/{index}",
-                                f"footnote {note.id or '(no id)'} ({text[:60]!r}{'…' if len(text) > 60 else ''}) "
-                                "is not referred to by any value of the filing; attach it to the value it "
-                                "explains or remove it (EDGAR suspends a filing with an unreferenced footnote)",
-                                severity)
+                                "footnote {id} ({text!r}{words}) is not referred to by any value of the "
+                                "filing; attach it to the value it explains or remove it (EDGAR suspends a "
+                                "filing with an unreferenced footnote)",
+                                severity,
+                                arguments={"id": note.id or '(no id)', "text": text[:60],
+                                           "words": '…' if len(text) > 60 else ''},
+                                identity=("id",))
 
 
 class FootnoteIdInvalid(FilingRule):
@@ -152,16 +168,37 @@ class FootnoteIdInvalid(FilingRule):
 
     ## Failing example
     ```xml
-    <footnote id="F1">Held by the Doe Family Trust.</footnote>
-    <footnote id="F1">Weighted average price.</footnote>
-    <footnote id="N3">Granted under the 2020 Plan.</footnote>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare>
+          <value>10.25</value>
+          <footnoteId id="F1"/>
+          <footnoteId id="N3"/>
+        </transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Held by the Doe Family Trust.</footnote>
+      <footnote id="F1">Weighted average price.</footnote>
+      <footnote id="N3">Granted under the 2020 Plan.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
-    <footnote id="F1">Held by the Doe Family Trust.</footnote>
-    <footnote id="F2">Weighted average price.</footnote>
-    <footnote id="F3">Granted under the 2020 Plan.</footnote>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare>
+          <value>10.25</value>
+          <footnoteId id="F1"/>
+          <footnoteId id="F2"/>
+        </transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Held by the Doe Family Trust.</footnote>
+      <footnote id="F2">Weighted average price.</footnote>
+    </footnotes>
     ```
     """
 
@@ -175,21 +212,25 @@ class FootnoteIdInvalid(FilingRule):
         for index, note in enumerate(filing.footnotes):
             pointer = f"/footnotes/{index}"
             if note.id in first:
-                yield Violation(pointer, f"footnote {index + 1} has the id {note.id}, like footnote "
-                                         f"{first[note.id] + 1}; each footnote needs its own id, or a "
-                                         "reference cannot say which explanation it means: give this footnote "
-                                         "an unused id and update the references that mean it")
+                yield Violation(pointer, "footnote {index_number} has the id {id}, like footnote "
+                                         "{first_number}; each footnote needs its own id, or a reference "
+                                         "cannot say which explanation it means: give this footnote an unused "
+                                         "id and update the references that mean it",
+                                arguments={"index_number": index + 1, "id": note.id,
+                                           "first_number": first[note.id] + 1})
             else:
                 first[note.id] = index
             if not FOOTNOTE_ID.fullmatch(note.id or ""):
-                yield Violation(pointer, f"footnote {index + 1} has the id {note.id!r}; EDGAR footnote ids "
-                                         "run from F1 to F99: renumber it to an unused id in that range and update "
-                                         "the references to it")
+                yield Violation(pointer, "footnote {index_number} has the id {id!r}; EDGAR footnote ids run "
+                                         "from F1 to F99: renumber it to an unused id in that range and update "
+                                         "the references to it",
+                                arguments={"index_number": index + 1, "id": note.id})
         seen: set[tuple[str, str]] = set()
         for pointer, footnote_id, _ in references(filing, context):
             if (pointer, footnote_id) in seen:
-                yield Violation(pointer, f"{describe(pointer)} refers to footnote {footnote_id} twice; "
-                                         "refer to each footnote once")
+                yield Violation(pointer, "{field} refers to footnote {footnote_id} twice; refer to each "
+                                         "footnote once",
+                                arguments={"field": describe(pointer), "footnote_id": footnote_id})
             seen.add((pointer, footnote_id))
 
 
@@ -220,14 +261,19 @@ class FootnoteExplanationMissing(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionCode>J</transactionCode>  <!-- no footnoteId anywhere on the row -->
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>J</transactionCode></transactionCoding>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionCode>J</transactionCode><footnoteId id="F1"/>
-    …
-    <footnote id="F1">Distribution in kind by the Fund to its limited partners.</footnote>
+    <nonDerivativeTransaction>
+      <transactionCoding><transactionCode>J</transactionCode><footnoteId id="F1"/></transactionCoding>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Distribution in kind by the Fund to its limited partners.</footnote>
+    </footnotes>
     ```
     """
 
@@ -242,25 +288,31 @@ class FootnoteExplanationMissing(FilingRule):
             notes = row_footnote_ids(filing, pointer, context)
             if code == "J" and not notes:
                 at = pointer + "/code"
-                yield Violation(at, f"{describe(at)}: the transaction is coded J (other acquisition or disposition) "
+                yield Violation(at, "{field}: the transaction is coded J (other acquisition or disposition) "
                                     "but no footnote describes it, as the Form 4 instructions require; add a "
-                                    f"footnote to the transaction code ({column(at)}) describing the acquisition "
-                                    "or disposition")
+                                    "footnote to the transaction code ({column}) describing the acquisition or "
+                                    "disposition",
+                                arguments={"field": describe(at), "column": column(at)},
+                                identity=())
             price = row.price_per_share
             if code in ("P", "S") and price.value is None and price.footnotes:
                 yield Violation(pointer + "/pricePerShare",
-                                f"{describe(pointer)} is an open-market {'purchase' if code == 'P' else 'sale'} "
-                                f"(code {code}) whose price is given only as footnote {', '.join(price.footnotes)}; "
-                                "enter the price per share (a weighted average, with its range in the footnote, "
-                                "when the shares traded at several prices)")
+                                "{field} is an open-market {words} (code {code}) whose price is given only as "
+                                "footnote {items}; enter the price per share (a weighted average, with its "
+                                "range in the footnote, when the shares traded at several prices)",
+                                arguments={"field": describe(pointer),
+                                           "words": 'purchase' if code == 'P' else 'sale', "code": code,
+                                           "items": ', '.join(price.footnotes)},
+                                identity=("code", "items"))
             averaged = weighted_average_footnotes(filing, pointer, row, context)
             if price.value and averaged and not any(price_ranges(text) for _, text in averaged):
                 ids = ", ".join(footnote_id for footnote_id, _ in averaged)
                 yield Violation(pointer + "/pricePerShare",
-                                f"{describe(pointer + '/pricePerShare')} is {money(price.value)}, a weighted average "
-                                f"according to footnote {ids}, "
-                                "but the footnote gives no range of prices (lowest to highest); the SEC staff "
-                                "accept a weighted-average price only with the full range stated")
+                                "{field} is {price:money}, a weighted average according to footnote {ids}, but "
+                                "the footnote gives no range of prices (lowest to highest); the SEC staff "
+                                "accept a weighted-average price only with the full range stated",
+                                arguments={"field": describe(pointer + '/pricePerShare'), "price": price.value,
+                                           "ids": ids})
 
 
 def weighted_average_footnotes(filing, pointer, row, context=None) -> list[tuple[str, str]]:
@@ -298,14 +350,26 @@ class WeightedAveragePriceOutOfRange(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionPricePerShare><value>11.20</value><footnoteId id="F1"/></transactionPricePerShare>
-    <footnote id="F1">Weighted average price; sold at prices ranging from $10.01 to $10.50.</footnote>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare><value>11.20</value><footnoteId id="F1"/></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Weighted average price; sold at prices ranging from $10.01 to $10.50.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
-    <transactionPricePerShare><value>10.27</value><footnoteId id="F1"/></transactionPricePerShare>
-    <footnote id="F1">Weighted average price; sold at prices ranging from $10.01 to $10.50.</footnote>
+    <nonDerivativeTransaction>
+      <transactionAmounts>
+        <transactionPricePerShare><value>10.27</value><footnoteId id="F1"/></transactionPricePerShare>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
+    <footnotes>
+      <footnote id="F1">Weighted average price; sold at prices ranging from $10.01 to $10.50.</footnote>
+    </footnotes>
     ```
     """
 
@@ -328,8 +392,11 @@ class WeightedAveragePriceOutOfRange(FilingRule):
                     continue
                 stated = "; ".join(f"{money(a)} to {money(b)}" for a, b in ranges)
                 yield Violation(pointer + "/pricePerShare",
-                                f"{describe(pointer + '/pricePerShare')} is {money(price)}, a weighted average according "
-                                f"to footnote {footnote_id}, which gives the range {stated}; an average cannot "
-                                f"lie {'below' if price < low else 'above'} its range — correct the price or "
-                                "the range")
+                                "{field} is {price:money}, a weighted average according to footnote "
+                                "{footnote_id}, which gives the range {stated}; an average cannot lie {words} "
+                                "its range — correct the price or the range",
+                                arguments={"field": describe(pointer + '/pricePerShare'), "price": price,
+                                           "footnote_id": footnote_id, "stated": stated,
+                                           "words": 'below' if price < low else 'above'},
+                                identity=("price", "footnote_id", "stated"))
                 break

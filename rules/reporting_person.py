@@ -29,18 +29,24 @@ class NoRelationshipChecked(FilingRule):
 
     ## Failing example
     ```xml
-    <reportingOwnerRelationship>
-      <isDirector>0</isDirector><isOfficer>0</isOfficer>
-      <isTenPercentOwner>0</isTenPercentOwner><isOther>0</isOther>
-    </reportingOwnerRelationship>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <isDirector>0</isDirector>
+        <isOfficer>0</isOfficer>
+        <officerTitle omit="true"/>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
 
     ## Passing example
     ```xml
-    <reportingOwnerRelationship>
-      <isDirector>1</isDirector><isOfficer>0</isOfficer>
-      <isTenPercentOwner>0</isTenPercentOwner><isOther>0</isOther>
-    </reportingOwnerRelationship>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <isDirector>1</isDirector>
+        <isOfficer>0</isOfficer>
+        <officerTitle omit="true"/>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
     """
 
@@ -54,9 +60,11 @@ class NoRelationshipChecked(FilingRule):
             if relation.any_checked or (not context.extracted and not relation.any_given):
                 continue  # a checked box, or no relationship at all in the XML (S002's finding)
             yield Violation(f"/reportingOwners/{index}/relationship",
-                            f"{_who(owner, index)} has none of the relationships checked in "
-                            f"{box('relationship')} (Director, Officer, 10% Owner, Other); Section 16(a) "
-                            "reports are filed only as one of them; check each box that applies")
+                            "{who} has none of the relationships checked in {box} (Director, Officer, 10% "
+                            "Owner, Other); Section 16(a) reports are filed only as one of them; check each "
+                            "box that applies",
+                            arguments={"who": _who(owner, index), "box": box('relationship')},
+                            identity=())
 
 
 class RelationshipUndescribed(FilingRule):
@@ -77,12 +85,18 @@ class RelationshipUndescribed(FilingRule):
 
     ## Failing example
     ```xml
-    <isOfficer>1</isOfficer>  <!-- no officerTitle -->
+    <reportingOwner>
+      <reportingOwnerRelationship><officerTitle omit="true"/></reportingOwnerRelationship>
+    </reportingOwner>
     ```
 
     ## Passing example
     ```xml
-    <isOfficer>1</isOfficer><officerTitle>Chief Financial Officer</officerTitle>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <officerTitle>Chief Financial Officer</officerTitle>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
     """
 
@@ -96,12 +110,16 @@ class RelationshipUndescribed(FilingRule):
             pointer = f"/reportingOwners/{index}/relationship"
             if relation.is_officer.value and not (relation.officer_title or "").strip():
                 yield Violation(pointer + "/officerTitle",
-                                f"{_who(owner, index)} is marked Officer but no officer title is given "
-                                f"({box('relationship')}, 'give title below')")
+                                "{who} is marked Officer but no officer title is given ({box}, 'give title "
+                                "below')",
+                                arguments={"who": _who(owner, index), "box": box('relationship')},
+                                identity=())
             if relation.is_other.value and not (relation.other_text or "").strip():
                 yield Violation(pointer + "/otherText",
-                                f"{_who(owner, index)} is marked Other but the relationship is not described "
-                                f"({box('relationship')}, 'specify below')")
+                                "{who} is marked Other but the relationship is not described ({box}, 'specify "
+                                "below')",
+                                arguments={"who": _who(owner, index), "box": box('relationship')},
+                                identity=())
 
 
 class JointFilingBoxMismatch(FilingRule):
@@ -123,17 +141,13 @@ class JointFilingBoxMismatch(FilingRule):
     16a-3(j).
 
     ## Failing example
-    ```text
-    6. Individual or Joint/Group Filing
-       X Form filed by More than One Reporting Person
-    1. Name and Address of Reporting Person: Doe, Jane   (no other person named)
+    ```json
+    {"jointFiling": {"value": true}}
     ```
 
     ## Passing example
-    ```text
-    6. Individual or Joint/Group Filing
-       X Form filed by One Reporting Person
-    1. Name and Address of Reporting Person: Doe, Jane
+    ```json
+    {"jointFiling": {"value": false}}
     ```
     """
 
@@ -152,5 +166,7 @@ class JointFilingBoxMismatch(FilingRule):
                                             "it names only 1; check 'Form filed by One Reporting Person' or name "
                                             "the other persons")
         elif not joint and count > 1:
-            yield Violation("/jointFiling", f"box 6 says the form is filed by one reporting person, but it names "
-                                            f"{count}; check 'Form filed by More than One Reporting Person'")
+            yield Violation("/jointFiling", "box 6 says the form is filed by one reporting person, but it "
+                                            "names {count}; check 'Form filed by More than One Reporting "
+                                            "Person'",
+                            arguments={"count": count})

@@ -11,7 +11,7 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import ALL_TABLES, Value
 from form16lint.rule import FilingRule
 
-from ._walk import walked
+from form16lint.rulekit.walk import walked
 
 KNOWN_SCHEMA_VERSIONS = frozenset({
     "X0101", "X0201", "X0202", "X0203", "X0204", "X0205", "X0206",
@@ -48,38 +48,6 @@ def _limit_for_shape(shape: str) -> int | None:
 def _limit_for(pointer: str) -> int | None:
     return _limit_for_shape(_DIGITS.sub("/*", pointer))
 
-
-class SchemaViolation(FilingRule):
-    """Extracted or canonical JSON does not follow the filing schema.
-
-    ## What it checks
-    JSON input (form16lint's canonical JSON, or JSON another tool extracted) is validated
-    against `schemas/filing.schema.json` (JSON Schema 2020-12). Each violation is reported at
-    its JSON pointer. The reader reports it; the other rules still run on what could be read.
-
-    ## Why it matters
-    The canonical JSON is the contract between form16lint and the tools around it. A value of
-    the wrong type (an amount written as `"1,000"`, a date as `"4/6/04"`) would reach EDGAR as
-    a malformed element and get the submission suspended (EDGAR Ownership XML Technical
-    Specification, ch. 4).
-
-    ## Failing example
-    ```json
-    {"documentType": "4", "periodOfReport": {"value": "04/06/2004"}}
-    ```
-
-    ## Passing example
-    ```json
-    {"documentType": "4", "periodOfReport": {"value": "2004-04-06"}}
-    ```
-    """
-
-    code = "S001"
-    name = "schema-violation"
-    severity = Severity.ERROR
-
-    def check(self, filing, context):
-        return ()  # reported by the JSON reader, which has the document before the model
 
 
 class RequiredElementMissing(FilingRule):
@@ -125,48 +93,60 @@ class RequiredElementMissing(FilingRule):
         if not filing.document_type:
             yield Violation("/documentType", "the form type (documentType: 3, 4, 5 or an amendment) is missing")
         if not filing.period_of_report.present:
-            yield Violation("/periodOfReport", f"the period of report ({describe('/periodOfReport')}) is missing")
+            yield Violation("/periodOfReport", "the period of report ({field}) is missing",
+                            arguments={"field": describe('/periodOfReport')})
         issuer = filing.issuer
         if printed:
             if not issuer.name:
-                yield Violation("/issuer/name", f"{describe('/issuer/name')} is missing")
+                yield Violation("/issuer/name", "{field} is missing",
+                                arguments={"field": describe('/issuer/name')})
         elif not issuer.cik:
             yield Violation("/issuer/cik", "the issuer CIK is missing; EDGAR identifies the issuer by it")
         if not issuer.trading_symbol:
-            yield Violation("/issuer/tradingSymbol", f"{describe('/issuer/tradingSymbol')} is missing; "
-                                                     "write NONE when the issuer has no listed class")
+            yield Violation("/issuer/tradingSymbol", "{field} is missing; write NONE when the issuer has no "
+                                                     "listed class",
+                            arguments={"field": describe('/issuer/tradingSymbol')})
         if not filing.reporting_owners:
             yield Violation("/reportingOwners", "no reporting person is named (box 1)")
         for index, owner in enumerate(filing.reporting_owners):
             pointer = f"/reportingOwners/{index}"
             if printed and not owner.name:
-                yield Violation(pointer + "/name", f"reporting person {index + 1} has no name (box 1)")
+                yield Violation(pointer + "/name", "reporting person {index_number} has no name (box 1)",
+                                arguments={"index_number": index + 1})
             if not printed and not owner.cik:
-                yield Violation(pointer + "/cik", f"reporting person {index + 1} has no CIK")
+                yield Violation(pointer + "/cik", "reporting person {index_number} has no CIK",
+                                arguments={"index_number": index + 1})
             if not owner.relationship.any_given:
                 yield Violation(pointer + "/relationship",
-                                f"{describe(pointer + '/relationship')} is not given: none of Director, Officer, "
-                                "10% Owner and Other is marked; check each that applies")
+                                "{field} is not given: none of Director, Officer, 10% Owner and Other is "
+                                "marked; check each that applies",
+                                arguments={"field": describe(pointer + '/relationship')})
         if not filing.signatures:
             yield Violation("/signatures", "the filing is not signed: no signature name and date")
         for index, signature in enumerate(filing.signatures):
             if not signature.name:
-                yield Violation(f"/signatures/{index}/name", f"signature {index + 1} has no name")
+                yield Violation(f"/signatures/{index}/name", "signature {index_number} has no name",
+                                arguments={"index_number": index + 1})
             if not signature.date.present:
-                yield Violation(f"/signatures/{index}/date", f"signature {index + 1} has no date")
+                yield Violation(f"/signatures/{index}/date", "signature {index_number} has no date",
+                                arguments={"index_number": index + 1})
         if filing.is_amendment and not filing.date_of_original_submission.present:
             yield Violation("/dateOfOriginalSubmission",
-                            f"this is an amendment (Form {filing.document_type}) but "
-                            f"{describe('/dateOfOriginalSubmission')} is empty; give the date the original "
-                            f"Form {filing.base_form} was filed")
+                            "this is an amendment (Form {document_type}) but {field} is empty; give the date "
+                            "the original Form {base_form} was filed",
+                            arguments={"document_type": filing.document_type,
+                                       "field": describe('/dateOfOriginalSubmission'), "base_form": filing.base_form})
         for pointer, row in filing.transactions():
             if not printed and not row.form_type:
-                yield Violation(pointer + "/formType", f"{describe(pointer)} has no transaction form type (4 or 5)")
+                yield Violation(pointer + "/formType", "{field} has no transaction form type (4 or 5)",
+                                arguments={"field": describe(pointer)})
             if not row.code:
-                yield Violation(pointer + "/code", f"{describe(pointer)} has no transaction code")
+                yield Violation(pointer + "/code", "{field} has no transaction code",
+                                arguments={"field": describe(pointer)})
             if not printed and not row.equity_swap_involved.present:
                 yield Violation(pointer + "/equitySwapInvolved",
-                                f"{describe(pointer)} has no equity swap flag (0 or 1)")
+                                "{field} has no equity swap flag (0 or 1)",
+                                arguments={"field": describe(pointer)})
 
 
 class MalformedValue(FilingRule):
@@ -188,14 +168,19 @@ class MalformedValue(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2023-02-30</value></transactionDate>
-    <transactionAcquiredDisposedCode><value>B</value></transactionAcquiredDisposedCode>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-02-30</value></transactionDate>
+      <transactionAmounts>
+        <transactionAcquiredDisposedCode><value>B</value></transactionAcquiredDisposedCode>
+      </transactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionDate><value>2023-02-28</value></transactionDate>
-    <transactionAcquiredDisposedCode><value>D</value></transactionAcquiredDisposedCode>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-02-29</value></transactionDate>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -210,16 +195,19 @@ class MalformedValue(FilingRule):
             if not isinstance(leaf, Value):
                 continue
             if leaf.malformed:
-                yield Violation(pointer, f"{describe(pointer)}: {leaf.raw!r} is not {self._expected(pointer)}")
+                yield Violation(pointer, "{field}: {leaf!r} is not {expected}",
+                                arguments={"field": describe(pointer), "leaf": leaf.raw,
+                                           "expected": self._expected(pointer)})
             elif pointer.endswith("/acquiredDisposed") and leaf.value and leaf.value not in ("A", "D"):
-                yield Violation(pointer, f"{describe(pointer)}: {leaf.value!r} is neither A (acquired) nor D "
-                                         "(disposed)")
+                yield Violation(pointer, "{field}: {leaf!r} is neither A (acquired) nor D (disposed)",
+                                arguments={"field": describe(pointer), "leaf": leaf.value})
             elif pointer.endswith("/directOrIndirect") and leaf.value and leaf.value not in ("D", "I"):
-                yield Violation(pointer, f"{describe(pointer)}: {leaf.value!r} is neither D (direct) nor I "
-                                         "(indirect)")
+                yield Violation(pointer, "{field}: {leaf!r} is neither D (direct) nor I (indirect)",
+                                arguments={"field": describe(pointer), "leaf": leaf.value})
             elif isinstance(leaf.value, Decimal) and leaf.value < 0 and not context.extracted:
-                yield Violation(pointer, f"{describe(pointer)}: {leaf.value} is negative; EDGAR's schema allows no "
-                                         "amount or price below 0 (the direction goes in the (A) or (D) column)")
+                yield Violation(pointer, "{field}: {leaf} is negative; EDGAR's schema allows no amount or "
+                                         "price below 0 (the direction goes in the (A) or (D) column)",
+                                arguments={"field": describe(pointer), "leaf": leaf.value})
 
     @staticmethod
     def _expected(pointer: str) -> str:
@@ -269,12 +257,14 @@ class SchemaVersion(FilingRule):
         if version is None:
             return
         if version not in KNOWN_SCHEMA_VERSIONS:
-            yield Violation("/schemaVersion", f"schemaVersion {version!r} is not an EDGAR ownership schema "
-                                              f"version (known: {', '.join(sorted(KNOWN_SCHEMA_VERSIONS))})")
+            yield Violation("/schemaVersion", "schemaVersion {version!r} is not an EDGAR ownership schema "
+                                              "version (known: {items})",
+                            arguments={"version": version, "items": ', '.join(sorted(KNOWN_SCHEMA_VERSIONS))})
         elif filing.aff10b5_one.present and version < FIRST_10B5_1_SCHEMA:
-            yield Violation("/aff10b5One", f"the Rule 10b5-1 checkbox (aff10b5One) appears under schema "
-                                           f"{version}, which predates it; the checkbox came with {FIRST_10B5_1_SCHEMA} "
-                                           "(EDGAR 23.1, March 2023)")
+            yield Violation("/aff10b5One", "the Rule 10b5-1 checkbox (aff10b5One) appears under schema "
+                                           "{version}, which predates it; the checkbox came with "
+                                           "{first_schema} (EDGAR 23.1, March 2023)",
+                            arguments={"version": version, "first_schema": FIRST_10B5_1_SCHEMA})
 
 
 class WrongShapeForForm(FilingRule):
@@ -321,22 +311,27 @@ class WrongShapeForForm(FilingRule):
         holdings = filing.non_derivative_holdings + filing.derivative_holdings
         if form == "3" and transactions:
             first = next(filing.transactions())[0]
-            yield Violation(first, f"a Form 3 reports holdings only, but this one has {len(transactions)} "
-                                   "transaction row(s); report transactions on Form 4 or 5")
+            yield Violation(first, "a Form 3 reports holdings only, but this one has {transactions_count} "
+                                   "transaction row(s); report transactions on Form 4 or 5",
+                            arguments={"transactions_count": len(transactions)})
         if form in ("4", "5") and not transactions and not holdings and not filing.not_subject_to_section16.value:
-            yield Violation("", f"this Form {filing.document_type} reports no transactions and no holdings, and "
-                                "is not marked 'no longer subject to Section 16'")
+            yield Violation("", "this Form {document_type} reports no transactions and no holdings, and is not "
+                                "marked 'no longer subject to Section 16'",
+                            arguments={"document_type": filing.document_type})
         if not filing.is_amendment and filing.date_of_original_submission.present:
             yield Violation("/dateOfOriginalSubmission",
-                            f"{describe('/dateOfOriginalSubmission')} is filled in, but Form "
-                            f"{filing.document_type} is not an amendment; only a /A form names the original it amends")
+                            "{field} is filled in, but Form {document_type} is not an amendment; only a /A "
+                            "form names the original it amends",
+                            arguments={"field": describe('/dateOfOriginalSubmission'),
+                                       "document_type": filing.document_type})
         if form == "5":
             yield from self._form5_flags(filing, transactions, holdings)
         if form == "3":
             flag = filing.no_securities_owned
             if flag.value and holdings:
-                yield Violation("/noSecuritiesOwned", f"'no securities beneficially owned' is checked, but the tables "
-                                                      f"list {len(holdings)} holding(s)", Severity.WARNING)
+                yield Violation("/noSecuritiesOwned", "'no securities beneficially owned' is checked, but the "
+                                                      "tables list {holdings_count} holding(s)", Severity.WARNING,
+                                arguments={"holdings_count": len(holdings)})
             elif not flag.value and not holdings and context.source_format != "pdf":
                 yield Violation("/noSecuritiesOwned", "the tables list no holdings and 'no securities beneficially "
                                                       "owned' is not checked; a Form 3 must say one or the other",
@@ -356,8 +351,10 @@ class WrongShapeForForm(FilingRule):
             if flag.value != actual:
                 state = "checked" if flag.value else "not checked"
                 found = "there is a" if actual else "there is no"
-                yield Violation(pointer, f"'{label}' is {state}, but {found} {what} in the tables",
-                                Severity.WARNING)
+                yield Violation(pointer, "'{label}' is {state}, but {found} {what} in the tables",
+                                Severity.WARNING,
+                                arguments={"label": label, "state": state, "found": found, "what": what},
+                                identity=("state", "found"))
 
 
 class EdgarLimitExceeded(FilingRule):
@@ -379,12 +376,20 @@ class EdgarLimitExceeded(FilingRule):
 
     ## Failing example
     ```xml
-    <officerTitle>Executive Vice President, Global Operations</officerTitle>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <officerTitle>Executive Vice President, Global Operations</officerTitle>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
 
     ## Passing example
     ```xml
-    <officerTitle>EVP, Global Operations</officerTitle>
+    <reportingOwner>
+      <reportingOwnerRelationship>
+        <officerTitle>EVP, Global Operations</officerTitle>
+      </reportingOwnerRelationship>
+    </reportingOwner>
     ```
     """
 
@@ -400,15 +405,20 @@ class EdgarLimitExceeded(FilingRule):
         )
         for pointer, count, limit, what in counts:
             if count > limit:
-                yield Violation(pointer, f"{count} {what}; EDGAR accepts at most {limit}")
+                yield Violation(pointer, "{count} {what}; EDGAR accepts at most {limit}",
+                                arguments={"count": count, "what": what, "limit": limit},
+                                identity=("count", "limit"))
         table1 = len(filing.non_derivative_transactions) + len(filing.non_derivative_holdings)
         table2 = len(filing.derivative_transactions) + len(filing.derivative_holdings)
         for pointer, count, label in (("/nonDerivativeTransactions", table1, "Table I"),
                                       ("/derivativeTransactions", table2, "Table II")):
             if count > 30:
-                yield Violation(pointer, f"{label} has {count} rows; EDGAR accepts at most 30 in one table")
+                yield Violation(pointer, "{label} has {count} rows; EDGAR accepts at most 30 in one table",
+                                arguments={"label": label, "count": count},
+                                identity=("count",))
         if table1 + table2 > 60 and table1 <= 30 and table2 <= 30:
-            yield Violation("", f"the tables have {table1 + table2} rows together; EDGAR accepts at most 60")
+            yield Violation("", "the tables have {rows} rows together; EDGAR accepts at most 60",
+                            arguments={"rows": table1 + table2})
         for pointer, leaf in walked(filing, context).leaves:
             value = leaf.value if isinstance(leaf, Value) else leaf
             if isinstance(value, str):
@@ -416,16 +426,19 @@ class EdgarLimitExceeded(FilingRule):
                     continue
                 limit = _limit_for(pointer)
                 if limit and len(value) > limit:
-                    yield Violation(pointer, f"{describe(pointer)} is {len(value)} characters long; EDGAR "
-                                             f"accepts at most {limit}: {value[:40]!r}…")
+                    yield Violation(pointer, "{field} is {length} characters long; EDGAR accepts at most "
+                                             "{limit}: {value!r}…",
+                                    arguments={"field": describe(pointer), "length": len(value),
+                                               "limit": limit, "value": value[:40]})
             elif isinstance(value, Decimal):
                 exponent = value.as_tuple().exponent
                 if isinstance(exponent, int) and exponent < -4:
-                    yield Violation(pointer, f"{describe(pointer)} is {value}, with {-exponent} decimal places; "
-                                             "EDGAR accepts at most 4")
+                    yield Violation(pointer, "{field} is {value}, with {places} decimal places; EDGAR accepts "
+                                             "at most 4",
+                                    arguments={"field": describe(pointer), "value": value, "places": -exponent})
                 elif abs(value) > MAX_DECIMAL:
-                    yield Violation(pointer, f"{describe(pointer)} is {value}, over EDGAR's maximum of "
-                                             "999,999,999,999.9999")
+                    yield Violation(pointer, "{field} is {value}, over EDGAR's maximum of 999,999,999,999.9999",
+                                    arguments={"field": describe(pointer), "value": value})
 
 
 class OwnershipNatureMismatch(FilingRule):
@@ -446,14 +459,21 @@ class OwnershipNatureMismatch(FilingRule):
 
     ## Failing example
     ```xml
-    <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
-    <!-- no natureOfOwnership -->
+    <nonDerivativeTransaction>
+      <ownershipNature>
+        <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+      </ownershipNature>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
-    <natureOfOwnership><value>By Family Trust</value></natureOfOwnership>
+    <nonDerivativeTransaction>
+      <ownershipNature>
+        <directOrIndirectOwnership><value>I</value></directOrIndirectOwnership>
+        <natureOfOwnership><value>By Family Trust</value></natureOfOwnership>
+      </ownershipNature>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -467,13 +487,18 @@ class OwnershipNatureMismatch(FilingRule):
             nature = row.nature_of_ownership
             if kind == "D" and nature.value:
                 yield Violation(pointer + "/natureOfOwnership",
-                                f"{describe(pointer)} is held directly (D) but gives a nature of indirect "
-                                f"ownership ({nature.value!r}); either mark it I or clear "
-                                f"{column(pointer + '/natureOfOwnership')}")
+                                "{field} is held directly (D) but gives a nature of indirect ownership "
+                                "({nature!r}); either mark it I or clear {column}",
+                                arguments={"field": describe(pointer), "nature": nature.value,
+                                           "column": column(pointer + '/natureOfOwnership')},
+                                identity=("nature",))
             elif kind == "I" and not nature.present:
                 yield Violation(pointer + "/natureOfOwnership",
-                                f"{describe(pointer)} is held indirectly (I) but does not say how "
-                                f"({column(pointer + '/natureOfOwnership')}, e.g. 'By spouse', 'By trust')")
+                                "{field} is held indirectly (I) but does not say how ({column}, e.g. 'By "
+                                "spouse', 'By trust')",
+                                arguments={"field": describe(pointer),
+                                           "column": column(pointer + '/natureOfOwnership')},
+                                identity=())
 
 
 class ExactlyOneOfPair(FilingRule):
@@ -493,17 +518,21 @@ class ExactlyOneOfPair(FilingRule):
 
     ## Failing example
     ```xml
-    <postTransactionAmounts>
-      <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
-      <valueOwnedFollowingTransaction><value>25000</value></valueOwnedFollowingTransaction>
-    </postTransactionAmounts>
+    <nonDerivativeTransaction>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
+        <valueOwnedFollowingTransaction><value>25000</value></valueOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <postTransactionAmounts>
-      <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
-    </postTransactionAmounts>
+    <nonDerivativeTransaction>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>1000</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
@@ -517,24 +546,32 @@ class ExactlyOneOfPair(FilingRule):
             form3_derivative = filing.base_form == "3" and pointer.startswith("/derivativeHoldings")
             if shares and value:
                 yield Violation(pointer + "/sharesOwnedFollowing",
-                                f"{describe(pointer)} gives both the amount and the value owned following the "
-                                "transaction; give exactly one")
+                                "{field} gives both the amount and the value owned following the transaction; "
+                                "give exactly one",
+                                arguments={"field": describe(pointer)})
             elif not shares and not value and not form3_derivative:  # Form 3 options: column 3 is the holding
                 yield Violation(pointer + "/sharesOwnedFollowing",
-                                f"{describe(pointer)} gives neither the amount nor the value owned following the "
-                                "transaction; give exactly one")
+                                "{field} gives neither the amount nor the value owned following the "
+                                "transaction; give exactly one",
+                                arguments={"field": describe(pointer)})
             if hasattr(row, "total_value") and hasattr(row, "shares"):
                 count, total = row.shares.present, row.total_value.present
                 if count == total:
                     state = "both" if count else "neither"
                     joint = "and" if count else "nor"
                     yield Violation(pointer + "/shares",
-                                    f"{describe(pointer)} gives {state} the number of derivative securities "
-                                    f"{joint} their value ({column(pointer + '/shares')}); give exactly one")
+                                    "{field} gives {state} the number of derivative securities {joint} their "
+                                    "value ({column}); give exactly one",
+                                    arguments={"field": describe(pointer), "state": state, "joint": joint,
+                                               "column": column(pointer + '/shares')},
+                                    identity=("state", "joint"))
             if hasattr(row, "underlying_shares") and row.underlying_shares.present and row.underlying_value.present:
                 yield Violation(pointer + "/underlyingShares",
-                                f"{describe(pointer)} gives both the amount and the value of the underlying "
-                                f"securities ({column(pointer + '/underlyingShares')}); give one")
+                                "{field} gives both the amount and the value of the underlying securities "
+                                "({column}); give one",
+                                arguments={"field": describe(pointer),
+                                           "column": column(pointer + '/underlyingShares')},
+                                identity=())
 
 
 class ValueOrFootnoteRequired(FilingRule):
@@ -554,12 +591,15 @@ class ValueOrFootnoteRequired(FilingRule):
 
     ## Failing example
     ```xml
-    <exerciseDate></exerciseDate>
+    <derivativeTransaction><exerciseDate/></derivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <exerciseDate><footnoteId id="F1"/></exerciseDate>
+    <derivativeTransaction>
+      <exerciseDate><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes><footnote id="F1">The option vests in full on March 1, 2025.</footnote></footnotes>
     ```
     """
 
@@ -580,8 +620,9 @@ class ValueOrFootnoteRequired(FilingRule):
             for key, value in needed:
                 if not value.present:
                     yield Violation(f"{pointer}/{key}",
-                                    f"{describe(pointer)}: {describe(f'{pointer}/{key}').split(', ')[-1]} "
-                                    "has neither a value nor a footnote explaining it")
+                                    "{field}: {split} has neither a value nor a footnote explaining it",
+                                    arguments={"field": describe(pointer),
+                                               "split": describe(f'{pointer}/{key}').split(', ')[-1]})
 
 
 class DuplicateReportingOwner(FilingRule):
@@ -622,8 +663,9 @@ class DuplicateReportingOwner(FilingRule):
             key = owner.cik.lstrip("0")
             if key in seen:
                 yield Violation(f"/reportingOwners/{index}/cik",
-                                f"reporting person {index + 1} has CIK {owner.cik}, the same as reporting "
-                                f"person {seen[key] + 1}; list each person once")
+                                "reporting person {index_number} has CIK {cik}, the same as reporting person "
+                                "{seen_number}; list each person once",
+                                arguments={"index_number": index + 1, "cik": owner.cik, "seen_number": seen[key] + 1})
             else:
                 seen[key] = index
 
@@ -647,13 +689,31 @@ class CodingNotAllowedForForm(FilingRule):
     ## Failing example
     ```xml
     <documentType>5</documentType>
-    … <transactionTimeliness><value>E</value></transactionTimeliness>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>J</transactionCode>
+        <footnoteId id="F1"/>
+      </transactionCoding>
+      <transactionTimeliness><value>E</value></transactionTimeliness>
+    </nonDerivativeTransaction>
+    <footnotes><footnote id="F1">Distribution in kind.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
     <documentType>5</documentType>
-    … <transactionTimeliness><value>L</value></transactionTimeliness>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2023-06-01</value></transactionDate>
+      <transactionCoding>
+        <transactionFormType>5</transactionFormType>
+        <transactionCode>J</transactionCode>
+        <footnoteId id="F1"/>
+      </transactionCoding>
+      <transactionTimeliness><value>L</value></transactionTimeliness>
+    </nonDerivativeTransaction>
+    <footnotes><footnote id="F1">Distribution in kind.</footnote></footnotes>
     ```
     """
 
@@ -667,18 +727,22 @@ class CodingNotAllowedForForm(FilingRule):
             form_type = row.form_type
             timeliness = (row.timeliness.value or "").upper()
             if form_type and form_type not in ("4", "5"):
-                yield Violation(pointer + "/formType", f"{describe(pointer)} has transaction form type "
-                                                       f"{form_type!r}; transactions are reported as form type 4 or 5")
+                yield Violation(pointer + "/formType", "{field} has transaction form type {form_type!r}; "
+                                                       "transactions are reported as form type 4 or 5",
+                                arguments={"field": describe(pointer), "form_type": form_type})
             if form == "4" and form_type == "5" and timeliness not in ("", "E"):
-                yield Violation(pointer + "/formType", f"{describe(pointer)} is a form-type-5 transaction on a "
-                                                       "Form 4 without timeliness E; a Form 5 transaction may appear "
-                                                       "on Form 4 only when reported early")
+                yield Violation(pointer + "/formType", "{field} is a form-type-5 transaction on a Form 4 "
+                                                       "without timeliness E; a Form 5 transaction may appear "
+                                                       "on Form 4 only when reported early",
+                                arguments={"field": describe(pointer)})
             if form == "5" and timeliness and timeliness != "L":
-                yield Violation(pointer + "/timeliness", f"{describe(pointer)} has timeliness {timeliness!r}; on a "
-                                                         "Form 5 a transaction can only be late (L)")
+                yield Violation(pointer + "/timeliness", "{field} has timeliness {timeliness!r}; on a Form 5 a "
+                                                         "transaction can only be late (L)",
+                                arguments={"field": describe(pointer), "timeliness": timeliness})
             if form == "4" and timeliness and timeliness not in ("E", "L"):
-                yield Violation(pointer + "/timeliness", f"{describe(pointer)} has timeliness {timeliness!r}; it "
-                                                         "must be E (early) or L (late)")
+                yield Violation(pointer + "/timeliness", "{field} has timeliness {timeliness!r}; it must be E "
+                                                         "(early) or L (late)",
+                                arguments={"field": describe(pointer), "timeliness": timeliness})
         if form in ("3", "4"):
             for name, rows in filing.tables():
                 if not name.endswith("Holdings"):
@@ -687,5 +751,7 @@ class CodingNotAllowedForForm(FilingRule):
                     if row.form_type:
                         pointer = f"/{name}/{index}"
                         yield Violation(pointer + "/formType",
-                                        f"{describe(pointer)} carries transaction form type {row.form_type}; "
-                                        f"holdings on a Form {form} carry no coding")
+                                        "{field} carries transaction form type {form_type}; holdings on a Form "
+                                        "{form} carry no coding",
+                                        arguments={"field": describe(pointer), "form_type": row.form_type,
+                                                   "form": form})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from form16lint_rules._identity import (
+from form16lint.rulekit.identity import (
     NO_LISTED_CLASS,
     QUALIFIERS,
     TICKER,
@@ -13,6 +13,8 @@ from form16lint_rules._identity import (
     normal_name,
     qualifier,
 )
+
+from form16lint_rules.across_filings import summarize_filing
 
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
@@ -42,12 +44,20 @@ class TickerMalformed(FilingRule):
 
     ## Failing example
     ```xml
-    <issuerTradingSymbol>AAPL1</issuerTradingSymbol>
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL1</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
     ```xml
-    <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    </issuer>
     ```
     """
 
@@ -62,9 +72,10 @@ class TickerMalformed(FilingRule):
         parts = listed_symbols(symbol)
         if len(parts) > 1 and all(TICKER.fullmatch(part) for part in parts):
             return  # several listed classes, each a symbol
-        yield Violation(POINTER, f"{describe(POINTER)} {symbol!r} is not a trading symbol: write 1-5 letters "
-                                 "with an optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the "
-                                 "issuer has no listed class")
+        yield Violation(POINTER, "{field} {symbol!r} is not a trading symbol: write 1-5 letters with an "
+                                 "optional class or unit suffix (BRK.A, BF-B, MFAC.U), or NONE when the issuer "
+                                 "has no listed class",
+                        arguments={"field": describe(POINTER), "symbol": symbol})
 
 
 class TickerStatusQualifier(FilingRule):
@@ -87,14 +98,20 @@ class TickerStatusQualifier(FilingRule):
 
     ## Failing example
     ```xml
-    <issuerName>SONUS NETWORKS INC</issuerName>
-    <issuerTradingSymbol>SONSE</issuerTradingSymbol>
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONSE</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
     ```xml
-    <issuerName>SONUS NETWORKS INC</issuerName>
-    <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    </issuer>
     ```
     """
 
@@ -108,9 +125,11 @@ class TickerStatusQualifier(FilingRule):
             return
         base, letter = found
         symbol = normal_ticker(filing.issuer.trading_symbol)
-        yield Violation(POINTER, f"{describe(POINTER)} {symbol} is the base symbol {base} with Nasdaq's "
-                                 f"fifth-letter qualifier {letter} (the issuer was {QUALIFIERS[letter]}). Keep "
-                                 f"{symbol} if the issuer traded under it on the filing date; otherwise write {base}")
+        yield Violation(POINTER, "{field} {symbol} is the base symbol {base} with Nasdaq's fifth-letter "
+                                 "qualifier {letter} (the issuer was {meaning}). Keep {symbol} if the "
+                                 "issuer traded under it on the filing date; otherwise write {base}",
+                        arguments={"field": describe(POINTER), "symbol": symbol, "base": base, "letter": letter,
+                                   "meaning": QUALIFIERS[letter]})
 
 
 class TickerIssuerMismatch(FilingRule):
@@ -132,18 +151,25 @@ class TickerIssuerMismatch(FilingRule):
 
     ## Failing example
     ```xml
-    <issuerCik>0000320193</issuerCik>
-    <issuerTradingSymbol>MSFT</issuerTradingSymbol>  <!-- the map gives MSFT to CIK 789019 -->
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>MSFT</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
     ```xml
-    <issuerCik>0000320193</issuerCik>
-    <issuerTradingSymbol>AAPL</issuerTradingSymbol>  <!-- the map gives AAPL to CIK 320193 -->
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    </issuer>
     ```
     """
 
     code = "T003"
+    example_options = {"issuer-map": {"MSFT": ["789019"], "AAPL": ["320193"]}}  # the map of the examples
     name = "ticker-issuer-mismatch"
     severity = Severity.WARNING
 
@@ -169,8 +195,11 @@ class TickerIssuerMismatch(FilingRule):
         else:
             said += " is not in the issuer map"
         mapped = f"; the map lists {', '.join(own)} for CIK {cik}" if own else f"; the map lists no ticker for CIK {cik}"
-        yield Violation(POINTER, f"{said}, not to the issuer {describe_issuer(filing)}{mapped}. Check "
-                                 f"{describe(POINTER)}: a historic symbol may be right for its date")
+        yield Violation(POINTER, "{said}, not to the issuer {issuer}{mapped}. Check {field}: a historic symbol "
+                                 "may be right for its date",
+                        arguments={"said": said, "issuer": describe_issuer(filing), "mapped": mapped,
+                                   "field": describe(POINTER)},
+                        identity=("mapped",))
 
 
 class IssuerTickersDiffer(CollectionRule):
@@ -194,21 +223,59 @@ class IssuerTickersDiffer(CollectionRule):
     filings wants to see them side by side.
 
     ## Failing example
-    ```text
-    form5.xml:  <issuerCik>0001105472</issuerCik> <issuerTradingSymbol>SONS</issuerTradingSymbol>
-    form4.xml:  <issuerCik>0001105472</issuerCik> <issuerTradingSymbol>SONSE</issuerTradingSymbol>
+    Filing 1:
+
+    ```xml
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    </issuer>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONSE</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
-    ```text
-    form5.xml:  <issuerCik>0001105472</issuerCik> <issuerTradingSymbol>SONS</issuerTradingSymbol>
-    form4.xml:  <issuerCik>0001105472</issuerCik> <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    Filing 1:
+
+    ```xml
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    </issuer>
+    ```
+
+    Filing 2:
+
+    ```xml
+    <issuer>
+      <issuerCik>0001105472</issuerCik>
+      <issuerName>SONUS NETWORKS INC</issuerName>
+      <issuerTradingSymbol>SONS</issuerTradingSymbol>
+    </issuer>
+    <periodOfReport>2024-03-02</periodOfReport>
+    <nonDerivativeTransaction>
+      <transactionDate><value>2024-03-02</value></transactionDate>
+      <postTransactionAmounts>
+        <sharesOwnedFollowingTransaction><value>800</value></sharesOwnedFollowingTransaction>
+      </postTransactionAmounts>
+    </nonDerivativeTransaction>
     ```
     """
 
     code = "T004"
     name = "issuer-tickers-differ"
     severity = Severity.WARNING
+    summarize = staticmethod(summarize_filing)  # one summary per filing for T004, X001 and X002
     reads = ("/issuer",)
 
     def check(self, documents, options):
@@ -228,9 +295,12 @@ class IssuerTickersDiffer(CollectionRule):
             for document in members:
                 symbol = normal_ticker(document.filing.issuer.trading_symbol)
                 yield document, Violation(
-                    POINTER, f"the issuer {describe_issuer(document.filing)} appears with {len(by_ticker)} tickers "
-                             f"among the filings checked: {listing}. This filing gives {symbol}; check that each "
-                             "is the symbol the issuer traded under when its form was filed")
+                    POINTER, "the issuer {issuer} appears with {by_ticker_count} tickers among the filings "
+                             "checked: {listing}. This filing gives {symbol}; check that each is the symbol "
+                             "the issuer traded under when its form was filed",
+                    arguments={"issuer": describe_issuer(document.filing), "by_ticker_count": len(by_ticker),
+                               "listing": listing, "symbol": symbol},
+                    identity=("by_ticker_count", "symbol"))
 
 
 def _renamed(members: list) -> bool:
@@ -267,12 +337,20 @@ class CikMalformed(FilingRule):
 
     ## Failing example
     ```xml
-    <issuerCik>320193A</issuerCik>
+    <issuer>
+      <issuerCik>320193A</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    </issuer>
     ```
 
     ## Passing example
     ```xml
-    <issuerCik>0000320193</issuerCik>
+    <issuer>
+      <issuerCik>0000320193</issuerCik>
+      <issuerName>Apple Inc.</issuerName>
+      <issuerTradingSymbol>AAPL</issuerTradingSymbol>
+    </issuer>
     ```
     """
 
@@ -289,5 +367,7 @@ class CikMalformed(FilingRule):
                 continue
             text = cik.strip()
             if not (text.isascii() and text.isdigit() and len(text) <= 10):
-                yield Violation(pointer, f"the {what} {cik!r} is not a CIK: a CIK is 1 to 10 digits "
-                                         "(EDGAR's Central Index Key, e.g. 0000320193)")
+                yield Violation(pointer, "the {what} {cik!r} is not a CIK: a CIK is 1 to 10 digits (EDGAR's "
+                                         "Central Index Key, e.g. 0000320193)",
+                                arguments={"what": what, "cik": cik},
+                                identity=("cik",))

@@ -1,7 +1,7 @@
 """V — vesting and derivative terms: the vesting text of Table II against its date columns.
 
 The vesting schedule is read from the footnotes a Table II row references (on any of its values)
-by :mod:`form16lint_rules._vesting`, and, when the filing has a single Table II row, from the
+by :mod:`form16lint.rulekit.vesting`, and, when the filing has a single Table II row, from the
 remarks. The grant date is the one a footnote states ("granted on April 15, 2010"), else the
 transaction date of a grant or award (code A). A text that cannot be read exactly is skipped.
 """
@@ -20,10 +20,9 @@ from form16lint.findings import Severity, Violation
 from form16lint.model import Value
 from form16lint.rule import FilingRule
 
-from ._amounts import figure
-from ._footnote_refs import footnote, row_references
-from ._when import row_direction
-from ._vesting import (
+from form16lint.rulekit.footnote_refs import footnote, row_references
+from form16lint.rulekit.when import row_direction
+from form16lint.rulekit.vesting import (
     Schedule,
     anniversary,
     parse_schedule,
@@ -161,15 +160,22 @@ class ExercisableDateContradictsVesting(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <exerciseDate><value>2024-09-01</value><footnoteId id="F1"/></exerciseDate>
-    <!-- F1: "The option vests in four equal annual installments beginning on the first
-         anniversary of the grant date." : first vesting 03/01/2025 -->
+    <derivativeTransaction>
+      <exerciseDate><value>2024-09-01</value><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes>
+      <footnote id="F1">The option vests in four equal annual installments beginning on the first anniversary of the grant date.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
-    <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    <derivativeTransaction>
+      <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes>
+      <footnote id="F1">The option vests in four equal annual installments beginning on the first anniversary of the grant date.</footnote>
+    </footnotes>
     ```
     """
 
@@ -193,9 +199,13 @@ class ExercisableDateContradictsVesting(FilingRule):
                 expected, why = schedule.first, f"its first tranche vests then ({schedule.describe(_d, 2)})"
             if column != expected:
                 pointer = terms.pointer + "/exerciseDate"
-                yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, but {terms.schedule_note} states a "
-                                         f"schedule under which it becomes exercisable on {_d(expected)}: {why}. "
-                                         "Correct the column or the footnote so that both state the award's terms.")
+                yield Violation(pointer, "{field} is {exercisable:%m/%d/%Y}, but {schedule_note} states a schedule "
+                                         "under which it becomes exercisable on {expected:%m/%d/%Y}: {why}. "
+                                         "Correct the column or the footnote so that both state the award's "
+                                         "terms.",
+                                arguments={"field": describe(pointer), "exercisable": column,
+                                           "schedule_note": terms.schedule_note, "expected": expected, "why": why},
+                                identity=("exercisable", "expected"))
 
 
 class VestingScheduleIncomplete(FilingRule):
@@ -224,15 +234,22 @@ class VestingScheduleIncomplete(FilingRule):
 
     ## Failing example
     ```xml
-    <expirationDate><value>2034-03-01</value></expirationDate>
-    <!-- F1: "25% of the option vests on each of the first three anniversaries of the grant
-         date": 75% in all -->
+    <derivativeTransaction>
+      <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes>
+      <footnote id="F1">25% of the option vests on each of the first three anniversaries of the grant date.</footnote>
+    </footnotes>
     ```
 
     ## Passing example
     ```xml
-    <!-- F1: "25% of the option vests on each of the first, second, third and fourth
-         anniversaries of the grant date" -->
+    <derivativeTransaction>
+      <exerciseDate><value>2025-03-01</value><footnoteId id="F1"/></exerciseDate>
+    </derivativeTransaction>
+    <footnotes>
+      <footnote id="F1">25% of the option vests on each of the first, second, third and fourth anniversaries of the grant date.</footnote>
+    </footnotes>
     ```
     """
 
@@ -249,21 +266,31 @@ class VestingScheduleIncomplete(FilingRule):
             pointer, note, row, granted = terms.schedule_at, terms.schedule_note, terms.row, terms.granted
             where = describe(terms.pointer)
             if schedule.by_shares and granted is not None and schedule.total_shares != granted:
-                yield Violation(pointer, f"{where}: {note} vests {figure(schedule.total_shares)} shares in all "
-                                         f"({schedule.describe(_d)}), but {describe(terms.pointer + '/shares')} "
-                                         f"reports {figure(granted)} granted; the schedule must account for every "
-                                         "share of the award.")
+                yield Violation(pointer, "{where}: {note} vests {total_shares:figure} shares in all "
+                                         "({schedule_text}), but {field} reports {granted:figure} granted; the "
+                                         "schedule must account for every share of the award.",
+                                arguments={"where": where, "note": note, "total_shares": schedule.total_shares,
+                                           "schedule_text": schedule.describe(_d),
+                                           "field": describe(terms.pointer + '/shares'), "granted": granted},
+                                identity=("total_shares", "granted"))
             elif not schedule.by_shares and schedule.total != 1 and not (
                     schedule.total < 1 and CONTINUES.search(terms.schedule_text)):
-                yield Violation(pointer, f"{where}: the vesting schedule in {note} adds up to "
-                                         f"{percent(schedule.total)} of the award, not 100% ({schedule.describe(_d)}). "
-                                         f"Add the missing tranche or correct the percentages in {note}.")
+                yield Violation(pointer, "{where}: the vesting schedule in {note} adds up to {percent} of the "
+                                         "award, not 100% ({schedule_text}). Add the missing tranche or "
+                                         "correct the percentages in {note}.",
+                                arguments={"where": where, "note": note, "percent": percent(schedule.total),
+                                           "schedule_text": schedule.describe(_d)},
+                                identity=("percent",))
             expiration = row.expiration_date.value
             if expiration is not None and schedule.last > expiration:
-                yield Violation(pointer, f"{where}: under the schedule {note} states, the last tranche vests on "
-                                         f"{_d(schedule.last)}, after the expiration date {_d(expiration)} "
-                                         f"({describe(terms.pointer + '/expirationDate')}): those shares could "
-                                         "never be exercised. One of the dates is wrong.")
+                yield Violation(pointer, "{where}: under the schedule {note} states, the last tranche vests on "
+                                         "{last:%m/%d/%Y}, after the expiration date {expiration:%m/%d/%Y} "
+                                         "({field}): those shares could never be exercised. One of the dates "
+                                         "is wrong.",
+                                arguments={"where": where, "note": note, "last": schedule.last,
+                                           "expiration": expiration,
+                                           "field": describe(terms.pointer + '/expirationDate')},
+                                identity=("last", "expiration"))
 
 
 class VestingBeforeGrant(FilingRule):
@@ -287,16 +314,16 @@ class VestingBeforeGrant(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <transactionCode>A</transactionCode>
-    <exerciseDate><value>2023-03-01</value></exerciseDate>
+    <derivativeTransaction>
+      <exerciseDate><value>2023-03-01</value></exerciseDate>
+    </derivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <transactionCode>A</transactionCode>
-    <exerciseDate><value>2025-03-01</value></exerciseDate>
+    <derivativeTransaction>
+      <exerciseDate><value>2025-03-01</value></exerciseDate>
+    </derivativeTransaction>
     ```
     """
 
@@ -313,18 +340,27 @@ class VestingBeforeGrant(FilingRule):
             column = terms.row.exercise_date.value
             if column is not None and column < grant and not RETROSPECTIVE.search(text):
                 pointer = terms.pointer + "/exerciseDate"
-                yield Violation(pointer, f"{describe(pointer)} is {_d(column)}, {(grant - column).days} days before "
-                                         f"{terms.grant_source}, {_d(grant)}: an award cannot be exercisable "
-                                         f"before it is granted. Correct the date exercisable ({column_of(pointer)}) "
-                                         f"or {_grant_place(terms)}.")
+                yield Violation(pointer, "{field} is {exercisable:%m/%d/%Y}, {days} days before {grant_source}, "
+                                         "{grant:%m/%d/%Y}: an award cannot be exercisable before it is "
+                                         "granted. Correct the date exercisable ({column_of}) or {grant_place}.",
+                                arguments={"field": describe(pointer), "exercisable": column,
+                                           "days": (grant - column).days, "grant_source": terms.grant_source,
+                                           "grant": grant, "column_of": column_of(pointer),
+                                           "grant_place": _grant_place(terms)},
+                                identity=("exercisable", "grant"))
             schedule = terms.schedule
             if schedule is not None and schedule.first < grant and not RETROSPECTIVE.search(terms.schedule_text):
                 note = terms.schedule_note
-                yield Violation(terms.schedule_at, f"{describe(terms.pointer)}: {note} has the award vest on "
-                                                   f"{_d(schedule.first)} ({schedule.describe(_d, 2)}), before "
-                                                   f"{terms.grant_source}, {_d(grant)}: an award cannot vest before "
-                                                   f"it is granted. Correct the vesting dates in {note} or "
-                                                   f"{_grant_place(terms)}.")
+                yield Violation(terms.schedule_at, "{field}: {note} has the award vest on {first:%m/%d/%Y} "
+                                                   "({schedule_text}), before {grant_source}, "
+                                                   "{grant:%m/%d/%Y}: an award cannot vest before it is "
+                                                   "granted. Correct the vesting dates in {note} or "
+                                                   "{grant_place}.",
+                                arguments={"field": describe(terms.pointer), "note": note, "first": schedule.first,
+                                           "schedule_text": schedule.describe(_d, 2),
+                                           "grant_source": terms.grant_source, "grant": grant,
+                                           "grant_place": _grant_place(terms)},
+                                identity=("first", "grant"))
 
 
 def _full_value_units(terms: Terms) -> bool:
@@ -362,14 +398,16 @@ class ExpirationNotAfterExercisable(FilingRule):
 
     ## Failing example
     ```xml
-    <exerciseDate><value>2025-03-01</value></exerciseDate>
-    <expirationDate><value>2015-03-01</value></expirationDate>
+    <derivativeTransaction>
+      <expirationDate><value>2015-03-01</value></expirationDate>
+    </derivativeTransaction>
     ```
 
     ## Passing example
     ```xml
-    <exerciseDate><value>2025-03-01</value></exerciseDate>
-    <expirationDate><value>2034-03-01</value></expirationDate>
+    <derivativeTransaction>
+      <expirationDate><value>2034-03-01</value></expirationDate>
+    </derivativeTransaction>
     ```
     """
 
@@ -390,12 +428,20 @@ class ExpirationNotAfterExercisable(FilingRule):
             if exercisable is not None and expiration == exercisable and _full_value_units(terms):
                 continue  # units that settle when they vest: both dates are the vesting date
             if exercisable is not None and expiration <= exercisable:
-                yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {source}, {_d(exercisable)}: "
-                                    "the security would expire before it could be exercised.")
+                yield Violation(at, "{field} is {expiration:%m/%d/%Y}, not after {source}, "
+                                    "{exercisable:%m/%d/%Y}: the security would expire before it could be "
+                                    "exercised.",
+                                arguments={"field": describe(at), "expiration": expiration, "source": source,
+                                           "exercisable": exercisable},
+                                identity=("expiration", "exercisable"))
                 continue
             if terms.grant is not None and expiration <= terms.grant:
-                yield Violation(at, f"{describe(at)} is {_d(expiration)}, not after {terms.grant_source}, "
-                                    f"{_d(terms.grant)}: an award that expires when it is granted conveys nothing.")
+                yield Violation(at, "{field} is {expiration:%m/%d/%Y}, not after {grant_source}, "
+                                    "{grant:%m/%d/%Y}: an award that expires when it is granted conveys "
+                                    "nothing.",
+                                arguments={"field": describe(at), "expiration": expiration,
+                                           "grant_source": terms.grant_source, "grant": terms.grant},
+                                identity=("expiration", "grant"))
 
 
 class StatedTermDisagrees(FilingRule):
@@ -420,14 +466,18 @@ class StatedTermDisagrees(FilingRule):
 
     ## Failing example
     ```xml
-    <transactionDate><value>2024-03-01</value></transactionDate>
-    <expirationDate><value>2029-03-01</value><footnoteId id="F1"/></expirationDate>
-    <!-- F1: "The option has a ten-year term." -->
+    <derivativeTransaction>
+      <expirationDate><value>2029-03-01</value><footnoteId id="F1"/></expirationDate>
+    </derivativeTransaction>
+    <footnotes><footnote id="F1">The option has a ten-year term.</footnote></footnotes>
     ```
 
     ## Passing example
     ```xml
-    <expirationDate><value>2034-02-28</value><footnoteId id="F1"/></expirationDate>
+    <derivativeTransaction>
+      <expirationDate><value>2034-02-28</value><footnoteId id="F1"/></expirationDate>
+    </derivativeTransaction>
+    <footnotes><footnote id="F1">The option has a ten-year term.</footnote></footnotes>
     ```
     """
 
@@ -449,8 +499,13 @@ class StatedTermDisagrees(FilingRule):
                 expected = anniversary(terms.grant, years)
                 if abs((expiration - expected).days) > TERM_TOLERANCE_DAYS:
                     pointer = terms.pointer + "/expirationDate"
-                    yield Violation(pointer, f"In {passage.label}, the term is {years} years: from "
-                                             f"{terms.grant_source}, {_d(terms.grant)}, the award should expire about "
-                                             f"{_d(expected)}, but {describe(pointer)} is {_d(expiration)}. Correct "
-                                             f"the expiration date or {passage.label}.")
+                    yield Violation(pointer, "In {label}, the term is {years} years: from {grant_source}, "
+                                             "{grant:%m/%d/%Y}, the award should expire about "
+                                             "{expected:%m/%d/%Y}, but {field} is {expiration:%m/%d/%Y}. "
+                                             "Correct the expiration date or {label}.",
+                                    arguments={"label": passage.label, "years": years,
+                                               "grant_source": terms.grant_source, "grant": terms.grant,
+                                               "expected": expected, "field": describe(pointer),
+                                               "expiration": expiration},
+                                    identity=("years", "grant", "expected", "expiration"))
                 break

@@ -120,6 +120,7 @@ def test_x002_same_accession_number(plugins):
                                         remarks=name))
                  for name, number in (("one.txt", "0001209191-24-012345"), ("two.txt", "0001209191-24-012345"),
                                       ("three.txt", "0001209191-24-012399"))]
-    found = list(DuplicateFiling().check(documents, RunOptions()))
+    rule = DuplicateFiling()
+    found = list(rule.check([rule.summarize(document) for document in documents], RunOptions()))
     assert [(document.path, violation.pointer) for document, violation in found] == [("two.txt", "")]
     assert "the same accession number 0001209191-24-012345" in found[0][1].message

@@ -147,7 +147,7 @@ def test_2_for_a_pack_that_failed_to_load_with_strict_packs(here, monkeypatch):
 
     def broken(**kwargs):
         plugins = real(**kwargs)
-        plugins.load_errors.append("plugin 'x' could not be loaded: ImportError")
+        plugins.failed_to_load.append("plugin 'x' could not be loaded: ImportError")
         return plugins
 
     monkeypatch.setattr(plugins_module, "load_plugins", broken)

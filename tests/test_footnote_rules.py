@@ -4,7 +4,7 @@ import pytest
 
 from filings import d_tx, nd_tx, ownership_xml
 
-from form16lint_rules._footnote_refs import price_ranges, says_weighted_average
+from form16lint.rulekit.footnote_refs import price_ranges, says_weighted_average
 
 RANGE = ("The price reported in Column 4 is a weighted average price. These shares were sold in multiple "
          "transactions at prices ranging from $10.01 to $10.50, inclusive. The reporting person undertakes to "

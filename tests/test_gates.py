@@ -130,7 +130,7 @@ def broken_pack(monkeypatch):
 
     def load_plugins(**kwargs):
         plugins = real(**kwargs)
-        plugins.load_errors.append("plugin 'brokenpack' could not be loaded: ImportError: no module named x")
+        plugins.failed_to_load.append("plugin 'brokenpack' could not be loaded: ImportError: no module named x")
         return plugins
 
     monkeypatch.setattr(plugins_module, "load_plugins", load_plugins)

@@ -103,7 +103,7 @@ def _check(plugins, tmp_path, data: bytes, name="filing.xml", limits=None):
     path = tmp_path / name
     path.write_bytes(data)
     started = time.monotonic()
-    document = read_document(plugins, str(path), limits or ReadLimits(time_limit=10))
+    document = read_document(plugins, str(path), limits=limits or ReadLimits(time_limit=10))
     return document, time.monotonic() - started
 
 

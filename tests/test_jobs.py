@@ -29,3 +29,33 @@ def test_jobs_on_the_corpus(shared, capsys):
     corpus = str(shared("corpus", "edgar-xml"))
     runs = _outputs(capsys, [corpus], "json")
     assert runs["1"] == runs["2"]
+
+
+def test_jobs_workers_send_back_no_documents_and_print_the_same(tmp_path, monkeypatch, capsys):
+    """Enough files for several batches, so worker processes really run; what they send back
+    holds headers (no tables) and summaries, never a document with its rows."""
+    import os
+    import pickle
+
+    from form16lint import parallel
+    from form16lint.model import Document
+
+    monkeypatch.chdir(tmp_path)
+    for index in range(3 * parallel.BATCH + 5):
+        period = f"2024-{index % 12 + 1:02d}-0{index % 7 + 1}"
+        (tmp_path / f"f{index:02d}.xml").write_text(ownership_xml(
+            period=period, nd_transactions=[nd_tx(date=period, after=str(1000 - index))]))
+    original = parallel.check_input
+    pid = os.getpid()
+
+    def checked_in_a_worker(*args):  # inherited by the forked workers
+        checked = original(*args)
+        assert os.getpid() != pid
+        assert not checked.header.filing.non_derivative_transactions
+        assert not any(isinstance(summary, Document) for summary in checked.summaries)
+        assert len(pickle.dumps(checked)) < 8000
+        return checked
+
+    monkeypatch.setattr(parallel, "check_input", checked_in_a_worker)
+    runs = _outputs(capsys, ["."], "json")
+    assert runs["1"] == runs["2"] and '"X001"' in runs["1"][1]

@@ -38,23 +38,25 @@ def test_a_plain_mapping_given_through_the_api_is_indexed_too(codes_for):
 
 
 def test_x002_reads_each_filing_content_once(monkeypatch):
+    """The content digest is made once per filing, where it is read (its summary); X002 then
+    compares digests among filings that share an outline."""
     from form16lint.model import Document, Filing
     from form16lint_rules import across_filings
 
     read = []
     content = across_filings._content
-    monkeypatch.setattr(across_filings, "_content", lambda document: read.append(document.path) or content(document))
+    monkeypatch.setattr(across_filings, "_content", lambda filing: read.append(filing.remarks) or content(filing))
     # eight filings with one outline (form, issuer, owners, row counts) and different remarks, then a copy
     documents = [Document(path=f"{index}.json", format="json", filing=Filing(document_type="4", remarks=str(index)))
                  for index in range(8)]
     documents.append(Document(path="copy.json", format="json", filing=Filing(document_type="4", remarks="3")))
-    found = across_filings.duplicates(documents)
+    summaries = [across_filings.summarize_filing(document) for document in documents]
+    found = across_filings.duplicates(summaries)
     assert [(document.path, first.path, reason) for document, first, reason in found] == [
         ("copy.json", "3.json", "the same content")]
-    assert sorted(read) == sorted(document.path for document in documents)  # once each, not once per pair
-    alone = [Document(path="alone.json", format="json", filing=Filing(document_type="5"))]
-    read.clear()
-    assert across_filings.duplicates(documents[:2] + alone) == [] and "alone.json" not in read
+    assert sorted(read) == sorted(document.filing.remarks for document in documents)  # once each
+    alone = across_filings.summarize_filing(Document(path="alone.json", format="json", filing=Filing(document_type="5")))
+    assert across_filings.duplicates(summaries[:2] + [alone]) == []
 
 
 @pytest.mark.parametrize("pointer, form, words", [

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from form16lint_rules._vesting import (add_months, anniversary, normalise, parse_schedule, stated_grant_date,
+from form16lint.rulekit.vesting import (add_months, anniversary, normalise, parse_schedule, stated_grant_date,
                                        stated_term_years)
 
 GRANT = date(2004, 4, 6)

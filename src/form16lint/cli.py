@@ -85,6 +85,8 @@ def _settings_options(parser) -> None:
                         help="seconds to read and check one file at most (default 20; 0: no limit)")
     parser.add_argument("--memory-limit", type=_limit, default=None, metavar="MB",
                         help="megabytes of memory one file may take (default 2048; 0: no limit)")
+    parser.add_argument("--disable-pack", action="append", default=None, metavar="NAME",
+                        help="do not load this rule pack (repeatable; `form16lint rules` lists the packs)")
     _strict_packs_option(parser)
 
 
@@ -109,16 +111,18 @@ def settings_from(args):
              "fail-on": args.fail_on, "output-format": args.output_format, "issuer-map": args.issuer_map,
              "allow-empty": args.allow_empty, "strict-packs": args.strict_packs,
              "max-file-size": args.max_file_size, "max-pages": args.max_pages, "time-limit": args.time_limit,
-             "memory-limit": args.memory_limit}
+             "memory-limit": args.memory_limit,
+             "disable-packs": args.disable_pack}
     return resolve(given, config=args.config, isolated=args.isolated)
 
 
-def load_command_plugins(strict: bool | None):
+def load_command_plugins(strict: bool | None, disabled: tuple = ()):
     """The plugins, every pack that failed to load said on standard error (and, with
-    ``--strict-packs``, the end of the command with exit status 2)."""
+    ``--strict-packs``, the end of the command with exit status 2); ``disabled`` packs are not
+    loaded."""
     from form16lint.plugins import load_plugins
 
-    plugins = load_plugins()
+    plugins = load_plugins(disabled=disabled)
     for note in plugins.load_errors:
         print(f"form16lint: warning: {note}", file=sys.stderr)
     if strict and plugins.load_errors:
@@ -140,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-o", "--output", default=None, metavar="FILE", help="write the report to FILE")
     check.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                        help="check files in N processes (0: one per CPU); the output is the same")
+    check.add_argument("--dask", default=None, metavar="ADDRESS",
+                       help="check on a dask.distributed cluster: a scheduler address (tcp://host:8786), "
+                            "or local / local:N for a local cluster of N worker processes")
+    check.add_argument("--output-dir", default=None, metavar="DIR",
+                       help="also write the findings as JSON Lines (and Parquet, with pyarrow) partitions in DIR")
     check.add_argument("--baseline", default=None, metavar="FILE",
                        help="report only findings not recorded in FILE (see --write-baseline)")
     check.add_argument("--write-baseline", default=None, metavar="FILE",
@@ -226,9 +235,11 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- commands ----------------------------------------------------------------------------------------
 def cmd_check(args) -> int:
+    from form16lint.archives import ArchiveInputs
     from form16lint.config import check_codes, known_codes
     from form16lint.discovery import discover
     from form16lint.engine import lint
+    from form16lint.progress import RunProgress
     from form16lint.rule import RunOptions
     from form16lint.suppressions import load_sidecar
 
@@ -239,7 +250,7 @@ def cmd_check(args) -> int:
     if args.no_color:
         settings.color = False
 
-    plugins = load_command_plugins(settings.strict_packs)
+    plugins = load_command_plugins(settings.strict_packs, disabled=tuple(settings.disable_packs))
     check_codes(settings, known_codes(plugins.all_rules()), plugins.load_errors)
     formats = plugins.output_formats()
     if settings.output_format not in formats:
@@ -262,13 +273,33 @@ def cmd_check(args) -> int:
                          f"{'holds' if len(args.paths) == 1 else 'hold'} no .xml, .txt, .json or .pdf file; "
                          "a gate that checked nothing passed nothing (pass --allow-empty, or set "
                          "allow-empty = true, if an empty run is fine)")
-    options = RunOptions(filing_date=settings.filing_date, limits=settings.read_limits())
+    from form16lint.pack_options import resolve_pack_options
+
+    options = RunOptions(filing_date=settings.filing_date, limits=settings.read_limits(),
+                         packs=resolve_pack_options(plugins, settings.pack_tables, settings.sources.get("packs")))
     if settings.issuer_map:
         from form16lint.issuer_map import load_issuer_map
 
         options.issuer_map = load_issuer_map(settings.issuer_map)
-    result = lint(files, plugins, settings, options, unread=found.problems)
+    inputs = ArchiveInputs(files, given=args.paths, excluded=settings.excludes if settings.exclude else None)
+    progress = RunProgress(inputs.count_hint())
+    try:
+        keep = bool(getattr(formats[settings.output_format], "needs_documents", False))  # reports of whole filings
+        if args.dask:
+            result = lint_on_dask(args.dask, inputs, plugins, settings, options, progress, keep)
+            from form16lint.readers import unreadable
+
+            for path, why in found.problems.items():  # what the cluster was never given
+                result.findings.extend(unreadable(path, "unknown", why).reader_findings)
+        else:
+            result = lint(inputs if inputs.has_archives else files, plugins, settings, options, progress=progress,
+                          keep_documents=keep, unread=found.problems)
+    finally:
+        progress.close()
     result.notes.extend(found.notes)
+    result.notes.extend(inputs.notes())
+    for note in inputs.notes():
+        print(f"form16lint: {note}", file=sys.stderr)
     if found.missing:
         print(f"form16lint: error: no such file or folder: {', '.join(found.missing)} (the other paths were "
               "checked; exit status 2)", file=sys.stderr)
@@ -284,10 +315,18 @@ def cmd_check(args) -> int:
     if args.baseline:
         from form16lint.baseline import apply_baseline
 
-        for entry in apply_baseline(result, args.baseline):
+        notes: list[str] = []
+        gone = apply_baseline(result, args.baseline, notes)
+        for note in notes:
+            print(f"form16lint: {note}", file=sys.stderr)
+        for entry in gone:
             print(f"form16lint: baseline entry no longer occurs: {entry.get('path')}: {entry.get('code')} "
                   f"{entry.get('message', '')} ({entry['fingerprint']})", file=sys.stderr)
         status = EXIT_ERROR if found.missing else (EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN)
+    if args.output_dir:
+        from form16lint.partitions import write_partitions
+
+        write_partitions(result, args.output_dir)
     write_report(formats[settings.output_format], result, settings, args.output)
     return status
 
@@ -334,6 +373,23 @@ def _own_output(path: str) -> bool:
     return own_output(head) is not None or own_output(tail) is not None
 
 
+def lint_on_dask(address, inputs, plugins, settings, options, progress, keep_documents=False):
+    """The run on a dask.distributed cluster (see form16lint.cluster); dask is imported only here."""
+    from form16lint.cluster import ClusterError, connect, lint_on_cluster
+
+    try:
+        client = connect(address)
+    except ClusterError as error:
+        raise UsageError(str(error)) from None
+    try:
+        return lint_on_cluster(client, inputs, plugins, settings, options, progress, keep_documents)
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None and address.startswith("local"):
+            cluster.close()
+
+
 def write_report(reporter, result, settings, output: str | None) -> None:
     if output is None:
         reporter(result, sys.stdout, settings)
@@ -370,6 +426,10 @@ def cmd_rules(args) -> int:
         table.add_row(rule.code, str(rule.severity), rule.summary(), rule.pack)
     console = make_console(sys.stdout)
     console.print(table)
+    console.print()
+    console.print("packs: " + "; ".join(f"{name} {version}" for name, version in plugins.packs()))
+    for note in plugins.load_errors:
+        console.print(note, style="yellow")
     return EXIT_CLEAN
 
 
@@ -388,6 +448,10 @@ def cmd_explain(args) -> int:
             console.print(f"[bold]{rule.summary()}[/bold]")
             console.print()
             console.print(Markdown(rule.documentation()))
+            if "## Failing example" in rule.documentation() and rule.pack != "form16lint":
+                console.print("The examples are fragments of a filing: the elements shown replace those of a "
+                              "clean Form 3, 4 or 5 (a Form 4 unless they say otherwise); the tests run them.",
+                              style="dim")
             return EXIT_CLEAN
     raise UsageError(f"no rule has the code {code!r}; `form16lint rules` lists them")
 

@@ -85,6 +85,13 @@ OPTIONS = (
     Option("memory-limit", "memory_limit", "number", "2048",
            "Megabytes of memory one file may take while it is read and checked; past that it is an "
            "E002 (0: no limit; Linux and other systems with RLIMIT_AS).", "memory-limit = 2048"),
+    Option("disable-packs", "disable_packs", "names", "[]",
+           "Rule packs not to load, by name as `form16lint rules` lists them (`form16lint_rules` is "
+           "the built-in pack); the core's own codes stay.", 'disable-packs = ["mypack"]'),
+    Option("packs", "pack_tables", "packs", "{}",
+           "The configuration keys a pack declares, in a table per pack (`[packs.NAME]`, in "
+           "pyproject.toml `[tool.form16lint.packs.NAME]`); checked against the pack's declaration.",
+           'packs = { mypack = { large-sale = 250000 } }'),
 )
 BY_KEY = {option.key: option for option in OPTIONS}
 COMMAND_LINE = "command line"
@@ -164,6 +171,10 @@ def _parse(option: Option, value, folder: Path):
         return value
     if kind == "number":
         return parse_limit(value)
+    if kind == "names":
+        return [_text(item) for item in _list(value)]
+    if kind == "packs":
+        return {_text(pack): dict(_table(keys)) for pack, keys in _table(value).items()}
     return _text(value)
 
 
@@ -255,16 +266,15 @@ def resolve(arguments: dict, config: str | None = None, isolated: bool = False) 
 
 
 # -- which codes exist ----------------------------------------------------------------------------
-# The core's own codes: what the readers and the engine report (a field or a file not read, a
-# file skipped as no filing, a rule that crashed, a suppression that does nothing, a schema
-# violation of canonical JSON), known whatever packs are loaded.
-CORE_CODES = frozenset({"E001", "E002", "E003", "F001", "F002", "S001"})
 
 
 def known_codes(rules) -> set[str]:
     """Every code a run can report: those of ``rules`` (the loaded packs', ``plugins.all_rules()``)
-    and the core's own codes. The one place that answers "which codes are known"."""
-    return {rule.code for rule in rules} | CORE_CODES
+    and the core's own codes (:mod:`form16lint.core_codes`). The one place that answers "which
+    codes are known"."""
+    from form16lint.core_codes import CORE_CODES as DECLARED
+
+    return {rule.code for rule in rules} | {code.code for code in DECLARED}
 
 
 def check_codes(settings: Settings, known: set[str], load_errors=()) -> None:

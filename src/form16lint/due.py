@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from form16lint.business_days import SEC_CLOSURES, add_business_days, calendar_deadline, is_business_day
+from form16lint.business_days import why_closed as closed_because
 from form16lint.errors import UsageError
 
 FORM3_DAYS = 10  # Rule 16a-3(a): within 10 days after the event
@@ -58,7 +59,7 @@ def form3_due(event: date) -> Deadline:
 
 
 def form4_due(transaction: date, deemed_execution: date | None = None) -> Deadline:
-    from form16lint_rules._when import SARBANES_OXLEY_FORM4
+    from form16lint.rulekit.when import SARBANES_OXLEY_FORM4
 
     executed = deemed_execution or transaction
     if executed < SARBANES_OXLEY_FORM4:
@@ -96,9 +97,7 @@ def why_closed(day: date) -> str:
         return "weekend"
     if day in SEC_CLOSURES:
         return "SEC closed by executive order"
-    import holidays
-
-    return holidays.country_holidays("US").get(day) or "federal holiday"
+    return _calendar(closed_because, day) or "federal holiday"  # the holiday's name, from the shipped table
 
 
 def describe(deadline: Deadline) -> list[str]:
@@ -122,7 +121,7 @@ def filing_deadlines(document) -> list[Deadline]:
     """The deadlines a filing answers to: a Form 3's event, a Form 5's fiscal year end, and for a
     Form 4 each execution date of the rows it must report (rows sharing a due date together).
     Amendments answer to their original's deadline and give none of their own."""
-    from form16lint_rules._when import form4_deadline
+    from form16lint.rulekit.when import form4_deadline
     from form16lint_rules.dates import _required_on_form4
 
     filing = document.filing

@@ -13,130 +13,22 @@ import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-TABLES = {
-    "nonDerivativeTransactions": "Table I transaction row",
-    "nonDerivativeHoldings": "Table I holding row",
-    "derivativeTransactions": "Table II transaction row",
-    "derivativeHoldings": "Table II holding row",
-}
-
-TABLE_I_COLUMNS = {
-    "securityTitle": "title of security (column 1)",
-    "transactionDate": "transaction date (column 2)",
-    "deemedExecutionDate": "deemed execution date (column 2A)",
-    "code": "transaction code (column 3)",
-    "formType": "transaction form type",
-    "equitySwapInvolved": "equity swap flag",
-    "timeliness": "timeliness (column 3, V)",
-    "shares": "amount (column 4)",
-    "acquiredDisposed": "(A) or (D) (column 4)",
-    "pricePerShare": "price (column 4)",
-    "sharesOwnedFollowing": "amount owned following the transaction (column 5)",
-    "valueOwnedFollowing": "value owned following the transaction (column 5)",
-    "directOrIndirect": "ownership form, D or I (column 6)",
-    "natureOfOwnership": "nature of indirect ownership (column 7)",
-}
-
-TABLE_II_COLUMNS = {
-    "securityTitle": "title of derivative security (column 1)",
-    "conversionOrExercisePrice": "conversion or exercise price (column 2)",
-    "transactionDate": "transaction date (column 3)",
-    "deemedExecutionDate": "deemed execution date (column 3A)",
-    "code": "transaction code (column 4)",
-    "formType": "transaction form type",
-    "equitySwapInvolved": "equity swap flag",
-    "timeliness": "timeliness (column 4, V)",
-    "shares": "number of derivative securities (column 5)",
-    "totalValue": "value of derivative securities (column 5)",
-    "acquiredDisposed": "(A) or (D) (column 5)",
-    "exerciseDate": "date exercisable (column 6)",
-    "expirationDate": "expiration date (column 6)",
-    "underlyingTitle": "title of underlying security (column 7)",
-    "underlyingShares": "amount of underlying securities (column 7)",
-    "underlyingValue": "value of underlying securities (column 7)",
-    "pricePerShare": "price of derivative security (column 8)",
-    "sharesOwnedFollowing": "number owned following the transaction (column 9)",
-    "valueOwnedFollowing": "value owned following the transaction (column 9)",
-    "directOrIndirect": "ownership form, D or I (column 10)",
-    "natureOfOwnership": "nature of indirect ownership (column 11)",
-}
-
-# Form 3 has no transaction columns: Table I is title, amount, ownership form, nature.
-FORM3_TABLE_I_COLUMNS = {
-    "securityTitle": "title of security (column 1)",
-    "sharesOwnedFollowing": "amount of securities beneficially owned (column 2)",
-    "valueOwnedFollowing": "value of securities beneficially owned (column 2)",
-    "directOrIndirect": "ownership form, D or I (column 3)",
-    "natureOfOwnership": "nature of indirect beneficial ownership (column 4)",
-}
-
-FORM3_TABLE_II_COLUMNS = {
-    "securityTitle": "title of derivative security (column 1)",
-    "exerciseDate": "date exercisable (column 2)",
-    "expirationDate": "expiration date (column 2)",
-    "underlyingTitle": "title of underlying security (column 3)",
-    "underlyingShares": "amount of underlying securities (column 3)",
-    "underlyingValue": "value of underlying securities (column 3)",
-    "conversionOrExercisePrice": "conversion or exercise price (column 4)",
-    "directOrIndirect": "ownership form, D or I (column 5)",
-    "natureOfOwnership": "nature of indirect beneficial ownership (column 6)",
-}
-
-# Form 5's Table I reports what is owned at the end of the issuer's fiscal year.
-FORM5_TABLE_I_COLUMNS = TABLE_I_COLUMNS | {
-    "sharesOwnedFollowing": "amount owned at the end of the issuer's fiscal year (column 5)",
-    "valueOwnedFollowing": "value owned at the end of the issuer's fiscal year (column 5)",
-}
-
-COLUMNS = {  # base form -> (Table I columns, Table II columns)
-    "3": (FORM3_TABLE_I_COLUMNS, FORM3_TABLE_II_COLUMNS),
-    "4": (TABLE_I_COLUMNS, TABLE_II_COLUMNS),
-    "5": (FORM5_TABLE_I_COLUMNS, TABLE_II_COLUMNS),
-}
-
-# The header boxes whose numbers differ between the forms.
-BOX_NUMBERS = {
-    "3": {"periodOfReport": 2, "issuer": 3, "relationship": 4, "dateOfOriginalSubmission": 5},
-    "4": {"issuer": 2, "periodOfReport": 3, "dateOfOriginalSubmission": 4, "relationship": 5},
-    "5": {"issuer": 2, "periodOfReport": 3, "dateOfOriginalSubmission": 4, "relationship": 5},
-}
-# The same boxes in words, for a form that does not number them (an unknown document type).
-BOX_WORDS = {
-    "periodOfReport": "the box of the period of report",
-    "issuer": "the issuer box",
-    "relationship": "the relationship box",
-    "dateOfOriginalSubmission": "the box of the original filing's date",
-}
-PERIOD = {
-    "3": "date of event requiring statement",
-    "4": "date of earliest transaction",
-    "5": "statement for issuer's fiscal year ended",
-    None: "date of earliest transaction, fiscal year end or date of event",
-}
-
-TOP = {
-    "documentType": "form type",
-    "schemaVersion": "schema version",
-    "notSubjectToSection16": "box 'no longer subject to Section 16'",
-    "form3HoldingsReported": "box 'Form 3 holdings reported'",
-    "form4TransactionsReported": "box 'Form 4 transactions reported'",
-    "noSecuritiesOwned": "box 'no securities beneficially owned'",
-    "aff10b5One": "Rule 10b5-1 checkbox",
-    "jointFiling": "box 6, individual or joint filing",
-    "remarks": "remarks",
-    "footnotes": "explanation of responses",
-    "signatures": "signature",
-    "reportingOwners": "box 1, reporting person",
-}
-
-ISSUER = {"name": "issuer name", "tradingSymbol": "ticker or trading symbol"}  # in the issuer's box
-ISSUER_CIK = "issuer CIK"  # EDGAR's, not printed on the form
-OWNER = {
-    "cik": "CIK", "name": "name", "address": "address",
-    "isDirector": "Director box", "isOfficer": "Officer box",
-    "isTenPercentOwner": "10% Owner box", "isOther": "Other box",
-    "officerTitle": "officer title", "otherText": "'other' description",
-}
+from form16lint.form import (  # noqa: F401 - the form's own words, kept in form.py
+    TABLES,
+    TABLE_I_COLUMNS,
+    TABLE_II_COLUMNS,
+    FORM3_TABLE_I_COLUMNS,
+    FORM3_TABLE_II_COLUMNS,
+    FORM5_TABLE_I_COLUMNS,
+    COLUMNS,
+    BOX_NUMBERS,
+    BOX_WORDS,
+    PERIOD,
+    TOP,
+    ISSUER,
+    ISSUER_CIK,
+    OWNER,
+)
 
 
 _NAMING_FORM: ContextVar[str | None] = ContextVar("form16lint_naming_form", default=None)

@@ -8,15 +8,10 @@ the reverse index, CIK -> tickers, built once as the map is read."""
 from __future__ import annotations
 
 import json
-import re
 from typing import Iterable, Mapping
 
 from form16lint.errors import UsageError
-
-
-def normal_ticker(symbol: str | None) -> str:
-    """Upper case, trimmed, one separator for class suffixes: 'brk.b' and 'BRK-B' are one symbol."""
-    return re.sub(r"[.\-/ ]", ".", (symbol or "").strip().upper())
+from form16lint.form import normal_ticker  # noqa: F401 - the name normalisers live in form.py
 
 
 class IssuerMap(dict):

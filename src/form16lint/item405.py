@@ -214,7 +214,7 @@ def _calendar(compute, *arguments):
 def known_filing_date(document, dates: FilingDates) -> tuple[date | None, str | None]:
     """The filing date from the user's index (it overrides), else EDGAR's header; never a guess."""
     from form16lint.rule import RunOptions, RuleContext
-    from form16lint_rules._when import submitted_date
+    from form16lint.rulekit.when import submitted_date
 
     filing = document.filing
     accession = filing.metadata.accession_number or accession_of(os.path.basename(document.path))
@@ -247,7 +247,7 @@ def _owner_key(owner) -> str:
 
 
 def _row_key(row) -> tuple:
-    from form16lint_rules._when import row_code
+    from form16lint.rulekit.when import row_code
 
     return row.transaction_date.value, row_code(row), row.shares.value
 
@@ -270,7 +270,7 @@ def judge(document, dates: FilingDates, on_form4: dict[tuple, str] | None = None
     from form16lint.business_days import business_days_after, next_business_day
     from form16lint.due import filing_deadlines
     from form16lint.fieldnames import describe
-    from form16lint_rules._when import form4_deadline
+    from form16lint.rulekit.when import form4_deadline
     from form16lint_rules.dates import _required_on_form4
 
     filing = document.filing
@@ -359,7 +359,7 @@ def _row(filing, pointer: str):
 
 
 def _row_summary(row) -> str:
-    from form16lint_rules._when import row_code
+    from form16lint.rulekit.when import row_code
 
     day = row.transaction_date.value
     code = row_code(row)

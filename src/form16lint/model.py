@@ -31,16 +31,16 @@ the PDF or text it came from.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Generic, TypeVar
 
+from form16lint.form import FORM_TYPES, plain_words  # noqa: F401 - kept importable from here
+
 T = TypeVar("T")
 
-FORM_TYPES = ("3", "3/A", "4", "4/A", "5", "5/A")
 
 
 @dataclass(slots=True)
@@ -372,15 +372,6 @@ class Document:
             if not probe:
                 return Location()
             probe = probe.rsplit("/", 1)[0]
-
-
-@lru_cache(maxsize=4096)
-def plain_words(text: str | None) -> str:
-    """Lower case, punctuation set aside and a leading "by" dropped: how security titles and
-    natures of ownership are compared ("By Fund IV, L.P." is "Fund IV LP"). Titles and natures
-    repeat across the filings of a run: each is read once."""
-    words = re.sub(r"[^a-z0-9 ]", "", re.sub(r"[-/]", " ", (text or "").lower())).split()
-    return " ".join(words[1:] if words[:1] == ["by"] else words)
 
 
 @lru_cache(maxsize=None)

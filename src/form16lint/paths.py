@@ -40,6 +40,22 @@ def repository_path(path: str) -> str | None:
         return None
 
 
+def path_in_its_repository(path: str) -> str | None:
+    """``path`` relative to the git toplevel above the file itself (not above the working
+    directory), with forward slashes; None when no repository holds it."""
+    absolute = Path(os.path.abspath(path))
+    root = _own_toplevel(str(absolute.parent))
+    return absolute.relative_to(root).as_posix() if root is not None else None
+
+
+@lru_cache(maxsize=64)
+def _own_toplevel(folder: str) -> Path | None:
+    for candidate in folders_up(folder):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
 @lru_cache(maxsize=256)
 def _spec(pattern: str):
     """One glob as git reads a line of .gitignore (the pathspec package, imported only when a

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 import pluggy
 
-from form16lint import hookspecs
+from form16lint import __version__, hookspecs
+from form16lint.core_codes import CORE_PACK
+from form16lint.registry import Registry, build_registry
 
 ENTRY_POINT_GROUP = "form16lint"
 AUTOLOAD_OFF = "FORM16LINT_DISABLE_PLUGIN_AUTOLOAD"
@@ -39,20 +41,44 @@ BUILTIN_PLUGINS = (
 @dataclass
 class Plugins:
     manager: pluggy.PluginManager
-    load_errors: list[str] = field(default_factory=list)
+    failed_to_load: list[str] = field(default_factory=list)  # plugins whose import or registration failed
+    versions: dict[str, str] = field(default_factory=dict)  # plugin name -> its version
+    _registry: Registry | None = field(default=None, repr=False)
 
     @property
     def hook(self):
         return self.manager.hook
 
+    @property
+    def registry(self) -> Registry:
+        """The codes of this run and who owns each (built once, on first use). A pack refused
+        for a code another already has is unregistered and its note joins ``load_errors``."""
+        if self._registry is None:
+            self._registry = build_registry(self._pack_rules())
+            for name in self._registry.refused:
+                if self.manager.has_plugin(name):
+                    self.manager.unregister(name=name)
+        return self._registry
+
+    @property
+    def load_errors(self) -> list[str]:
+        """Every plugin that failed to load and every pack the registry refused, in words."""
+        return self.failed_to_load + list(self.registry.refused.values())
+
     def filing_rules(self):
-        return self._collect(self.hook.form16lint_filing_rules)
+        return self.registry.filing_rules()
 
     def collection_rules(self):
-        return self._collect(self.hook.form16lint_collection_rules)
+        return self.registry.collection_rules()
 
     def all_rules(self):
-        return sorted(self.filing_rules() + self.collection_rules(), key=lambda rule: rule.code)
+        """Every code with its documentation, the core's included, by code."""
+        return self.registry.rules()
+
+    def packs(self) -> list[tuple[str, str]]:
+        """(name, version) of the core and of every pack that gives rules, in registration order."""
+        names = dict.fromkeys(rule.pack for rule in self.registry.owners.values())
+        return [(name, __version__ if name == CORE_PACK else self.versions.get(name, "unknown")) for name in names]
 
     def output_formats(self) -> dict:
         formats: dict = {}
@@ -60,41 +86,66 @@ class Plugins:
             formats.update(provided or {})
         return formats
 
-    def _collect(self, hook_caller) -> list:
-        rules = []
-        for impl in hook_caller.get_hookimpls():
-            for rule in impl.function() or ():
-                rule.pack = impl.plugin_name
-                rules.append(rule)
-        return rules
+    def _pack_rules(self) -> list:
+        """(plugin name, its rules or the exception its hooks raised), in registration order."""
+        impls = {}
+        for caller in (self.hook.form16lint_filing_rules, self.hook.form16lint_collection_rules):
+            for impl in caller.get_hookimpls():
+                impls.setdefault(impl.plugin_name, []).append(impl)
+        found = []
+        for name in self.manager.list_name_plugin():
+            name = name[0]
+            if name not in impls:
+                continue
+            try:
+                rules = [rule for impl in impls[name] for rule in impl.function() or ()]
+            except Exception as error:  # a broken pack is refused, never fatal
+                rules = error
+            found.append((name, rules))
+        return found
 
 
-def load_plugins(*, autoload: bool | None = None, extra: tuple = (), blocked: tuple = ()) -> Plugins:
+def load_plugins(*, autoload: bool | None = None, extra: tuple = (), blocked: tuple = (),
+                 disabled: tuple = ()) -> Plugins:
     """The plugin manager for one run. ``extra`` are further plugin objects or module names
-    (tests use it to add a pack); ``blocked`` names plugins not to register."""
+    (tests use it to add a pack); ``blocked`` names plugins not to register; ``disabled`` names
+    packs the user switched off (``--disable-pack``, ``disable-packs``): a name that is no
+    plugin's is a :class:`~form16lint.errors.UsageError`, so that a misspelt name never leaves
+    a pack running."""
     manager = pluggy.PluginManager(ENTRY_POINT_GROUP)
     manager.add_hookspecs(hookspecs)
     plugins = Plugins(manager)
-    for name in blocked:
+    for name in tuple(blocked) + tuple(disabled):
         manager.set_blocked(name)
+    candidates = list(BUILTIN_PLUGINS)
     for name in BUILTIN_PLUGINS:
-        _register(plugins, name, lambda name=name: importlib.import_module(name))
+        _register(plugins, name, lambda name=name: importlib.import_module(name), __version__)
     if autoload is None:
         autoload = not os.environ.get(AUTOLOAD_OFF)
     if autoload:
-        from importlib.metadata import entry_points
+        from form16lint.entry_points import entry_points
 
-        for entry in entry_points(group=ENTRY_POINT_GROUP):
-            _register(plugins, entry.name, entry.load)
+        for name, load, version in entry_points(ENTRY_POINT_GROUP):
+            candidates.append(name)
+            _register(plugins, name, load, version)
     for plugin in extra:
         if isinstance(plugin, str):
+            candidates.append(plugin)
             _register(plugins, plugin, lambda plugin=plugin: importlib.import_module(plugin))
         else:
-            _register(plugins, getattr(plugin, "__name__", None) or repr(plugin), lambda plugin=plugin: plugin)
+            name = getattr(plugin, "__name__", None) or repr(plugin)
+            candidates.append(name)
+            _register(plugins, name, lambda plugin=plugin: plugin)
+    unknown = [name for name in disabled if name not in candidates]
+    if unknown:
+        from form16lint.errors import UsageError
+
+        packs = [name for name in candidates if name == "form16lint_rules" or name not in BUILTIN_PLUGINS]
+        raise UsageError(f"no pack is named {', '.join(map(repr, unknown))} (packs: {', '.join(packs)})")
     return plugins
 
 
-def _register(plugins: Plugins, name: str, load) -> None:
+def _register(plugins: Plugins, name: str, load, version: str | None = None) -> None:
     manager = plugins.manager
     if manager.is_blocked(name) or manager.has_plugin(name):
         return
@@ -105,4 +156,6 @@ def _register(plugins: Plugins, name: str, load) -> None:
     except Exception as error:  # a broken pack is reported, never fatal
         if manager.get_plugin(name) is not None:
             manager.unregister(name=name)
-        plugins.load_errors.append(f"plugin {name!r} could not be loaded: {type(error).__name__}: {error}")
+        plugins.failed_to_load.append(f"plugin {name!r} could not be loaded: {type(error).__name__}: {error}")
+        return
+    plugins.versions[name] = version or str(getattr(plugin, "__version__", "") or "unknown")

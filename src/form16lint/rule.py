@@ -33,6 +33,12 @@ class RunOptions:
     issuer_map: dict[str, set[str]] | None = None  # ticker -> issuer CIKs, from --issuer-map
     extra: dict = field(default_factory=dict)
     limits: "ReadLimits | None" = None  # size, pages, time and memory for one file (None: the defaults)
+    packs: dict[str, dict] = field(default_factory=dict)  # pack name -> its configuration keys' values
+
+    def pack(self, name: str) -> dict:
+        """The values of the configuration keys pack ``name`` declares (defaults where the
+        configuration sets none); a rule asks for its own with ``options.pack(self.pack)``."""
+        return self.packs.get(name, {})
 
 
 @dataclass
@@ -120,7 +126,20 @@ class CheckedDocuments(list):
 class CollectionRule(Rule):
     """A rule over all the filings checked together. Each violation names the document it is
     about through ``Violation.pointer`` relative to that document, yielded as a pair. The
-    documents come as :class:`CheckedDocuments`."""
+    documents come as :class:`CheckedDocuments`.
+
+    A run keeps no documents: as each file is checked (in a worker process with ``--jobs``, on a
+    cluster with ``--dask``), the rule's :meth:`summarize` makes what the rule needs of it, and
+    ``check`` receives those summaries in place of the documents. A summary must be small and
+    picklable, and have the document's ``path`` and a ``locate(pointer)`` for the pointers the
+    rule reports. Rules whose classes share one ``summarize`` function get one summary per filing
+    between them, and one :class:`CheckedDocuments` (so one ``shared`` memo)."""
+
+    def summarize(self, document: "Document"):
+        """What this rule needs of one filing (only filings that were read are summarised). The
+        default keeps the whole document: right, but it costs memory and, with ``--jobs``, the
+        time to send each document back to the parent process."""
+        return document
 
     def check(self, documents: Sequence["Document"], options: RunOptions) -> Iterable[tuple["Document", Violation]]:
         raise NotImplementedError

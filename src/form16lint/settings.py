@@ -33,6 +33,8 @@ class Settings:
     sources: dict[str, str] = field(default_factory=dict)  # option key -> where its value came from
     jobs: int = 1
     suppressions: list = field(default_factory=list)  # from .form16lint-ignore.toml
+    disable_packs: list[str] = field(default_factory=list)  # packs switched off by name
+    pack_tables: dict[str, dict] = field(default_factory=dict)  # pack name -> its keys, as configured
     allow_empty: bool = False  # a run that checks no file is fine
     strict_packs: bool = False  # a pack that fails to load stops the run
     max_file_size: float = 50  # megabytes

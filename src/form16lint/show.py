@@ -17,19 +17,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from form16lint.fieldnames import BOX_NUMBERS
+from form16lint.form import BOX_NUMBERS, PERIOD_HEADINGS as BOX3, STATEMENT_TITLES as TITLES
 from form16lint.model import Document, Filing, Value
-
-TITLES = {
-    "3": "INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES",
-    "4": "STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
-    "5": "ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP",
-}
-BOX3 = {
-    "3": "Date of Event Requiring Statement",
-    "4": "Date of Earliest Transaction",
-    "5": "Statement for Issuer's Fiscal Year Ended",
-}
 
 # (column heading, how to read the row) in the order the printed form has them
 _TABLE_I = [

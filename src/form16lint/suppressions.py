@@ -26,7 +26,7 @@ from pathlib import Path
 
 from form16lint.config import RULE_CODE
 from form16lint.errors import UsageError
-from form16lint.findings import Finding, Severity
+from form16lint.findings import Finding, Severity, render
 
 SIDECAR = ".form16lint-ignore.toml"
 _COMMENT = re.compile(r"^\s*form16lint:\s*ignore\b\s*(?P<codes>[A-Za-z0-9,\s]*?)\s*(?:\breason:\s*(?P<reason>.*?))?\s*$",
@@ -139,17 +139,17 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression],
         if suppression.where():
             subject += f" ({suppression.where()})"
         if not suppression.reason:
-            problems.append(_f002(suppression, f"{subject} gives no reason, so it is not honoured: add "
-                                               f"'reason: …' saying why the finding is acceptable"))
+            problems.append(_f002(suppression, subject, "no-reason", "{subject} gives no reason, so it is not "
+                                  "honoured: add 'reason: …' saying why the finding is acceptable"))
         elif known is not None and suppression.code not in known:
-            problems.append(_f002(suppression, f"{subject} names a code no rule has: check the code "
-                                               "(`form16lint rules` lists them)"))
+            problems.append(_f002(suppression, subject, "unknown-code", "{subject} names a code no rule has: "
+                                  "check the code (`form16lint rules` lists them)"))
         elif suppression.pointer is None:
-            problems.append(_f002(suppression, f"{subject} is not followed by an element, so it covers "
-                                               "nothing: put the comment just before the element"))
+            problems.append(_f002(suppression, subject, "no-element", "{subject} is not followed by an element, "
+                                  "so it covers nothing: put the comment just before the element"))
         elif not suppression.used and _judged(suppression, paths, settings):
-            problems.append(_f002(suppression, f"{subject} matched no finding: {suppression.code} no longer "
-                                               "fires there, so remove the suppression"))
+            problems.append(_f002(suppression, subject, "unused", "{subject} matched no finding: {code} no "
+                                  "longer fires there, so remove the suppression"))
     return problems
 
 
@@ -163,6 +163,11 @@ def _judged(suppression: Suppression, paths: list[str], settings) -> bool:
                for path in paths)
 
 
-def _f002(suppression: Suppression, message: str) -> Finding:
-    return Finding(code="F002", severity=Severity.WARNING, message=message, path=suppression.path,
+def _f002(suppression: Suppression, subject: str, problem: str, template: str) -> Finding:
+    """An F002 finding: ``problem`` (no-reason, no-element, unused) and the suppressed code
+    identify it; ``subject`` says which suppression in words."""
+    arguments = {"subject": subject, "code": suppression.code, "problem": problem}
+    return Finding(code="F002", severity=Severity.WARNING, message=render(template, arguments), template=template,
+                   arguments=arguments, identity={"code": suppression.code, "problem": problem},
+                   path=suppression.path,
                    pointer=suppression.pointer or "", line=suppression.line, rule="ineffective-suppression")

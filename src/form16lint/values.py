@@ -11,38 +11,17 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from form16lint.form import parse_date  # noqa: F401 - the date grammar lives in form.py
 from form16lint.model import Value
 
 # ASCII digits only: "１３０００" (full-width) or Arabic-Indic digits are not a number EDGAR takes,
 # so they are kept as malformed text (S003), never read as 13000.
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?$", re.ASCII)
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)$", re.ASCII)
 # No share count, price or amount comes near these; a number beyond them (1E+999999, NaN, a
 # thousand digits) is not read as a number, so no rule computes with it.
 MAX_EXPONENT = 100
 MAX_DIGITS = 1000
 _BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
-
-
-def parse_date(text: str | None) -> date | None:
-    """An ISO date (as EDGAR XML writes it) or a US date (as the printed form does)."""
-    if not text:
-        return None
-    text = text.strip()
-    match = _ISO_DATE.match(text)
-    try:
-        if match:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        match = _US_DATE.match(text)
-        if match:
-            year = int(match[3])
-            if len(match[3]) == 2:
-                year += 2000 if year < 70 else 1900
-            return date(year, int(match[1]), int(match[2]))
-    except ValueError:  # 2023-02-30 and the like
-        return None
-    return None
 
 
 def parse_decimal(text: str | None, *, allow_grouping: bool = False) -> Decimal | None:

@@ -76,7 +76,7 @@ class Linter:
         from form16lint.rule import RunOptions
         from form16lint.settings import Settings
 
-        result = lint([str(path)], self.plugins, Settings(), RunOptions())
+        result = lint([str(path)], self.plugins, Settings(), RunOptions(), keep_documents=True)  # whole documents
         codes = {f.code for f in result.findings if str(f.severity) in ALARM_LEVELS and not f.suppressed}
         document = result.documents[0] if result.documents else None
         return document, codes

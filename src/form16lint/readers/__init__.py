@@ -4,7 +4,7 @@ bytes and returns a Document when the content is its format, or None to let anot
 from __future__ import annotations
 
 from form16lint.fieldnames import describe
-from form16lint.findings import Finding, Severity
+from form16lint.findings import Finding, Severity, render
 from form16lint.model import Document, Location, UnreadRegion
 
 
@@ -12,11 +12,14 @@ def unreadable(path: str, fmt: str, why: str, *, line: int | None = None, column
                page: int | None = None) -> Document:
     """A Document with no filing and the E002 finding that says why."""
     document = Document(path=path, format=fmt)
+    template, arguments = "could not be read as a Form 3, 4 or 5: {reason}", {"reason": why}
     document.reader_findings.append(
         Finding(
             code="E002",
             severity=Severity.ERROR,
-            message=f"could not be read as a Form 3, 4 or 5: {why}",
+            message=render(template, arguments),
+            template=template,
+            arguments=arguments,
             path=path,
             line=line,
             column=column,
@@ -69,10 +72,12 @@ def unread_finding(path: str, region: UnreadRegion) -> Finding:
     location = Location(line=region.line, column=region.column, page=region.page, box=region.box)
     page = region.page or region.form_page
     on_form = f"on page {page} of the signed form" if page else "on the signed form"
-    message = (f"{region.region} could not be read with confidence {_place(location)}: {region.reason}; check it "
-               f"{on_form} and enter it plainly in the draft, or lint the filing's EDGAR XML instead")
+    template = ("{field} could not be read with confidence {place}: {problem}; check it {on_form} "
+                "and enter it plainly in the draft, or lint the filing's EDGAR XML instead")
+    arguments = {"field": region.region, "place": _place(location), "problem": region.reason, "on_form": on_form}
     return Finding(
-        code="E001", severity=Severity.WARNING, message=message, path=path, pointer=region.pointers[0],
+        code="E001", severity=Severity.WARNING, message=render(template, arguments), template=template,
+        arguments=arguments, path=path, pointer=region.pointers[0],
         line=region.line, column=region.column, page=region.page, box=region.box, rule="unreadable-field",
     )
 

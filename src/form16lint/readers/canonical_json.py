@@ -10,7 +10,7 @@ import json
 import re
 
 from form16lint.canonical import SCHEMA_ID, from_data, loads
-from form16lint.findings import Finding, Severity
+from form16lint.findings import Finding, Severity, render
 from form16lint.hookspecs import hookimpl
 from form16lint.json_positions import json_locations
 from form16lint.model import Document
@@ -50,9 +50,11 @@ def read_canonical_json(path: str, data: bytes) -> Document:
 
     for pointer, message in schema_violations(content):
         location = document.locate(pointer)
+        template, arguments = "the JSON does not follow the filing schema at {at}: {problem}", \
+            {"at": pointer or "/", "problem": message}
         document.reader_findings.append(Finding(
             code="S001", severity=Severity.ERROR, path=path, pointer=pointer,
-            message=f"the JSON does not follow the filing schema at {pointer or '/'}: {message}",
+            message=render(template, arguments), template=template, arguments=arguments,
             line=location.line, column=location.column, rule="schema-violation",
         ))
     document.suppressions = _suppressions(path, content.get("suppressions"), document)

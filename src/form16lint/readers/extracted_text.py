@@ -21,10 +21,13 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from form16lint.form import ACQUIRE, DISPOSE, PRINTED_CODES
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
     Address,
@@ -77,15 +80,18 @@ LABELS = {
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 _GLUED_MARKERS = re.compile(rf"^(.*?[\w.)$%])({MARKERS.pattern})$")
+_LEADING_MARKERS = re.compile(rf"^({MARKERS.pattern})([$\d].*)$")  # "(3)2,902,269": the next cell's value
 _NUMBER_FRAGMENT = re.compile(r"^[\d,.]+$")
 _VALID_NUMBER = re.compile(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _PRICE = re.compile(r"^\$\s?[\d,]*\.?\d+$")
-_CODES = set("PSVADFIMCEHOXGLWZJKU")
-_ACQUIRE = {"I": set("PAL") | set("MCXO"), "II": set("PAL")}
-_DISPOSE = {"I": set("SDFU"), "II": set("SDFU") | set("MCXOEH")}
+_CODES = PRINTED_CODES
+_ACQUIRE, _DISPOSE = ACQUIRE, DISPOSE  # the direction each code fixes, per table
 # where box 2's "NAME [TICKER]" stands in the text after its label
 _NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
 _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
+# EDGAR's codes for places outside the US are a letter and a digit ("X0" the UK, "M0" Japan); their
+# postal codes are not five digits and may hold a space ("W1K 3JP")
+_FOREIGN_STATE = re.compile(r"^(.*?)[\s,]+([A-Z][0-9])\s+([A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9]{1,4})?)\s*$")
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
@@ -103,25 +109,60 @@ def _claims(data: bytes) -> bool:
         return False  # XML, JSON, a submission or a PDF: another reader's
     if b"<ownershipDocument" in data[:_SNIFF] or b"<SEC-DOCUMENT>" in data[:4096] or b"<SUBMISSION>" in data[:4096]:
         return False
-    try:  # the form's phrases stand at its top: the first 64 KiB tell, cut where they may be
-        text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:_SNIFF])
-    except UnicodeDecodeError:
-        return False
-    squashed = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text)).lower()
-    return sum(phrase in squashed for phrase in _CLAIM) >= 2
+    # the form's phrases stand at its top: the first 64 KiB tell, cut where they may be; the first
+    # 16 KiB mostly do already, and what they hold the 64 KiB hold too
+    for size in (_SNIFF // 4, _SNIFF):
+        try:
+            text = codecs.getincrementaldecoder("utf-8-sig")().decode(data[:size])
+        except UnicodeDecodeError:
+            return False
+        squashed = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text)).lower()
+        if sum(phrase in squashed for phrase in _CLAIM) >= 2:
+            return True
+        if len(data) <= size:
+            return False
+    return False
 
 
-def _squash(text: str) -> tuple[str, list[int]]:
+def _squash(text: str) -> tuple[str, _Offsets]:
     """Letters and digits of ``text`` in lower case, with each one's offset in ``text``."""
-    offsets = [match.start() for match in _ALNUM.finditer(text)]
-    squashed = "".join(text[offset] for offset in offsets).lower()
-    if len(squashed) == len(offsets):
+    runs = _ALNUM_RUN.findall(text)
+    squashed = "".join(runs).lower()
+    offsets = _Offsets([match.start() for match in _ALNUM_RUN.finditer(text)], list(map(len, runs)))
+    if len(squashed) == offsets.length:
         return squashed, offsets
-    chars = [text[offset].lower()[:1] for offset in offsets]  # a letter whose lower case is longer
+    chars = [text[offsets[i]].lower()[:1] for i in range(offsets.length)]  # a lower case that is longer
     return "".join(chars), offsets
 
 
-_ALNUM = re.compile(r"[^\W_]")
+class _Offsets:
+    """The offset in the text of each letter or digit of the squashed text, kept as runs (a word's
+    letters stand side by side) and looked up by bisection: a list of every offset took longer
+    to build than all the lookups a read makes."""
+
+    def __init__(self, starts: list[int], lengths: list[int]):
+        self.starts = starts
+        self.firsts = list(itertools.accumulate(lengths, initial=0))  # squashed index of each run
+        self.length = self.firsts.pop()
+
+    def __getitem__(self, index: int) -> int:
+        if not 0 <= index < self.length:
+            raise IndexError(index)
+        run = bisect.bisect_right(self.firsts, index) - 1
+        return self.starts[run] + index - self.firsts[run]
+
+    def index_at(self, offset: int) -> int:
+        """The first squashed index whose offset is at or after ``offset``."""
+        run = bisect.bisect_right(self.starts, offset) - 1
+        if run >= 0 and offset < self.starts[run] + self._length(run):
+            return self.firsts[run] + offset - self.starts[run]
+        return self.firsts[run + 1] if run + 1 < len(self.firsts) else self.length
+
+    def _length(self, run: int) -> int:
+        return (self.firsts[run + 1] if run + 1 < len(self.firsts) else self.length) - self.firsts[run]
+
+
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -141,10 +182,11 @@ class _Text:
         # TeX escapes some extractors leave ("\\$3.99", "25\\%")
         self.text = re.sub(r"\\([$%&_])", r"\1", text)
         self.squashed, self.offsets = _squash(self.text)
+        self._tokens_of_line: dict[int, list[tuple[str, int, int, int]]] = {}
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         # layout text (pdftotext -layout, pdfplumber's layout=True) places each character at its
         # printed position, spaces for the gaps; the tab-separated style keeps cells apart by tabs
-        self.layout = "\t" not in self.text and len(_WIDE_GAP.findall(self.text)) >= 10
+        self.layout = "\t" not in self.text and len(list(itertools.islice(_WIDE_GAP.finditer(self.text), 10))) >= 10
 
     def x(self, offset: int) -> int:
         """The column of ``offset`` on its line: on layout text, the printed position."""
@@ -156,6 +198,7 @@ class _Text:
         for offset in offsets:
             chars[offset] = "\t"
         self.text = "".join(chars)
+        self._tokens_of_line.clear()
 
     def location(self, offset: int) -> Location:
         line = self.line_of(offset)
@@ -180,13 +223,29 @@ class _Text:
         """Whitespace-separated tokens between two offsets, each with its cell number."""
         found = []
         for line in range(self.line_of(start), self.line_of(max(start, end - 1)) + 1):
+            for text, offset, stop, cell in self._line_tokens(line):
+                if start <= offset < end:
+                    found.append(_Token(text, offset, stop, cell))
+        return found
+
+    def _line_tokens(self, line: int) -> list[tuple[str, int, int, int]]:
+        """The tokens of one line as (text, start, end, cell), split once and kept until tabs change."""
+        cached = self._tokens_of_line.get(line)
+        if cached is None:
             base = self.line_starts[line]
             text = self.line_text(line)
-            for match in re.finditer(r"[^\s]+", text):
-                offset = base + match.start()
-                if start <= offset < end:
-                    found.append(_Token(match.group(), offset, base + match.end(), text.count("\t", 0, match.start())))
-        return found
+            cached = []
+            cell = 0
+            previous = 0
+            for match in _TOKEN.finditer(text):
+                cell += text.count("\t", previous, match.start())
+                previous = match.start()
+                cached.append((match.group(), base + match.start(), base + match.end(), cell))
+            self._tokens_of_line[line] = cached
+        return cached
+
+
+_TOKEN = re.compile(r"[^\s]+")
 
 
 def _valid(number: str) -> bool:
@@ -225,10 +284,15 @@ def _split_markers(tokens: list[_Token]) -> list[_Token]:
     result = []
     for token in tokens:
         match = _GLUED_MARKERS.match(token.text)
+        leading = _LEADING_MARKERS.match(token.text)
         if match and not MARKERS.fullmatch(token.text):
             cut = token.start + len(match[1])
             result.append(_Token(match[1], token.start, cut, token.cell))
             result.append(_Token(match[2], cut, token.end, token.cell))
+        elif leading and _is_value(leading[2]) and result:  # a marker run into the value after it
+            cut = token.start + len(leading[1])
+            result.append(_Token(leading[1], token.start, cut, result[-1].cell))
+            result.append(_Token(leading[2], cut, token.end, token.cell))
         else:
             result.append(token)
     return result
@@ -241,6 +305,7 @@ class _Reader:
         self.filing = Filing(read_from=FORMAT)
         self.document.filing = self.filing
         self.titled_row = None  # (row, title cell) of the last table row read with a title
+        self.box1_on_issuer_line: str | None | bool = False  # box 1's name read off the issuer's line
 
     # -- bookkeeping -------------------------------------------------------------------------------
     def put(self, pointer: str, offset: int | None) -> None:
@@ -394,11 +459,58 @@ class _Reader:
             self.unsure("/issuer/name", f"no 'NAME [TICKER]' follows the {self.box('issuer')} label", where)
             self.unsure("/issuer/tradingSymbol", f"no 'NAME [TICKER]' follows the {self.box('issuer')} label", where)
             return
-        name, ticker, cik = split_issuer(found.group())
+        printed = found.group()
+        shared = self._shared_with_box1(found)
+        if shared is not None:  # "DOE JANE ACME CORP [ ACME ]": box 1's name, then the issuer's
+            owner_words, cut = shared
+            self.box1_on_issuer_line = owner_words
+            printed = printed[cut:]
+        name, ticker, cik = split_issuer(printed)
         self.filing.issuer = Issuer(name=name, trading_symbol=ticker, cik=cik)
-        if name:
+        if shared is not None and shared[0] is None:
+            self.filing.issuer.name = None
+            self.unsure("/issuer/name", f"the {self.box('issuer')} name shares its line with box 1's and "
+                                        "where one ends is not in the text", found.start())
+        elif name:
             self.put("/issuer/name", found.start() + found.group().find(name))
         self.put("/issuer/tradingSymbol", found.start(1))
+
+    def _shared_with_box1(self, found) -> tuple[str | None, int] | None:
+        """Text in reading order (no tabs, no layout) prints box 1's name and the issuer's on one
+        line. Returns (the owner's words or None when the text does not tell where they end,
+        where the issuer's words begin in the match), or None when the line is the issuer's alone."""
+        doc = self.doc
+        label = self.labels.get("name")
+        if doc.layout or "\t" in doc.text or label is None:
+            return None
+        if doc.line_of(found.start()) != doc.line_of(label[0]) + 1:
+            return None
+        printed = found.group()
+        bracket = printed.rfind("[")
+        head = printed[:bracket]
+        debris = _BETWEEN_BOX1_AND_ISSUER.search(head)
+        if debris:  # Form 3: "DOE JANE Requiring Statement ACME CORP [ ACME ]"
+            return head[:debris.start()].strip() or None, debris.end()
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", head)]
+        if len(words) < 2:
+            return None
+        cut = self._owner_words_signed(words) or _case_change(words)
+        if cut is None:
+            return None, 0
+        return head[:words[cut][0]].strip(), words[cut][0]
+
+    def _owner_words_signed(self, words: list[tuple[int, str]]) -> int | None:
+        """How many leading words are the signer's name ("/s/ Jane Doe" for "DOE JANE ...")."""
+        signed = set()
+        for found in re.finditer(r"/s/\s*([^,\n]+)", self.doc.text):
+            signed.update(w.lower() for w in re.findall(r"[^\W\d_]+", found.group(1)))
+        count = 0
+        for _, word in words:
+            letters = re.sub(r"[^\w]", "", word).lower()
+            if not letters or letters not in signed:
+                break
+            count += 1
+        return count if 2 <= count < len(words) else None
 
     def read_dates(self) -> None:
         label = self.labels.get("box3")
@@ -438,7 +550,7 @@ class _Reader:
             return []
         phrase = LABELS["name"][0]
         labels = []
-        at = doc.squashed.find(phrase, bisect.bisect_left(doc.offsets, max(tables)))
+        at = doc.squashed.find(phrase, doc.offsets.index_at(max(tables)))
         while at >= 0:
             labels.append((doc.offsets[at], doc.offsets[at + len(phrase) - 1] + 1))
             at = doc.squashed.find(phrase, at + 1)
@@ -559,6 +671,8 @@ class _Reader:
                 if piece[0] and not re.search(r"name|address|reporting", piece[0], re.IGNORECASE):
                     parts.append(piece)
             parts = [(self._name_only(piece), offset) for piece, offset in parts]
+            if self.box1_on_issuer_line is not False and not self.owner_at:
+                parts = parts[:1]  # in reading order the lines below hold other boxes' words
             parts = [(piece, offset) for piece, offset in parts if piece]
             if parts:
                 name = _joined(piece for piece, _ in parts)
@@ -584,6 +698,9 @@ class _Reader:
         """Box 1's text on a line that text in reading order shares with boxes 2 and 5
         ("DOE JANE ACME CORP [ACME] X Director"): what stands before the issuer and the checkboxes."""
         issuer = self.filing.issuer.name
+        shared = self.box1_on_issuer_line
+        if shared is not False and _NAME_AND_TICKER.search(piece):  # the line box 1 shares with the issuer
+            return shared or ""
         if issuer and issuer in piece and piece.index(issuer) > 0:
             piece = piece[:piece.index(issuer)]
         piece = re.split(r"\s(?:\[\s*[Xx]?\s*\]|[☐☒☑■□✓✔]|X\s+(?=Director|10%|Officer|Other)|Director\b|"
@@ -617,7 +734,15 @@ class _Reader:
         street_caption = re.compile(r"\(\s*Street\s*\)").search(text, self.owner_at)
         city_caption = re.compile(r"\(\s*City\s*\)").search(text, self.owner_at)
         streets: list[tuple[str, int]] = []
-        if rest:
+        if self._reading_order() and street_caption and not self.owner_at:
+            # box 1's words open each line; the other boxes' words follow them
+            scrambled = False
+            for below in range(line + 1, self.doc.line_of(street_caption.start())):
+                piece, offset = self._cell(below, 0)
+                piece = _before_other_boxes(piece)
+                if piece and not _DATE.fullmatch(piece):
+                    streets.append((piece, offset))
+        elif rest:
             split = re.match(r"^(.*?)\s+(\d+\s+.*)$", rest)
             offset = text.find(rest, rest_offset)
             streets = [(split.group(1), offset), (split.group(2), offset + split.start(2))] if split else [(rest, offset)]
@@ -629,6 +754,10 @@ class _Reader:
         for index, (street, offset) in enumerate(streets[:2]):
             setattr(address, "street1" if index == 0 else "street2", street)
             self.put(f"{pointer}/street{index + 1}", offset)
+        if self._reading_order() and streets and not self.owner_at and len(streets[0][0]) > 40:
+            # longer than one EDGAR street line (40): a form with one street line prints both joined
+            self.unsure(f"{pointer}/street1", f"the street '{streets[0][0]}' is longer than one street line "
+                                              "and may be both lines printed as one", streets[0][1])
         if scrambled and streets:
             self.unsure(f"{pointer}/street1", f"box 1 is scrambled and its street may be cut short "
                                               f"('{' / '.join(s for s, _ in streets)}')", streets[0][1])
@@ -640,17 +769,19 @@ class _Reader:
             self.unsure(f"{pointer}/city", "no city, state and ZIP line in box 1", street_caption.start())
             return
         words, offset = city_line
-        found = _US_STATE.match(words)
+        found = _FOREIGN_STATE.match(words) or _US_STATE.match(words)
         if not found:
             address.city = words
             self.put(f"{pointer}/city", offset)
             self.unsure(f"{pointer}/state", f"no state and ZIP code in '{words}'", offset)
             return
         address.city, address.state = found.group(1).strip(" ,"), found.group(2)
+        if re.match(r",\s{3,}", words[found.end(1):]):  # a comma in the city's own column is the city's
+            address.city += ","
         self.put(f"{pointer}/city", offset)
         self.put(f"{pointer}/state", offset + found.start(2))
         zip_code = found.group(3)
-        if re.fullmatch(r"\d{5}(-\d{4})?", zip_code):
+        if re.fullmatch(r"\d{5}(-\d{4})?", zip_code) or (found.re is _FOREIGN_STATE and len(zip_code) <= 10):
             address.zip_code = zip_code
             self.put(f"{pointer}/zipCode", offset + found.start(3))
         else:
@@ -665,6 +796,8 @@ class _Reader:
         after = text[street_caption.end():self.doc.line_starts[line] + len(self.doc.line_text(line))]
         label = re.search(r"\d\.\s|If\s*Amend", after)
         after = after[:label.start()] if label else after
+        if self._reading_order():
+            after = _before_other_boxes(after)
         # only the caption's own cell and the next: a cell further right belongs to another box
         pieces = [p.strip() for p in after.split("\t")[:2] if re.search(r"[A-Za-z0-9]{2}", p)]
         if pieces:
@@ -676,9 +809,15 @@ class _Reader:
         end_line = self.doc.line_of(city_caption.start()) if city_caption else min(line + 3, len(self.doc.line_starts))
         for below in range(line + 1, end_line):
             piece, offset = self._cell(below, cell)
+            if self._reading_order():
+                piece = _before_other_boxes(piece)
             if re.search(r"[A-Za-z]{2}", piece):
                 return piece, offset
         return None
+
+    def _reading_order(self) -> bool:
+        """Text as lines in reading order: neither layout text nor the tab-separated style."""
+        return not self.doc.layout and "\t" not in self.doc.text
 
     def read_relationship(self, relationship: Relationship) -> None:
         pointer = f"{self.owner}/relationship"
@@ -841,6 +980,7 @@ class _Reader:
         bands: list[list[list[_Token]]] = []
         band: list[list[_Token]] = []
         pending = None  # a line of footnote markers alone
+        taken: list[_Token] = []  # the values the band holds so far
         for line in range(first, last + 1):
             line_start = doc.line_starts[line]
             text = doc.line_text(line)
@@ -852,7 +992,7 @@ class _Reader:
             if _header_line(tokens):
                 if band:
                     bands.append(band)
-                band, pending = [], None
+                band, pending, taken = [], None, []
                 continue
             if all(MARKERS.fullmatch(t.text) for t in tokens):  # superscripts, a line of their own
                 if pending:
@@ -860,11 +1000,10 @@ class _Reader:
                 pending = tokens
                 continue
             values = [t for t in tokens if _is_value(t.text)]
-            taken = [t for row_line in band for t in row_line if _is_value(t.text)]
             new_row = bool(band) and any(_overlap(doc, v, w) for v in values for w in taken)
             if new_row:
                 bands.append(band)
-                band = []
+                band, taken = [], []
             if pending:  # raised, they stand above the values they mark, unless only those above fit
                 above = bands[-1] if new_row else band
                 fits_above = any(_markers_fit(doc, pending, row_line) for row_line in above)
@@ -872,6 +1011,7 @@ class _Reader:
                 (band if below else bands[-1]).append(pending)
                 pending = None
             band.append(tokens)
+            taken.extend(values)
         if pending:
             band.append(pending)
         if band:
@@ -1302,6 +1442,7 @@ def _header_line(tokens: list[_Token]) -> bool:
     return all(t.text.lower() in _HEADER_WORDS for t in tokens)
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_value(text: str) -> bool:
     """A date, an amount, a code or a one-letter mark: what a cell holds once per row."""
     text = MARKERS.sub("", text)
@@ -1420,9 +1561,36 @@ def _joined(pieces) -> str:
     return text
 
 
+_BETWEEN_BOX1_AND_ISSUER = re.compile(r"\s*\bRequiring\s+Statement\s*")
+
+
+# the words of boxes 3 to 6 that text in reading order puts on box 1's lines, after box 1's own
+_OTHER_BOXES = re.compile(
+    r"(?:^|\s)(?:\d\.\s*(?:Date|If\s+Amend|Individual|Relationship|Issuer|Statement)|\(Month/Day/Year\)|"
+    r"\((?:Check|Click)\s+(?:all|Applicable)|(?:X\s+)?(?:Director|10%\s*Owner|Officer\s*\(give|Other\s*\(specify)\b|"
+    r"title\s+below\)|below\)|(?:X\s+)?Form\s+filed\s+by|Issuer\s+Filed|Requiring\s+Statement|Filed\s*\(Month)")
+
+
+def _before_other_boxes(piece: str) -> str:
+    found = _OTHER_BOXES.search(piece)
+    return (piece[:found.start()] if found else piece).strip()
+
+
+def _case_change(words: list[tuple[int, str]]) -> int | None:
+    """Where the words change once from all capitals to mixed case or back ("BOTHA ROELOF
+    Eventbrite, Inc."): the index of the first word after the change, or None."""
+    kinds = []
+    for _, word in words:
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        kinds.append(None if len(letters) < 2 else letters.isupper())
+    known = [(i, k) for i, k in enumerate(kinds) if k is not None]
+    changes = [i for (_, a), (i, b) in zip(known, known[1:]) if a != b]
+    return changes[0] if len(changes) == 1 and changes[0] >= 1 else None
+
+
 def _signature_line(line: str) -> bool:
     """A signature ("/s/ ..."), a name with its date apart from it, or a date alone."""
-    return bool(_SIGNED.search(line))
+    return "/" in line and bool(_SIGNED.search(line))  # each of its forms holds a slash
 
 
 def _continues_title(tokens: list[_Token], cell: int) -> bool:
@@ -1447,7 +1615,9 @@ def _clean_note(line: str) -> str:
     """A footnote line without list bullets and the TeX escapes some extractors leave ("25\\%")."""
     line = line.strip()
     line = re.sub(r"^[-•*]\s+(?=\(?\d)", "", line)
-    line = line.strip("$ ").replace("\\%", "%").replace("\\$", "$").replace("\\ ", " ")
+    # TeX's "$1.$" around a footnote's number goes; a dollar amount opening a wrapped line stays
+    line = re.sub(r"^[$ ]+(?=\(?\d{1,2}[.)](?:\s|\\|$)|[^\d(]|$)", "", line).rstrip("$ ")
+    line = line.replace("\\%", "%").replace("\\$", "$").replace("\\ ", " ")
     line = re.sub(r"^(\(?\d{1,2}[.)])\s*\\\s*", r"\1 ", line)
     return line.strip()
 

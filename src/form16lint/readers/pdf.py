@@ -56,7 +56,8 @@ from form16lint.model import (
     camel_case,
 )
 from form16lint.readers import unreadable, unsure_field
-from form16lint.readers.printed_form import (BOX_LABELS, FILING_OPTIONS, MARKERS, RELATIONSHIP_OPTIONS, TOP_CHECKBOXES,
+from form16lint.readers.printed_form import (BOX_LABELS, COLUMN_LABEL_WORDS, FILING_OPTIONS, MARKERS,
+                                             RELATIONSHIP_OPTIONS, TABLE_COLUMNS, TOP_CHECKBOXES,
                                              footnote_id, footnote_ids, form_of_title, is_table_subtitle, label_key,
                                              split_issuer, squash)
 from form16lint.values import date_value, decimal_value, text_value
@@ -153,6 +154,26 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return merged
 
 
+_WRAPPING = {"title", "nature", "under_title"}  # the columns whose text wraps; a figure or a code does not
+
+
+def _column_of(word: Word, columns: list[Column]) -> Column | None:
+    found = None
+    for column in columns:
+        if word.center >= column.start:
+            found = column
+    return found
+
+
+def _fills_again(row: list[Line], line: Line, columns: list[Column]) -> bool:
+    """Whether the line puts a figure, date or code in a column the row already has one in: then it
+    is the next row, however close it follows (an unruled table whose titles take two lines)."""
+    filled = {column.key for ln in row for w in ln.words if not MARKERS.fullmatch(w.text)
+              and (column := _column_of(w, columns)) is not None and column.key not in _WRAPPING}
+    return any(column.key in filled for w in line.words if not MARKERS.fullmatch(w.text)
+               and (column := _column_of(w, columns)) is not None)
+
+
 def _reading_order(words: list[Word]) -> list[Word]:
     """A cell's words line by line: the lines of a row mix cells whose text is set at different
     heights (a wrapped title beside a value centred on it), so a cell is read as lines of its own."""
@@ -185,31 +206,9 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
 
 
 # -- the tables' columns ---------------------------------------------------------------------------
-# number -> [(field key, sub-label that starts the sub-column, or "" for the first)]
-_TABLE_I = {"1": [("title", "")], "2": [("date", "")], "2A": [("deemed", "")],
-            "3": [("code", ""), ("v", "V")], "4": [("shares", ""), ("ad", "(A)"), ("price", "Price")],
-            "5": [("following", "")], "6": [("di", "")], "7": [("nature", "")]}
-_TABLE_II = {"1": [("title", "")], "2": [("exercise_price", "")], "3": [("date", "")],
-             "3A": [("deemed", "")], "4": [("code", ""), ("v", "V")],
-             "5": [("acquired", ""), ("disposed", "(D)")],
-             "6": [("exercisable", ""), ("expiration", "Expiration")],
-             "7": [("under_title", ""), ("under_shares", "Amount")], "8": [("price", "")],
-             "9": [("following", "")], "10": [("di", "")], "11": [("nature", "")]}
-_FORM3_I = {"1": [("title", "")], "2": [("following", "")], "3": [("di", "")], "4": [("nature", "")]}
-_FORM3_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "Expira")],
-             "3": [("under_title", ""), ("under_shares", "Amount")], "4": [("exercise_price", "")],
-             "5": [("di", "")], "6": [("nature", "")]}
-_LABEL_WORDS = (
-    "Title of Security Derivative (Instr. 3) (Instr. 4) (Instr. 5) (Instr. 8) Transaction Date "
-    "(Month/Day/Year) Deemed Execution Date, if any Code V Securities Acquired (A) or Disposed Of (D) "
-    "(Instr. 3, 4 and 5) Amount Price Beneficially Owned Following Reported Transaction(s) "
-    "(Instr. 3 and 4) at end of Issuer's Fiscal Year Ownership Form: Direct (D) or Indirect (I) "
-    "Nature of Indirect Beneficial Ownership Conversion Exercise Price of Derivative Security Number "
-    "Exercisable and Expiration Underlying Shares From: Amount or Number of Shares Title "
-    "(continued) Date Exer- cisable Expira- tion Month/Day/Year) (Month/Day/ Year) Conver- sion Exer- cise "
-    "Deriva- tive Form of"
-)
-_VOCAB = set(re.findall(r"[a-z]+", _LABEL_WORDS.lower()))
+_TABLE_I, _TABLE_II = TABLE_COLUMNS["4", "I"], TABLE_COLUMNS["4", "II"]
+_FORM3_I, _FORM3_II = TABLE_COLUMNS["3", "I"], TABLE_COLUMNS["3", "II"]
+_VOCAB = set(re.findall(r"[a-z]+", COLUMN_LABEL_WORDS.lower()))
 _NUMBER = re.compile(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
 
 
@@ -342,9 +341,22 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2)
     words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
                   round(w["size"], 1), number) for w in raw]
+    words += _drawn_crosses(page, number)
     lines = [line for line in group_lines(words, number)
              if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
     return lines, _horizontal_rules(page)
+
+
+def _drawn_crosses(page, number: int) -> list[Word]:
+    """A checkbox's mark drawn as a cross (two short diagonal strokes), as an "X" word where it stands."""
+    crosses: dict[tuple, Word] = {}
+    for stroke in page.lines:
+        width, height = stroke["x1"] - stroke["x0"], stroke["bottom"] - stroke["top"]
+        if 2 < width < 12 and 2 < height < 12:
+            key = (round(stroke["x0"]), round(stroke["top"]))
+            crosses.setdefault(key, Word("X", stroke["x0"], stroke["x1"], stroke["top"], stroke["bottom"],
+                                         round(height, 1), number))
+    return list(crosses.values())
 
 
 def _horizontal_rules(page) -> list[tuple]:
@@ -387,16 +399,17 @@ def _visible(color) -> bool:
 _BROWSER_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _URL = re.compile(r"^(?:file|https?|about|blob):", re.IGNORECASE)
 _PAGE_COUNT = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
+_PAGE_LABEL = re.compile(r"^(?:page\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$", re.IGNORECASE)
 
 
 def is_page_furniture(line: Line, height: float) -> bool:
-    """A line a browser prints in the page's margin, not part of the form: the date and time with
-    the page's title at the top, the page's address and "1/3" at the bottom."""
+    """A line printed in the page's margin, not part of the form: a browser's date and time with the
+    page's title at the top, the page's address and "1/3" at the bottom; "Page 2", "- 2 -"."""
     if not (line.bottom < 40 or line.top > height - 40):
         return False
     text = line.text
     last = line.words[-1].text
-    return bool(_BROWSER_DATE.match(text) or _URL.match(text) or (_PAGE_COUNT.match(last) and (
+    return bool(_BROWSER_DATE.match(text) or _URL.match(text) or _PAGE_LABEL.match(text) or (_PAGE_COUNT.match(last) and (
         len(line.words) == 1 or _URL.match(line.words[0].text))))
 
 
@@ -765,11 +778,7 @@ class _PdfReader:
         after = [i for i in (sections["table2"], sections["notes"], sections["remarks"], sections["owners"],
                              sections["reminder"], *sections["signatures"], *sections["more_owners"])
                  if i is not None]
-        specs = {"I": _FORM3_I if self.form == "3" else _TABLE_I,
-                 "II": _FORM3_II if self.form == "3" else _TABLE_II}
-        if self.form == "5":  # Form 5 has no V column: nothing is reported early on an annual statement
-            specs = {table: {number: [(key, sub) for key, sub in columns if key != "v"]
-                             for number, columns in spec.items()} for table, spec in specs.items()}
+        specs = {table: TABLE_COLUMNS[self.form, table] for table in ("I", "II")}
         for table, start in (("I", sections["table1"]), ("II", sections["table2"])):
             if start is None:
                 continue
@@ -807,7 +816,8 @@ class _PdfReader:
             title_end = columns[1].start if columns and len(columns) > 1 else 0.0
             if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
-            if previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end):
+            if (previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end)
+                    and not (columns and _fills_again(rows[-1], line, columns))):
                 rows[-1].append(line)
             else:
                 rows.append([line])

@@ -58,6 +58,46 @@ def label_key(label: str, words: int = LABEL_WORDS) -> str:
     return squash(" ".join(label.replace("/", " ").split()[:words]))
 
 
+# Each table's columns as each form numbers them: number -> [(field key, the sub-label that starts
+# the sub-column, or "" for the first)]. Form 5 prints Form 4's tables without the V column (nothing
+# is reported early on an annual statement); Form 3 has its own.
+_FORM4_TABLE_I = {"1": [("title", "")], "2": [("date", "")], "2A": [("deemed", "")],
+                  "3": [("code", ""), ("v", "V")], "4": [("shares", ""), ("ad", "(A)"), ("price", "Price")],
+                  "5": [("following", "")], "6": [("di", "")], "7": [("nature", "")]}
+_FORM4_TABLE_II = {"1": [("title", "")], "2": [("exercise_price", "")], "3": [("date", "")],
+                   "3A": [("deemed", "")], "4": [("code", ""), ("v", "V")],
+                   "5": [("acquired", ""), ("disposed", "(D)")],
+                   "6": [("exercisable", ""), ("expiration", "Expiration")],
+                   "7": [("under_title", ""), ("under_shares", "Amount")], "8": [("price", "")],
+                   "9": [("following", "")], "10": [("di", "")], "11": [("nature", "")]}
+_FORM3_TABLE_I = {"1": [("title", "")], "2": [("following", "")], "3": [("di", "")], "4": [("nature", "")]}
+_FORM3_TABLE_II = {"1": [("title", "")], "2": [("exercisable", ""), ("expiration", "Expira")],
+                   "3": [("under_title", ""), ("under_shares", "Amount")], "4": [("exercise_price", "")],
+                   "5": [("di", "")], "6": [("nature", "")]}
+# The words of the columns' labels: a line made only of them (and column numbers) is a table's header.
+COLUMN_LABEL_WORDS = (
+    "Title of Security Derivative (Instr. 3) (Instr. 4) (Instr. 5) (Instr. 8) Transaction Date "
+    "(Month/Day/Year) Deemed Execution Date, if any Code V Securities Acquired (A) or Disposed Of (D) "
+    "(Instr. 3, 4 and 5) Amount Price Beneficially Owned Following Reported Transaction(s) "
+    "(Instr. 3 and 4) at end of Issuer's Fiscal Year Ownership Form: Direct (D) or Indirect (I) "
+    "Nature of Indirect Beneficial Ownership Conversion Exercise Price of Derivative Security Number "
+    "Exercisable and Expiration Underlying Shares From: Amount or Number of Shares Title "
+    "(continued) Date Exer- cisable Expira- tion Month/Day/Year) (Month/Day/ Year) Conver- sion Exer- cise "
+    "Deriva- tive Form of"
+)
+
+
+def _without_v(spec: dict) -> dict:
+    return {number: [(key, sub) for key, sub in columns if key != "v"] for number, columns in spec.items()}
+
+
+TABLE_COLUMNS = {
+    ("3", "I"): _FORM3_TABLE_I, ("3", "II"): _FORM3_TABLE_II,
+    ("4", "I"): _FORM4_TABLE_I, ("4", "II"): _FORM4_TABLE_II,
+    ("5", "I"): _without_v(_FORM4_TABLE_I), ("5", "II"): _without_v(_FORM4_TABLE_II),
+}
+
+
 # A table's subtitle under its title, in letters and digits, lower case: Table II's list of
 # examples in the SEC rendition and the official form, "(continued)" on a page the table runs onto.
 TABLE_SUBTITLES = ("egputscallswarrantsoptionsconvertiblesecurities", "continued")

@@ -657,6 +657,9 @@ def write_html(result, stream, settings=None) -> None:
     stream.write(build_html(result))
 
 
+write_html.needs_documents = True  # it shows each filing's tables: the run keeps whole documents
+
+
 @hookimpl
 def form16lint_output_formats():
     return {"html": write_html}

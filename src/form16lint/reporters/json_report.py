@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from form16lint.findings import plain
 from form16lint.hookspecs import hookimpl
 from form16lint.reporters import file_summary
 
@@ -24,6 +25,7 @@ def write_json(result, stream, settings=None) -> None:
                 "page": f.page,
                 "box": f.box,
                 "fingerprint": f.fingerprint,
+                "arguments": {name: plain(value) for name, value in f.arguments.items()},
                 "suppressed": f.suppressed,
                 "suppression_reason": f.suppression_reason,
             }
@@ -32,6 +34,8 @@ def write_json(result, stream, settings=None) -> None:
         "summary": result.counts(),
         "notes": list(result.notes),  # run-level remarks: a pack that did not load, a file skipped
     }
+    if result.notes:  # run-level remarks: members of an archive skipped, a pack that did not load
+        report["notes"] = list(result.notes)
     stream.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
 
 

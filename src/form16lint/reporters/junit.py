@@ -3,17 +3,22 @@ that fails the run (reaches ``--fail-on``)."""
 
 from __future__ import annotations
 
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING
 
 from form16lint.findings import Severity
 from form16lint.hookspecs import hookimpl
 from form16lint.reporters.concise import location
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree
 
 
 def junit_tree(result, fail_on: Severity = Severity.ERROR) -> ElementTree.Element:
     """One test case per file; a failure for each finding that reaches ``fail_on`` (those that
     make the exit status 1), the other findings in the case's output, so that the counts agree
     with the exit status."""
+    from xml.etree import ElementTree  # imported when this format is written, not on every run
+
     by_path: dict[str, list] = {}
     for finding in result.findings:
         if not finding.suppressed:
@@ -41,6 +46,8 @@ def junit_tree(result, fail_on: Severity = Severity.ERROR) -> ElementTree.Elemen
 
 
 def write_junit(result, stream, settings=None) -> None:
+    from xml.etree import ElementTree
+
     tree = junit_tree(result, getattr(settings, "fail_on", Severity.ERROR))
     ElementTree.indent(tree)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -7,6 +7,7 @@ Colour is off when the output is not a terminal, when NO_COLOR is set, or with `
 from __future__ import annotations
 
 import os
+import sys
 
 from form16lint.fieldnames import describe
 from form16lint.hookspecs import hookimpl
@@ -49,6 +50,80 @@ def where(finding, form: str | None = None) -> str:
 
 
 def write_rich(result, stream, settings=None) -> None:
+    if not _styled(stream, settings):
+        lines = _plain_lines(result)
+        if lines is not None:  # the same text rich would write, without importing rich
+            stream.write("".join(line + "\n" for line in lines))
+            return
+    _write_with_rich(result, stream, settings)
+
+
+def _styled(stream, settings) -> bool:
+    """Whether rich would write styles or a terminal's layout: on a terminal, when forced (the
+    settings' colour, FORCE_COLOR, TTY_COMPATIBLE) or in a notebook."""
+    if getattr(settings, "color", None) or os.environ.get("FORCE_COLOR") is not None \
+            or os.environ.get("TTY_COMPATIBLE", "") == "1" or "ipykernel" in sys.modules:
+        return True
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))  # the control codes rich's Text leaves out
+
+
+def _text(text: str) -> str:
+    return text.translate(_CONTROL).expandtabs(8)
+
+
+def _plain_lines(result) -> list[str] | None:
+    """The rich report as plain lines, or None when rich would have to wrap or escape a line (a
+    long note, a finding on a path that is no input): then rich writes it."""
+    width = _width()
+    lines: list[str] = []
+    by_path: dict[str, list] = {}
+    for finding in result.findings:
+        if not finding.suppressed:
+            by_path.setdefault(finding.path, []).append(finding)
+    for document in result.documents:
+        findings = by_path.pop(document.path, [])
+        lines.append(_text(document.path))
+        lines.append(_text("  " + heading(document)))
+        if not findings:
+            lines.append("  no findings")
+        for finding in findings:
+            severity = str(finding.severity)
+            place = where(finding, document.filing.document_type if document.filing else None)
+            lines.append(_text(f"  {severity:<7} {finding.code} {place}"))
+            lines.append(_text("      " + finding.message))
+        lines.append("")
+    if by_path or result.notes:
+        return None
+    counts = result.counts()
+    parts = []
+    for severity in ("error", "warning", "info"):
+        label = severity if severity == "info" else severity + ("s" if counts[severity] != 1 else "")
+        parts.append(f"{counts[severity]} {label}")
+    files = len(result.documents)
+    summary = ", ".join(parts) + f" in {files} file{'s' if files != 1 else ''}"
+    suppressed = sum(1 for f in result.findings if f.suppressed)
+    if suppressed:
+        summary += f" ({suppressed} suppressed)"
+    if len(summary) > width:
+        return None
+    lines.append(summary)
+    return lines
+
+
+def _width() -> int:
+    try:
+        return int(os.environ.get("COLUMNS", "")) or 80
+    except ValueError:
+        return 80
+
+
+def _write_with_rich(result, stream, settings=None) -> None:
     from rich.markup import escape
     from rich.text import Text
 

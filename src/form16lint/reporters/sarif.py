@@ -3,7 +3,8 @@
 What code scanning reads: ``tool.driver`` (name, version, rules with their documentation) and
 per result ``ruleId``, ``level``, ``message.text``, a location relative to the repository root
 and ``partialFingerprints``. Fingerprints come from :attr:`Finding.fingerprint`, which ignores
-line numbers, so an alert survives lines moving. Suppressed findings stay in the log with a
+line numbers and the message's wording, so an alert survives lines moving and messages being
+reworded. The facts a message states travel as data in the result's ``properties.arguments``. Suppressed findings stay in the log with a
 ``suppressions`` entry, as SARIF intends, and code scanning shows them as dismissed.
 """
 
@@ -14,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from form16lint.fieldnames import describe
+from form16lint.findings import plain
 from form16lint.hookspecs import hookimpl
 from form16lint.paths import repository_path, repository_root
 
@@ -57,6 +59,8 @@ def sarif_result(finding, rule_index: dict[str, int], form: str | None = None) -
     region = {"startLine": finding.line or 1, "startColumn": finding.column or 1}
     location: dict = {"physicalLocation": {"artifactLocation": artifact_location(finding.path), "region": region}}
     properties: dict = {"severity": str(finding.severity)}
+    if finding.arguments:  # the facts the message states, as data
+        properties["arguments"] = {name: plain(value) for name, value in finding.arguments.items()}
     if finding.pointer:
         properties["pointer"] = finding.pointer
         location["logicalLocations"] = [{
@@ -72,7 +76,7 @@ def sarif_result(finding, rule_index: dict[str, int], form: str | None = None) -
         "message": {"text": finding.message},
         "locations": [location],
         "partialFingerprints": {"primaryLocationLineHash": finding.fingerprint,
-                                "form16lintFingerprint/v1": finding.fingerprint},
+                                "form16lintFingerprint/v2": finding.fingerprint},
         "properties": properties,
     }
     if finding.code in rule_index:

@@ -7,9 +7,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from form16lint.values import parse_date
-
-from ._vesting import MONTHS
+from form16lint.form import MONTHS, parse_date
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = re.compile(

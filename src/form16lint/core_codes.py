@@ -1,19 +1,26 @@
-"""E and F — what the readers and the engine report about the input and about themselves."""
+"""The codes the core itself emits, declared here with their documentation.
+
+Readers report E001 and E002 and the canonical JSON reader S001 (it has the document before the
+model); the engine reports F001 when a rule raises and the suppression machinery F002. No pack
+owns them: they are part of form16lint whatever packs are loaded or switched off, and the
+registry (:mod:`form16lint.registry`) refuses a pack that declares one of them.
+"""
 
 from __future__ import annotations
 
 from form16lint.findings import Severity
-from form16lint.rule import FilingRule
+from form16lint.rule import Rule
+
+CORE_PACK = "form16lint"  # the name the core's codes are listed under
 
 
-class _ReportedElsewhere(FilingRule):
-    """Findings of this code come from a reader or the engine, not from a check over the model."""
+class CoreCode(Rule):
+    """A code the core reports: documented like a rule, never run over a filing."""
 
-    def check(self, filing, context):
-        return ()
+    pack = CORE_PACK
 
 
-class FieldNotReadable(_ReportedElsewhere):
+class FieldNotReadable(CoreCode):
     """A field of a PDF or text filing could not be read with confidence.
 
     ## What it checks
@@ -50,7 +57,7 @@ class FieldNotReadable(_ReportedElsewhere):
     severity = Severity.WARNING
 
 
-class UnreadableInput(_ReportedElsewhere):
+class UnreadableInput(CoreCode):
     """The file could not be read as a Form 3, 4 or 5.
 
     ## What it checks
@@ -79,7 +86,7 @@ class UnreadableInput(_ReportedElsewhere):
     severity = Severity.ERROR
 
 
-class NotAFiling(_ReportedElsewhere):
+class NotAFiling(CoreCode):
     """A file that is plainly not a filing was skipped.
 
     ## What it checks
@@ -111,7 +118,7 @@ class NotAFiling(_ReportedElsewhere):
     severity = Severity.INFO
 
 
-class RuleCrashed(_ReportedElsewhere):
+class RuleCrashed(CoreCode):
     """A rule failed with an internal error; the other rules still ran.
 
     ## What it checks
@@ -139,7 +146,7 @@ class RuleCrashed(_ReportedElsewhere):
     severity = Severity.ERROR
 
 
-class IneffectiveSuppression(_ReportedElsewhere):
+class IneffectiveSuppression(CoreCode):
     """A suppression matched no finding, or gives no reason and so is not honoured.
 
     ## What it checks
@@ -171,3 +178,37 @@ class IneffectiveSuppression(_ReportedElsewhere):
     code = "F002"
     name = "ineffective-suppression"
     severity = Severity.WARNING
+
+
+class SchemaViolation(CoreCode):
+    """Extracted or canonical JSON does not follow the filing schema.
+
+    ## What it checks
+    JSON input (form16lint's canonical JSON, or JSON another tool extracted) is validated
+    against `schemas/filing.schema.json` (JSON Schema 2020-12). Each violation is reported at
+    its JSON pointer. The reader reports it; the other rules still run on what could be read.
+
+    ## Why it matters
+    The canonical JSON is the contract between form16lint and the tools around it. A value of
+    the wrong type (an amount written as `"1,000"`, a date as `"4/6/04"`) would reach EDGAR as
+    a malformed element and get the submission suspended (EDGAR Ownership XML Technical
+    Specification, ch. 4).
+
+    ## Failing example
+    ```json
+    {"documentType": "4", "periodOfReport": {"value": "04/06/2004"}}
+    ```
+
+    ## Passing example
+    ```json
+    {"documentType": "4", "periodOfReport": {"value": "2004-04-06"}}
+    ```
+    """
+
+    code = "S001"
+    name = "schema-violation"
+    severity = Severity.ERROR
+
+
+CORE_CODES = tuple(code() for code in (FieldNotReadable, UnreadableInput, NotAFiling, RuleCrashed,
+                                       IneffectiveSuppression, SchemaViolation))

@@ -5,17 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from form16lint.model import plain_words
-
-
-def figure(amount: Decimal) -> str:
-    """4051557 -> "4,051,557"; 1250.50 -> "1,250.5": thousands separators, no exponent."""
-    return format(amount.normalize(), ",f")
-
-
-def money(amount: Decimal) -> str:
-    """1005.600 -> "$1,005.600": a price with thousands separators and the decimals as filed."""
-    return "$" + format(amount, ",f")
+from form16lint.findings import figure, money  # noqa: F401 - as messages render {x:figure} and {x:money}
+from form16lint.form import plain_words
 
 
 def normalised_title(row) -> str:

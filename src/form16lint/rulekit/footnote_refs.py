@@ -15,7 +15,7 @@ from functools import lru_cache
 from form16lint.model import Footnote
 from form16lint.values import parse_decimal
 
-from ._walk import walked
+from .walk import walked
 
 FOOTNOTE_ID = re.compile(r"F([1-9][0-9]?)")
 

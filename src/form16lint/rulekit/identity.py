@@ -6,16 +6,14 @@ Shared by the ticker rules and the rules across filings.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from form16lint.issuer_map import normal_ticker
+from form16lint.form import cik_key, normal_name, normal_ticker  # noqa: F401 - the name normalisers
 
 # 1-5 letters, then optionally a class or unit suffix: BRK.A, BF-B, MFAC.U, MFAC.WS, BRK/B.
 TICKER = re.compile(r"[A-Z]{1,5}(?:[.\-/ ][A-Z]{1,2})?")
 NO_LISTED_CLASS = frozenset({"NONE", "N/A"})
 # Nasdaq's fifth-letter status qualifiers that are not part of the issuer's own symbol.
 QUALIFIERS = {"E": "delinquent in its SEC filings", "Q": "in bankruptcy proceedings"}
-_CORPORATE = re.compile(r"\b(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l p|sa|nv|ag)\b")
 
 
 # Issuers with several listed classes write them all in box 2: "LEN, LEN.B", "WSO; WSOB", "GOOGL and GOOG".
@@ -38,21 +36,6 @@ def qualifier(symbol: str | None) -> tuple[str, str] | None:
     if len(ticker) == 5 and ticker.isalpha() and ticker[-1] in QUALIFIERS:
         return ticker[:4], ticker[-1]
     return None
-
-
-def cik_key(cik: str | None) -> str | None:
-    """A CIK without leading zeros, when it is one."""
-    text = (cik or "").strip()
-    return (text.lstrip("0") or "0") if text.isdigit() else None
-
-
-@lru_cache(maxsize=4096)
-def normal_name(name: str | None) -> str:
-    """'Sonus Networks, Inc.' and 'SONUS NETWORKS INC' are one name. Names repeat across the
-    filings of a run: each is read once."""
-    text = re.sub(r"[^a-z0-9 ]", " ", (name or "").lower().replace("&", " and "))
-    text = _CORPORATE.sub(" ", text)
-    return " ".join(text.split())
 
 
 def issuer_keys(documents) -> dict[int, str]:

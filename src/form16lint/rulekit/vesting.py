@@ -28,12 +28,10 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Callable
 
-from ._amounts import figure
+from form16lint.form import MONTHS
 
-MONTHS = {name: index for index, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})
-MONTHS["sept"] = 9
-MONTHS = {name.lower(): index for name, index in MONTHS.items()}
+from .amounts import figure
+
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -8,6 +8,7 @@ from datetime import date
 from enum import Enum
 
 from form16lint.business_days import add_business_days, edgar_filing_date
+from form16lint.form import row_code, row_direction  # noqa: F401 - the form's own reading of a row
 
 # Sarbanes-Oxley section 403 (Release 34-46421): from this date a Form 4 is due within two
 # business days, and the Rule 16b-3 transactions with the issuer (codes A D F M C X O) are on it.
@@ -15,16 +16,6 @@ SARBANES_OXLEY_FORM4 = date(2002, 8, 29)
 # Release 33-11138 took effect: from this date gifts given are due on Form 4, and a Rule 10b5-1 plan
 # adopted by an officer or director carries a cooling-off period.
 RELEASE_33_11138 = date(2023, 2, 27)
-
-
-def row_code(row) -> str:
-    """A transaction row's code as the form lists it: stripped, in capitals ("" when none)."""
-    return (row.code or "").strip().upper()
-
-
-def row_direction(row) -> str:
-    """A transaction row's (A) or (D), stripped and in capitals ("" when none)."""
-    return (row.acquired_disposed.value or "").strip().upper()
 
 
 def gift_due_on_form4(row, day: date) -> bool:
