@@ -38,7 +38,7 @@ def test_json_output_shape(files, capsys):
     clean, broken = files
     main(["check", str(clean.parent), "--format", "json"])
     report = json.loads(capsys.readouterr().out)
-    assert set(report) == {"tool", "files", "findings", "summary"}
+    assert set(report) == {"tool", "files", "findings", "summary", "notes"}
     assert report["tool"]["name"] == "form16lint"
     assert set(report["files"][0]) == {"path", "format", "form", "issuer", "ticker", "owners", "period"}
     finding = report["findings"][0]

@@ -57,6 +57,12 @@ def test_hook_passes_clean_and_fails_broken(hook_repo, tmp_path):
     _git("init", "-q", cwd=work)
     (work / "filings" / "a.xml").write_text(ownership_xml(nd_transactions=[nd_tx()]))
     (work / "filings" / "notes.md").write_text("not a filing\n")
+    # ordinary files beside the filings: the hook must let their commit pass
+    (work / "notes.txt").write_text("Ask the CFO about the March grant.\n")
+    (work / "package.json").write_text('{"name": "site", "version": "1.0.0"}\n')
+    (work / "requirements.txt").write_text("requests==2.31.0\n")
+    (work / "data.json").write_text('{"quarters": [1, 2, 3, 4]}\n')
+    (work / "page.xml").write_text('<?xml version="1.0"?><catalog><book id="1"/></catalog>\n')
     _git("add", "-A", cwd=work)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "FORM16LINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
 
@@ -67,6 +73,16 @@ def test_hook_passes_clean_and_fails_broken(hook_repo, tmp_path):
     clean = try_repo()
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "form16lint" in clean.stdout and "Passed" in clean.stdout
+
+    # form16lint's own report and baseline, committed beside the filings, pass too
+    report = subprocess.run([sys.executable, "-m", "form16lint", "check", "--format", "json", "filings"],
+                            cwd=work, env=env, capture_output=True, text=True)
+    (work / "form16lint-report.json").write_text(report.stdout)
+    subprocess.run([sys.executable, "-m", "form16lint", "check", "--write-baseline", "known.json", "filings"],
+                   cwd=work, env=env, check=True, capture_output=True)
+    _git("add", "-A", cwd=work)
+    own = try_repo()
+    assert own.returncode == 0, own.stdout + own.stderr
 
     (work / "filings" / "b.xml").write_text(ownership_xml(nd_transactions=[nd_tx(date="2023-02-30")]))
     _git("add", "-A", cwd=work)

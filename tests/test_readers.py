@@ -85,8 +85,9 @@ def test_external_entity_is_never_read(plugins, tmp_path):
     assert "TOP SECRET" not in document.reader_findings[0].message
 
 
-def test_other_xml_and_other_files_are_e002(plugins, tmp_path):
-    assert "none of the formats" in read(plugins, tmp_path, "<html><body/></html>", "a.xml").reader_findings[0].message
+def test_other_xml_is_skipped_and_other_files_are_e002(plugins, tmp_path):
+    skipped, = read(plugins, tmp_path, "<html><body/></html>", "a.xml").reader_findings
+    assert skipped.code == "E003" and "not a filing" in skipped.message
     assert "empty" in read(plugins, tmp_path, "", "b.xml").reader_findings[0].message
     assert read(plugins, tmp_path, b"\x00\x01binary", "c.pdf").reader_findings[0].code == "E002"
 
@@ -120,12 +121,13 @@ def test_canonical_json_round_trip_is_equal(plugins, tmp_path):
 
 
 def test_json_schema_violation_is_s001_with_pointer_and_line(plugins, tmp_path):
-    text = '{\n  "documentType": "4",\n  "periodOfReport": {"value": "04/06/2004"},\n  "issuer": {"cik": 320193}\n}\n'
+    text = ('{\n  "$schema": "https://form16lint.dev/schemas/filing.schema.json",\n  "documentType": "4",\n'
+            '  "periodOfReport": {"value": "04/06/2004"},\n  "issuer": {"cik": 320193}\n}\n')
     document = read(plugins, tmp_path, text, "filing.json")
     found = {f.pointer: f for f in document.reader_findings}
     assert set(found) == {"/periodOfReport/value", "/issuer/cik"}
     assert all(f.code == "S001" for f in found.values())
-    assert found["/issuer/cik"].line == 4
+    assert found["/issuer/cik"].line == 5
 
 
 def test_broken_json_is_e002(plugins, tmp_path):

@@ -37,11 +37,11 @@ def pack(name, *codes):
 
 
 def test_the_core_declares_its_own_codes_with_documentation():
-    assert {code.code for code in CORE_CODES} == {"E001", "E002", "F001", "F002", "S001"}
+    assert {code.code for code in CORE_CODES} == {"E001", "E002", "E003", "F001", "F002", "S001"}
     for code in CORE_CODES:
         assert code.pack == CORE_PACK and "## What it checks" in code.documentation()
     plugins = load_plugins(autoload=False, blocked=("form16lint_rules",))
-    assert {"E001", "E002", "F001", "F002", "S001"} <= known_codes(plugins)
+    assert {"E001", "E002", "E003", "F001", "F002", "S001"} <= known_codes(plugins)
     assert "B001" not in known_codes(plugins)  # the built-in pack is blocked, the core's codes stay
 
 

@@ -53,7 +53,7 @@ def test_show_names_unreadable_file(tmp_path, capsys, monkeypatch):
     path.write_text("nothing to see")
     code, out, err = run(capsys, monkeypatch, "show", str(path))
     assert code == 1 and not out
-    assert str(path) in err and "E002" in err and "Traceback" not in err
+    assert str(path) in err and "E003" in err and "not a filing" in err and "Traceback" not in err
     code, _, err = run(capsys, monkeypatch, "show", str(tmp_path / "missing.txt"))
     assert code == 1 and "missing.txt" in err
 

@@ -88,10 +88,39 @@ def _number(number: Decimal) -> str:
     return text
 
 
+_MALFORMED = object()  # a value that is not of its field's type
+
+
+def _decimal(value):
+    """A number given as text (or as a number too large to read): a Decimal when it is plain
+    ASCII digits within the limits, else :data:`_MALFORMED`."""
+    from form16lint.values import parse_decimal, readable_number
+
+    if isinstance(value, str) and len(value) <= MAX_NUMBER_TEXT:
+        number = parse_decimal(value)
+        if number is not None and readable_number(number):
+            return number
+    return _MALFORMED
+
+
 # -- JSON to model ---------------------------------------------------------------------------------
 def loads(text: str):
-    """Parse JSON with every number as an exact Decimal."""
-    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+    """Parse JSON with every number as an exact Decimal. A number the rules cannot compute with
+    (NaN, Infinity, 1E+999999, a thousand digits) stays the text it was written as, so the
+    schema reports it (S001) and the model keeps it as a malformed value (S003)."""
+    return json.loads(text, parse_float=_json_number, parse_int=_json_number, parse_constant=str)
+
+
+def _json_number(text: str):
+    from form16lint.values import readable_number
+
+    if len(text) > MAX_NUMBER_TEXT:
+        return text
+    number = Decimal(text)
+    return number if readable_number(number) else text
+
+
+MAX_NUMBER_TEXT = 1100  # characters of a JSON number read as one at most
 
 
 def from_data(data: dict) -> Filing:
@@ -125,18 +154,18 @@ def _convert(kind, value):
         (inner,) = typing.get_args(kind) or (str,)
         value = value or {}
         raw_value = value.get("value")
-        return Value(
-            _convert(inner, raw_value) if raw_value is not None else None,
-            [str(note) for note in value.get("footnotes", [])],
-            value.get("raw"),
-        )
+        converted = _convert(inner, raw_value) if raw_value is not None else None
+        raw = value.get("raw")
+        if converted is _MALFORMED:  # kept as written, for S003
+            converted, raw = None, raw_value if isinstance(raw_value, str) else json.dumps(raw_value)
+        return Value(converted, [str(note) for note in value.get("footnotes", [])], raw)
     if origin is list:
         (inner,) = typing.get_args(kind)
         return [_convert(inner, item) for item in value]
     if dataclasses.is_dataclass(kind):
         return _build(kind, value)
     if kind is Decimal:
-        return Decimal(value) if not isinstance(value, Decimal) else value
+        return value if isinstance(value, Decimal) else _decimal(value)
     if kind is datetime:
         return datetime.fromisoformat(value)
     if kind is date:

@@ -13,7 +13,6 @@ workers, workers never import the engine.
 
 from __future__ import annotations
 
-import codecs
 import os
 import traceback
 from dataclasses import dataclass, field
@@ -43,34 +42,18 @@ class CheckedFile:
     summaries: tuple = ()  # one per summariser of the run (see Summarisers), None where no filing
 
 
-def read_document(plugins, path: str, data: bytes | None = None) -> Document:
-    """Read one input with the first reader that claims it; a failure is an E002, never a crash.
-    ``data`` is the input's bytes when they do not come from a file at ``path`` (an archive
-    member)."""
-    if data is None:
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as error:
-            return unreadable(path, "unknown", f"the file cannot be opened ({error.strerror or error})")
-    if not data.strip():
-        return unreadable(path, "unknown", "the file is empty")
-    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return unreadable(path, "unknown", "the file is UTF-16 or UTF-32 text (it starts with that byte-order "
-                                           "mark); EDGAR expects ASCII text: save it as ASCII or UTF-8 and check again")
-    try:
-        document = plugins.hook.form16lint_read_document(path=path, data=data)
-    except Exception as error:  # a reader bug must not end the run
-        return unreadable(path, "unknown", f"the reader failed: {type(error).__name__}: {error}")
-    if document is None:
-        return unreadable(
-            path, "unknown",
-            "its content is none of the formats form16lint reads (EDGAR ownership XML, EDGAR "
-            "submission text, form16lint JSON, a PDF of the form, or text extracted from one)",
-        )
-    if document.filing is not None and document.format in EXTRACTED_FORMATS:
-        document.filing.read_from = document.format  # kept in its canonical JSON
-    return document
+def read_document(plugins, path: str, data: bytes | None = None, limits=None) -> Document:
+    """Read one input with the first reader that claims it, within ``limits`` (the defaults when
+    None); a failure is an E002 naming the file and the problem, never a crash. ``data`` is the
+    input's bytes when they do not come from a file at ``path`` (an archive member). See
+    :mod:`form16lint.reading`."""
+    from form16lint.limits import ReadLimits
+    from form16lint.reading import guarded, read_input
+
+    limits = limits or ReadLimits()
+    with guarded(path, limits) as outcome:
+        outcome.document = read_input(plugins, path, limits, data)
+    return outcome.document
 
 
 def split_rules(rules: list[Rule], settings) -> tuple[list[FilingRule], list[CollectionRule]]:
@@ -95,6 +78,8 @@ def filing_findings(document: Document, filing_rules: list[FilingRule], options:
                 for violation in rule.check(filing, context) or ():
                     if not filing.hides(violation.pointer):
                         findings.append(make_finding(rule, document, violation))
+            except MemoryError:
+                raise  # over the memory limit: the whole file's reading and checking stops
             except Exception as error:
                 findings.append(crash_finding(rule, document, error))
     return findings
@@ -148,12 +133,20 @@ def check_input(plugins, item: Input | str, filing_rules: list[FilingRule], summ
     """Read and check one input; keep its findings, header and summaries, drop the document
     (unless ``keep_document``: a report that shows whole filings asked for it)."""
     if isinstance(item, str):
-        document = read_document(plugins, item)
-    elif item.problem is not None:
+        item = Input(item)
+    if item.problem is not None:
         document = unreadable(item.path, "unknown", item.problem)
+        findings = list(document.reader_findings)
     else:
-        document = read_document(plugins, item.path, item.data)
-    findings = filing_findings(document, filing_rules, options)
+        from form16lint.limits import ReadLimits
+        from form16lint.reading import guarded, read_input
+
+        limits = options.limits or ReadLimits()
+        with guarded(item.path, limits) as outcome:  # the time and memory limits cover the rules too
+            outcome.document = read_input(plugins, item.path, limits, item.data)
+            outcome.findings = filing_findings(outcome.document, filing_rules, options)
+        document = outcome.document
+        findings = outcome.findings if outcome.findings is not None else list(document.reader_findings)
     header = document if keep_document else header_of(document)
     checked = CheckedFile(header=header, findings=findings, summaries=summarisers.summarise(document))
     _LAST_HEADER[:] = [None, None]

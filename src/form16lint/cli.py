@@ -75,8 +75,33 @@ def _settings_options(parser) -> None:
     parser.add_argument("--config", default=None, metavar="FILE",
                         help="read this configuration file instead of searching for one")
     parser.add_argument("--isolated", action="store_true", help="read no configuration file")
+    parser.add_argument("--allow-empty", action="store_const", const=True, default=None,
+                        help="a run that checks no file exits 0 (by default it is an error, exit 2)")
+    parser.add_argument("--max-file-size", type=_limit, default=None, metavar="MB",
+                        help="megabytes read from one file at most (default 50; 0: no limit)")
+    parser.add_argument("--max-pages", type=_limit, default=None, metavar="N",
+                        help="pages of one PDF at most (default 200; 0: no limit)")
+    parser.add_argument("--time-limit", type=_limit, default=None, metavar="SECONDS",
+                        help="seconds to read and check one file at most (default 20; 0: no limit)")
+    parser.add_argument("--memory-limit", type=_limit, default=None, metavar="MB",
+                        help="megabytes of memory one file may take (default 2048; 0: no limit)")
     parser.add_argument("--disable-pack", action="append", default=None, metavar="NAME",
                         help="do not load this rule pack (repeatable; `form16lint rules` lists the packs)")
+    _strict_packs_option(parser)
+
+
+def _strict_packs_option(parser) -> None:
+    parser.add_argument("--strict-packs", action="store_const", const=True, default=None,
+                        help="exit 2 when a rule pack fails to load")
+
+
+def _limit(text: str) -> float:
+    from form16lint.config import parse_limit
+
+    try:
+        return parse_limit(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def settings_from(args):
@@ -84,8 +109,25 @@ def settings_from(args):
 
     given = {"select": args.select, "extend-select": args.extend_select, "ignore": args.ignore,
              "fail-on": args.fail_on, "output-format": args.output_format, "issuer-map": args.issuer_map,
+             "allow-empty": args.allow_empty, "strict-packs": args.strict_packs,
+             "max-file-size": args.max_file_size, "max-pages": args.max_pages, "time-limit": args.time_limit,
+             "memory-limit": args.memory_limit,
              "disable-packs": args.disable_pack}
     return resolve(given, config=args.config, isolated=args.isolated)
+
+
+def load_command_plugins(strict: bool | None, disabled: tuple = ()):
+    """The plugins, every pack that failed to load said on standard error (and, with
+    ``--strict-packs``, the end of the command with exit status 2); ``disabled`` packs are not
+    loaded."""
+    from form16lint.plugins import load_plugins
+
+    plugins = load_plugins(disabled=disabled)
+    for note in plugins.load_errors:
+        print(f"form16lint: warning: {note}", file=sys.stderr)
+    if strict and plugins.load_errors:
+        raise UsageError(f"{len(plugins.load_errors)} rule pack(s) failed to load (--strict-packs)")
+    return plugins
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,18 +159,22 @@ def build_parser() -> argparse.ArgumentParser:
     config.add_argument("--reference", action="store_true",
                         help="print the configuration reference (Markdown) instead")
 
-    commands.add_parser("rules", help="list every rule: code, severity, summary, pack")
+    rules = commands.add_parser("rules", help="list every rule: code, severity, summary, pack")
+    _strict_packs_option(rules)
 
     explain = commands.add_parser("explain", help="show a rule's documentation")
     explain.add_argument("code", help="a rule code, e.g. B001")
+    _strict_packs_option(explain)
 
     show = commands.add_parser("show", help="show what was read from a filing, laid out as the form")
     show.add_argument("file", help="a filing in any format form16lint reads")
     show.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
+    _strict_packs_option(show)
 
     extract = commands.add_parser("extract", help="write the canonical JSON of a filing")
     extract.add_argument("file", help="a filing in any format form16lint reads")
     extract.add_argument("-o", "--output", default=None, metavar="OUT", help="write to OUT instead of standard output")
+    _strict_packs_option(extract)
     _add_report_commands(commands)
     return parser
 
@@ -190,34 +236,46 @@ def main(argv: list[str] | None = None) -> int:
 # -- commands ----------------------------------------------------------------------------------------
 def cmd_check(args) -> int:
     from form16lint.archives import ArchiveInputs
+    from form16lint.config import check_codes, known_codes
     from form16lint.discovery import discover
     from form16lint.engine import lint
-    from form16lint.plugins import load_plugins
     from form16lint.progress import RunProgress
     from form16lint.rule import RunOptions
+    from form16lint.suppressions import load_sidecar
 
     settings = settings_from(args)
     settings.filing_date = args.filing_date
     settings.jobs = args.jobs
-    from form16lint.suppressions import load_sidecar
-
     settings.suppressions = load_sidecar()
     if args.no_color:
         settings.color = False
 
-    plugins = load_plugins(disabled=tuple(settings.disable_packs))
+    plugins = load_command_plugins(settings.strict_packs, disabled=tuple(settings.disable_packs))
+    check_codes(settings, known_codes(plugins.all_rules()), plugins.load_errors)
     formats = plugins.output_formats()
     if settings.output_format not in formats:
         raise UsageError(f"unknown output format {settings.output_format!r} from "
                          f"{settings.sources.get('output-format')} (choose from {', '.join(sorted(formats))})")
-    files, missing = discover(args.paths)
-    if missing:
-        raise UsageError("no such file or folder: " + ", ".join(missing))
+    found = discover(args.paths)
+    for note in found.notes:
+        print(f"form16lint: {note}", file=sys.stderr)
+    files = found.files
     if settings.exclude:
         files = [path for path in files if not settings.excludes(path)]
+    for option, output in (("-o", args.output), ("--write-baseline", args.write_baseline)):
+        if output:
+            check_output_path(output, option, args.paths, found_in_folders=files)
+    if not files and found.files:  # the configuration chose to check none of them
+        print(f"form16lint: every file given is excluded by {settings.config_file} (exclude): none checked",
+              file=sys.stderr)
+    elif not files and not found.problems and not settings.allow_empty:
+        raise UsageError(f"no file to check: {', '.join(args.paths)} "
+                         f"{'holds' if len(args.paths) == 1 else 'hold'} no .xml, .txt, .json or .pdf file; "
+                         "a gate that checked nothing passed nothing (pass --allow-empty, or set "
+                         "allow-empty = true, if an empty run is fine)")
     from form16lint.pack_options import resolve_pack_options
 
-    options = RunOptions(filing_date=settings.filing_date,
+    options = RunOptions(filing_date=settings.filing_date, limits=settings.read_limits(),
                          packs=resolve_pack_options(plugins, settings.pack_tables, settings.sources.get("packs")))
     if settings.issuer_map:
         from form16lint.issuer_map import load_issuer_map
@@ -229,20 +287,31 @@ def cmd_check(args) -> int:
         keep = bool(getattr(formats[settings.output_format], "needs_documents", False))  # reports of whole filings
         if args.dask:
             result = lint_on_dask(args.dask, inputs, plugins, settings, options, progress, keep)
+            from form16lint.readers import unreadable
+
+            for path, why in found.problems.items():  # what the cluster was never given
+                result.findings.extend(unreadable(path, "unknown", why).reader_findings)
         else:
             result = lint(inputs if inputs.has_archives else files, plugins, settings, options, progress=progress,
-                          keep_documents=keep)
+                          keep_documents=keep, unread=found.problems)
     finally:
         progress.close()
+    result.notes.extend(found.notes)
     result.notes.extend(inputs.notes())
     for note in inputs.notes():
         print(f"form16lint: {note}", file=sys.stderr)
+    if found.missing:
+        print(f"form16lint: error: no such file or folder: {', '.join(found.missing)} (the other paths were "
+              "checked; exit status 2)", file=sys.stderr)
+    status = EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
+    if found.missing:
+        status = EXIT_ERROR
     if args.write_baseline:
         from form16lint.baseline import write_baseline
 
         count = write_baseline(args.write_baseline, result.findings)
         print(f"form16lint: recorded {count} finding(s) in the baseline {args.write_baseline}", file=sys.stderr)
-        return EXIT_CLEAN
+        return EXIT_ERROR if found.missing else EXIT_CLEAN
     if args.baseline:
         from form16lint.baseline import apply_baseline
 
@@ -253,12 +322,55 @@ def cmd_check(args) -> int:
         for entry in gone:
             print(f"form16lint: baseline entry no longer occurs: {entry.get('path')}: {entry.get('code')} "
                   f"{entry.get('message', '')} ({entry['fingerprint']})", file=sys.stderr)
+        status = EXIT_ERROR if found.missing else (EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN)
     if args.output_dir:
         from form16lint.partitions import write_partitions
 
         write_partitions(result, args.output_dir)
     write_report(formats[settings.output_format], result, settings, args.output)
-    return EXIT_FINDINGS if result.failed(settings.fail_on) else EXIT_CLEAN
+    return status
+
+
+def check_output_path(output: str, option: str, inputs: list[str], found_in_folders: list[str] = ()) -> None:
+    """A UsageError, naming the user's path, when ``output`` cannot be written or is one of the
+    inputs (by any spelling, symbolic or hard link): a report never replaces a filing. A file
+    found in a folder given that is form16lint's own earlier report or baseline (skipped, never
+    read as a filing) may be written again."""
+    if os.path.isdir(output):
+        raise UsageError(f"cannot write {option} {output}: it is a folder; give a file name")
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise UsageError(f"cannot write {option} {output}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"cannot write {option} {output}: no permission to write in the folder {folder}")
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # not there yet: no input can be it
+    for path in [*inputs, *found_in_folders]:
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        if (status.st_dev, status.st_ino) != (target.st_dev, target.st_ino):
+            continue
+        if path not in inputs and _own_output(output):
+            continue
+        raise UsageError(f"refusing to write {option} {output}: it is the input {path}; "
+                         "form16lint never overwrites what it checks")
+
+
+def _own_output(path: str) -> bool:
+    from form16lint.recognition import own_output
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+            handle.seek(max(0, os.fstat(handle.fileno()).st_size - 512))
+            tail = handle.read(512)
+    except OSError:
+        return False
+    return own_output(head) is not None or own_output(tail) is not None
 
 
 def lint_on_dask(address, inputs, plugins, settings, options, progress, keep_documents=False):
@@ -289,19 +401,24 @@ def write_report(reporter, result, settings, output: str | None) -> None:
 
 
 def cmd_config(args) -> int:
-    from form16lint.config import describe_settings, reference_markdown
+    from form16lint.config import check_codes, describe_settings, known_codes, reference_markdown
 
-    sys.stdout.write(reference_markdown() if args.reference else describe_settings(settings_from(args)))
+    if args.reference:
+        sys.stdout.write(reference_markdown())
+        return EXIT_CLEAN
+    settings = settings_from(args)
+    plugins = load_command_plugins(settings.strict_packs)
+    check_codes(settings, known_codes(plugins.all_rules()), plugins.load_errors)
+    sys.stdout.write(describe_settings(settings))
     return EXIT_CLEAN
 
 
 def cmd_rules(args) -> int:
     from rich.table import Table
 
-    from form16lint.plugins import load_plugins
     from form16lint.reporters.rich_report import make_console
 
-    plugins = load_plugins()
+    plugins = load_command_plugins(args.strict_packs)
     table = Table(show_edge=False, pad_edge=False, box=None, header_style="bold")
     for column in ("code", "severity", "summary", "pack"):
         table.add_column(column, overflow="fold")
@@ -319,10 +436,9 @@ def cmd_rules(args) -> int:
 def cmd_explain(args) -> int:
     from rich.markdown import Markdown
 
-    from form16lint.plugins import load_plugins
     from form16lint.reporters.rich_report import make_console
 
-    plugins = load_plugins()
+    plugins = load_command_plugins(args.strict_packs)
     code = args.code.strip().upper()
     for rule in plugins.all_rules():
         if rule.code == code:
@@ -340,16 +456,23 @@ def cmd_explain(args) -> int:
     raise UsageError(f"no rule has the code {code!r}; `form16lint rules` lists them")
 
 
-def read_one(path: str):
+def read_one(path: str, strict_packs: bool | None = None):
     """Read one file for a single-file command: the Document, or None after saying on standard
     error why it cannot be read, naming the file."""
+    from form16lint.discovery import discover
     from form16lint.engine import read_document
-    from form16lint.plugins import load_plugins
 
-    if not os.path.isfile(path):
-        print(f"form16lint: {path}: no such file", file=sys.stderr)
+    if os.path.isdir(path):
+        print(f"form16lint: {path}: is a folder; give one file", file=sys.stderr)
         return None
-    document = read_document(load_plugins(), path)
+    found = discover([path])
+    for note in found.notes:
+        print(f"form16lint: {note}", file=sys.stderr)
+    for problem_path, why in found.problems.items():
+        print(f"form16lint: {problem_path}: {why}", file=sys.stderr)
+    if not found.files:
+        return None
+    document = read_document(load_command_plugins(strict_packs), path)
     if document.filing is None:
         report_reader_findings(document)
         return None
@@ -357,19 +480,20 @@ def read_one(path: str):
 
 
 def report_reader_findings(document) -> None:
+    from form16lint.messages import one_line
     from form16lint.reporters.concise import location
 
     for finding in document.reader_findings:
-        print(f"{location(finding)}: {finding.code} [{finding.severity}] {finding.message}", file=sys.stderr)
+        print(f"{location(finding)}: {finding.code} [{finding.severity}] {one_line(finding.message)}",
+              file=sys.stderr)
 
 
 def cmd_extract(args) -> int:
     from form16lint.canonical import to_json
 
-    if args.output and os.path.exists(args.output) and os.path.exists(args.file) \
-            and os.path.samefile(args.output, args.file):
-        raise UsageError(f"refusing to write the output over the input file {args.file}")
-    document = read_one(args.file)
+    if args.output:
+        check_output_path(args.output, "-o", [args.file])
+    document = read_one(args.file, args.strict_packs)
     if document is None:
         return EXIT_FINDINGS
     report_reader_findings(document)  # regions read with doubt (E001); the JSON keeps them as "unread"
@@ -388,7 +512,7 @@ def cmd_show(args) -> int:
     from form16lint.settings import Settings
     from form16lint.show import show
 
-    document = read_one(args.file)
+    document = read_one(args.file, args.strict_packs)
     if document is None:
         return EXIT_FINDINGS
     settings = Settings()
@@ -401,12 +525,16 @@ def cmd_show(args) -> int:
 def cmd_due(args) -> int:
     from form16lint.due import run_due
 
+    if args.ics:
+        check_output_path(args.ics, "--ics", args.paths)
     return run_due(args)
 
 
 def cmd_item405(args) -> int:
     from form16lint.item405 import run_item405
 
+    if args.output:
+        check_output_path(args.output, "-o", args.paths)
     return run_item405(args)
 
 

@@ -39,7 +39,10 @@ class Option:
 OPTIONS = (
     Option("select", "select", "codes", "all rules",
            "Rule codes or prefixes to check. `ALL` selects every rule. When `select` and `ignore` both "
-           "match a code, the longer prefix wins (flake8's rule).", 'select = ["S", "B001"]'),
+           "match a code, the longer prefix wins (flake8's rule). E001, E002, E003, F001 and F002 (a field "
+           "or file not read, a file skipped, a rule crashed, a suppression that does nothing) are "
+           "reported whatever `select` says, unless `ignore` names them. An unknown code or prefix here "
+           "or in any other key is an error (exit 2).", 'select = ["S", "B001"]'),
     Option("extend-select", "extend_select", "codes", "[]",
            "Codes or prefixes to check in addition to `select`.", 'extend-select = ["T003"]'),
     Option("ignore", "ignore", "codes", "[]", "Codes or prefixes not to check.", 'ignore = ["S004"]'),
@@ -65,6 +68,23 @@ OPTIONS = (
     Option("output-format", "output_format", "text", "rich",
            "The report format: `rich`, `concise`, `json`, `sarif`, `github`, `junit`, or one a "
            "plugin adds.", 'output-format = "concise"'),
+    Option("allow-empty", "allow_empty", "bool", "false",
+           "Accept a run that checks no file (exit 0); by default it is an error (exit 2), since a "
+           "gate that checked nothing has passed nothing.", "allow-empty = false"),
+    Option("strict-packs", "strict_packs", "bool", "false",
+           "Stop with exit status 2 when a rule pack fails to load, instead of checking without it.",
+           "strict-packs = true"),
+    Option("max-file-size", "max_file_size", "number", "50",
+           "Megabytes read from one file at most; a larger file is an E002 (0: no limit).",
+           "max-file-size = 50"),
+    Option("max-pages", "max_pages", "number", "200",
+           "Pages of one PDF at most; a longer PDF is an E002 (0: no limit).", "max-pages = 200"),
+    Option("time-limit", "time_limit", "number", "20",
+           "Seconds to read and check one file at most; a file that takes longer is an E002 (0: no "
+           "limit).", "time-limit = 20"),
+    Option("memory-limit", "memory_limit", "number", "2048",
+           "Megabytes of memory one file may take while it is read and checked; past that it is an "
+           "E002 (0: no limit; Linux and other systems with RLIMIT_AS).", "memory-limit = 2048"),
     Option("disable-packs", "disable_packs", "names", "[]",
            "Rule packs not to load, by name as `form16lint rules` lists them (`form16lint_rules` is "
            "the built-in pack); the core's own codes stay.", 'disable-packs = ["mypack"]'),
@@ -145,6 +165,12 @@ def _parse(option: Option, value, folder: Path):
         return [_text(item) for item in _list(value)]
     if kind == "path":
         return str(folder / _text(value))
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ValueError(f"expected true or false, got {value!r}")
+        return value
+    if kind == "number":
+        return parse_limit(value)
     if kind == "names":
         return [_text(item) for item in _list(value)]
     if kind == "packs":
@@ -190,6 +216,18 @@ def parse_codes(items) -> list[str]:
     return codes
 
 
+def parse_limit(value) -> float:
+    """A limit: a number, 0 or more (0: no limit)."""
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a number") from None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0 or value == float("inf"):
+        raise ValueError(f"expected a number, 0 or more (0: no limit), got {value!r}")
+    return value
+
+
 def _code(value) -> str:
     if not RULE_CODE.match(str(value)):
         raise ValueError(f"{value!r} is not a rule code (a letter and three digits, e.g. S004)")
@@ -225,6 +263,47 @@ def resolve(arguments: dict, config: str | None = None, isolated: bool = False) 
             setattr(settings, BY_KEY[key].attr, value)
             settings.sources[key] = COMMAND_LINE
     return settings
+
+
+# -- which codes exist ----------------------------------------------------------------------------
+
+
+def known_codes(rules) -> set[str]:
+    """Every code a run can report: those of ``rules`` (the loaded packs', ``plugins.all_rules()``)
+    and the core's own codes (:mod:`form16lint.core_codes`). The one place that answers "which
+    codes are known"."""
+    from form16lint.core_codes import CORE_CODES as DECLARED
+
+    return {rule.code for rule in rules} | {code.code for code in DECLARED}
+
+
+def check_codes(settings: Settings, known: set[str], load_errors=()) -> None:
+    """A UsageError naming the first code or prefix in the settings (select, extend-select, ignore,
+    per-file-ignores, severity, the suppressions sidecar) that matches no known code: a typo there
+    would otherwise select or silence nothing, and the gate would pass by accident."""
+    def where(key: str) -> str:
+        source = settings.sources.get(key, DEFAULT)
+        return "on the command line" if source == COMMAND_LINE else f"in {source}"
+
+    given = [(code, key) for key in ("select", "extend-select", "ignore")
+             for code in getattr(settings, BY_KEY[key].attr) or ()]
+    given += [(code, "per-file-ignores") for codes in (settings.per_file_ignores or {}).values() for code in codes]
+    given += [(code, "severity") for code in settings.severity or {}]
+    for code, key in given:
+        if code and not any(name.startswith(code) for name in known):
+            raise UsageError(f"unknown rule code {code!r} in {key!r} {where(key)}: no rule has this code "
+                             f"or prefix{_see_rules(load_errors)}")
+    for suppression in settings.suppressions or ():
+        if suppression.code not in known:
+            raise UsageError(f"{suppression.path}: unknown rule code {suppression.code!r} in an [[ignore]] "
+                             f"entry: no rule has this code{_see_rules(load_errors)}")
+
+
+def _see_rules(load_errors) -> str:
+    hint = "; `form16lint rules` lists the codes"
+    if load_errors:
+        hint += " (and some packs did not load: " + "; ".join(load_errors) + ")"
+    return hint
 
 
 # -- showing it ----------------------------------------------------------------------------------

@@ -86,6 +86,38 @@ class UnreadableInput(CoreCode):
     severity = Severity.ERROR
 
 
+class NotAFiling(CoreCode):
+    """A file that is plainly not a filing was skipped.
+
+    ## What it checks
+    Every file no reader claims: when it does not look like a Form 3, 4 or 5 either (no
+    ownership document's elements, no filing model keys, none of the printed form's labels; a
+    note, `package.json`, `requirements.txt`, a web page, or a report or baseline form16lint
+    wrote itself), it is skipped with this finding at info level. A file that looks like a
+    filing but cannot be read, or that is binary data, is an E002 instead. Findings of this code
+    come from the engine, not from a check over the model.
+
+    ## Why it matters
+    A pre-commit hook or a folder run meets ordinary files beside the filings. Failing the
+    commit of a note would teach people to skip the hook; saying at info level that the file was
+    not judged keeps the report honest without blocking.
+
+    ## Failing example
+    ```text
+    notes.txt: Remember to ask the CFO about the March grant.
+    ```
+
+    ## Passing example
+    ```text
+    (a filing in one of the formats form16lint reads)
+    ```
+    """
+
+    code = "E003"
+    name = "not-a-filing"
+    severity = Severity.INFO
+
+
 class RuleCrashed(CoreCode):
     """A rule failed with an internal error; the other rules still ran.
 
@@ -178,5 +210,5 @@ class SchemaViolation(CoreCode):
     severity = Severity.ERROR
 
 
-CORE_CODES = tuple(code() for code in (FieldNotReadable, UnreadableInput, RuleCrashed, IneffectiveSuppression,
-                                       SchemaViolation))
+CORE_CODES = tuple(code() for code in (FieldNotReadable, UnreadableInput, NotAFiling, RuleCrashed,
+                                       IneffectiveSuppression, SchemaViolation))

@@ -312,7 +312,7 @@ def paths_deadlines(paths: list[str]) -> tuple[list[Deadline], list[tuple[str, s
     none with why (unreadable, or an amendment, which answers to its original's deadline)."""
     from form16lint.discovery import discover
     from form16lint.engine import read_document
-    from form16lint.plugins import load_plugins
+    from form16lint.cli import load_command_plugins
 
     planned = [path for path in paths if os.path.isfile(path) and path.lower().endswith(".csv")]
     files, missing = discover([path for path in paths if path not in planned])
@@ -320,7 +320,7 @@ def paths_deadlines(paths: list[str]) -> tuple[list[Deadline], list[tuple[str, s
         raise UsageError("no such file or folder: " + ", ".join(missing))
     deadlines = [deadline for path in planned for deadline in planned_deadlines(path)]
     unreadable = []
-    plugins = load_plugins()
+    plugins = load_command_plugins(None)  # says on standard error which packs failed to load
     for path in files:
         document = read_document(plugins, path)
         if document.filing is None:

@@ -9,6 +9,7 @@ collection rules' summaries, never the whole document.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +30,8 @@ from form16lint.checking import (  # noqa: F401 (read_document, split_rules, fil
     split_rules,
 )
 from form16lint.findings import Finding, Severity, assign_fingerprints
+from form16lint.limits import ReadLimits
+from form16lint.messages import one_line
 from form16lint.model import Document
 from form16lint.plugins import Plugins
 from form16lint.rule import CheckedDocuments, CollectionRule, Rule, RunOptions
@@ -55,10 +58,17 @@ class LintResult:
 
 
 def check_file(plugins: Plugins, path: str, filing_rules, options: RunOptions) -> tuple[Document, list[Finding]]:
-    """One file read and checked here, for tools that keep whole documents: the document and
-    the findings of the reader and the filing rules."""
-    document = read_document(plugins, path)
-    return document, filing_findings(document, filing_rules, options)
+    """One file read and checked here, within the limits of ``options``, for tools that keep
+    whole documents: the document and the findings of the reader and the filing rules."""
+    from form16lint.reading import guarded, read_input
+
+    limits = options.limits or ReadLimits()
+    with guarded(path, limits) as outcome:
+        outcome.document = read_input(plugins, path, limits)
+        outcome.findings = filing_findings(outcome.document, filing_rules, options)
+    if outcome.findings is None:  # over a limit: the E002 says which
+        outcome.findings = list(outcome.document.reader_findings)
+    return outcome.document, outcome.findings
 
 
 def collection_findings(documents: list[Document], collection_rules: list[CollectionRule],
@@ -97,16 +107,19 @@ def run_collection_rule(rule: CollectionRule, summaries: CheckedDocuments, optio
     return findings
 
 
-def finish(findings: list[Finding], settings: Settings, documents: list[Document] = ()) -> list[Finding]:
-    """Apply selection, per-file ignores, suppressions and severity overrides; sort; fingerprint."""
+def finish(findings: list[Finding], settings: Settings, documents: list[Document] = (),
+           known: set[str] | None = None) -> list[Finding]:
+    """Apply selection, per-file ignores, suppressions and severity overrides; sort; fingerprint.
+    ``known`` are the codes a suppression may name (None: any)."""
     kept = [f for f in findings if settings.selects_in(f.code, f.path)]
     suppressions = [s for document in documents for s in document.suppressions] + list(settings.suppressions)
     if suppressions:
         from form16lint.suppressions import apply_suppressions
 
-        problems = apply_suppressions(kept, suppressions, [d.path for d in documents], settings)
+        problems = apply_suppressions(kept, suppressions, [d.path for d in documents], settings, known)
         kept += [f for f in problems if settings.selects_in(f.code, f.path)]
     for finding in kept:
+        finding.message = one_line(finding.message)
         override = settings.severity.get(finding.code)
         if override is not None:
             finding.severity = override
@@ -116,13 +129,16 @@ def finish(findings: list[Finding], settings: Settings, documents: list[Document
 
 
 def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, options: RunOptions,
-         progress=None, keep_documents: bool = False) -> LintResult:
+         progress=None, keep_documents: bool = False, unread: dict[str, str] | None = None) -> LintResult:
     """Read and check each input (in ``settings.jobs`` processes), then run the collection rules
     over the summaries of them all; the result is the same whatever the number of processes.
     Inputs are file paths or :class:`Input` (an archive member's bytes), consumed as they come,
     so an archive is streamed; ``progress(count)`` is called as inputs are done. The result's
     documents are headers (no tables), unless ``keep_documents`` (a reporter that shows whole
-    filings declares ``needs_documents``)."""
+    filings declares ``needs_documents``). ``unread`` maps the paths that could not even be
+    found or listed (a missing path, an unreadable folder) to why: each is an E002 on that path."""
+    if unread:
+        paths = itertools.chain(paths, (Input(path, problem=why) for path, why in unread.items()))
     rules = plugins.all_rules()
     filing_rules, collection_rules = split_rules(rules, settings)
     summarisers = Summarisers(collection_rules)
@@ -142,7 +158,9 @@ def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, opt
                 progress(1)
         findings = collected.findings
         findings.extend(summary_findings(collected, summarisers, options))
-        findings = finish(findings, settings, collected.headers)
+        from form16lint.config import known_codes
+
+        findings = finish(findings, settings, collected.headers, known_codes(rules))
     return LintResult(documents=collected.headers, findings=findings, rules=rules,
                       notes=list(plugins.load_errors))
 

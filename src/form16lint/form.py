@@ -212,8 +212,9 @@ OWNER = {
 
 
 # -- the date grammar ----------------------------------------------------------------------------------
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?$")  # EDGAR XML, with an optional zone
-US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")  # the printed form: month/day/year
+# ASCII digits only: full-width or Arabic-Indic digits are no date EDGAR takes (S003).
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:Z|[+-]\d{2}:\d{2})?$", re.ASCII)  # EDGAR XML, with an optional zone
+US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$", re.ASCII)  # the printed form: month/day/year
 # Month names as prose writes them, lower case, to their number: "december", "dec", "sept".
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name[:3]: index for name, index in list(MONTHS.items())})

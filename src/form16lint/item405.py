@@ -634,14 +634,14 @@ def write_rich(report: Item405Report, stream, color: bool | None = None) -> None
 def read_documents(paths: list[str]):
     from form16lint.discovery import discover
     from form16lint.engine import read_document
-    from form16lint.plugins import load_plugins
+    from form16lint.cli import load_command_plugins
 
     files, missing = discover(paths)
     if missing:
         raise UsageError("no such file or folder: " + ", ".join(missing))
     if not files:
         raise UsageError("no filings found in " + ", ".join(paths))
-    plugins = load_plugins()
+    plugins = load_command_plugins(None)  # says on standard error which packs failed to load
     return [read_document(plugins, path) for path in files]
 
 

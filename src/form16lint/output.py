@@ -12,15 +12,25 @@ from form16lint.errors import UsageError
 
 @contextmanager
 def atomic_writer(path: str):
+    """Write ``path`` through a temporary file beside it; every problem with the path is a
+    UsageError naming ``path`` as the user gave it, never the temporary file."""
     folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise UsageError(f"cannot write {path}: it is a folder; give a file name")
     if not os.path.isdir(folder):
         raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=".form16lint-", suffix=".tmp", dir=folder)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".form16lint-", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error} (in the folder {folder})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
         os.chmod(temporary, _mode(path))  # mkstemp makes 0600; a report is as readable as any new file
-        os.replace(temporary, path)
+        try:
+            os.replace(temporary, path)
+        except OSError as error:
+            raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     except BaseException:
         try:
             os.unlink(temporary)

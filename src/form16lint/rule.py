@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, ClassVar, Iterable, Sequence
 from form16lint.findings import Severity, Violation
 
 if TYPE_CHECKING:
+    from form16lint.limits import ReadLimits
     from form16lint.model import Document, Filing
 
 ALL_FORMS = frozenset({"3", "4", "5"})
@@ -31,6 +32,7 @@ class RunOptions:
     filing_date: date | None = None  # --filing-date: "if I file on this day"
     issuer_map: dict[str, set[str]] | None = None  # ticker -> issuer CIKs, from --issuer-map
     extra: dict = field(default_factory=dict)
+    limits: "ReadLimits | None" = None  # size, pages, time and memory for one file (None: the defaults)
     packs: dict[str, dict] = field(default_factory=dict)  # pack name -> its configuration keys' values
 
     def pack(self, name: str) -> dict:

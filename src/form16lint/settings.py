@@ -7,6 +7,13 @@ from datetime import date
 
 from form16lint.findings import Severity
 
+# What the readers and the engine say about the input and about themselves: a file not read, a
+# field not read, a file skipped, a rule that crashed, a suppression that does nothing. A gate
+# that dropped them by selecting other codes would pass a file it never checked, so they are
+# reported whatever ``select`` says, unless ``ignore`` (or ``per-file-ignores``) names them
+# (as ruff keeps syntax errors).
+ALWAYS_REPORTED = frozenset({"E001", "E002", "E003", "F001", "F002"})
+
 
 @dataclass
 class Settings:
@@ -28,11 +35,27 @@ class Settings:
     suppressions: list = field(default_factory=list)  # from .form16lint-ignore.toml
     disable_packs: list[str] = field(default_factory=list)  # packs switched off by name
     pack_tables: dict[str, dict] = field(default_factory=dict)  # pack name -> its keys, as configured
+    allow_empty: bool = False  # a run that checks no file is fine
+    strict_packs: bool = False  # a pack that fails to load stops the run
+    max_file_size: float = 50  # megabytes
+    max_pages: float = 200
+    time_limit: float = 20  # seconds
+    memory_limit: float = 2048  # megabytes
+
+    def read_limits(self):
+        from form16lint.limits import MB, ReadLimits
+
+        return ReadLimits(max_file_size=int(self.max_file_size * MB), max_pages=int(self.max_pages),
+                          time_limit=float(self.time_limit), memory_limit=int(self.memory_limit * MB))
 
     def selects(self, code: str) -> bool:
-        """flake8's rule: the longest matching prefix of select and ignore wins."""
-        chosen = max((len(p) for p in self.select + self.extend_select if code.startswith(p)), default=-1)
-        dropped = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        """flake8's rule: the longest matching prefix of select and ignore wins. The codes of
+        :data:`ALWAYS_REPORTED` count as selected by every ``select`` and are dropped only by an
+        ``ignore`` that names them (``E``, ``E00`` or ``E002``; ``ALL`` does not)."""
+        always = code in ALWAYS_REPORTED
+        chosen = max((len(p) for p in self.select + self.extend_select if code.startswith(p)),
+                     default=0 if always else -1)
+        dropped = max((len(p) for p in self.ignore if code.startswith(p) and (p or not always)), default=-1)
         return chosen >= 0 and chosen > dropped
 
     def selects_in(self, code: str, path: str) -> bool:
@@ -44,7 +67,9 @@ class Settings:
         from form16lint.paths import glob_matches
 
         root = self.root or "."
-        return not any(code.startswith(prefix) for pattern, prefixes in self.per_file_ignores.items()
+        always = code in ALWAYS_REPORTED
+        return not any(code.startswith(prefix) and (prefix or not always)
+                       for pattern, prefixes in self.per_file_ignores.items()
                        if glob_matches(pattern, path, root) for prefix in prefixes)
 
     def excludes(self, path: str) -> bool:

@@ -119,7 +119,7 @@ def read_sidecar(path: Path) -> list[Suppression]:
 
 
 def apply_suppressions(findings: list[Finding], suppressions: list[Suppression], paths: list[str],
-                       settings) -> list[Finding]:
+                       settings, known: set[str] | None = None) -> list[Finding]:
     """Mark the findings suppressions cover; return the F002 findings for the ones that did not
     work: no reason given, or nothing matched (only judged for codes this run checks, in files
     it read)."""
@@ -141,6 +141,9 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression],
         if not suppression.reason:
             problems.append(_f002(suppression, subject, "no-reason", "{subject} gives no reason, so it is not "
                                   "honoured: add 'reason: …' saying why the finding is acceptable"))
+        elif known is not None and suppression.code not in known:
+            problems.append(_f002(suppression, subject, "unknown-code", "{subject} names a code no rule has: "
+                                  "check the code (`form16lint rules` lists them)"))
         elif suppression.pointer is None:
             problems.append(_f002(suppression, subject, "no-element", "{subject} is not followed by an element, "
                                   "so it covers nothing: put the comment just before the element"))

@@ -14,7 +14,13 @@ from decimal import Decimal, InvalidOperation
 from form16lint.form import parse_date  # noqa: F401 - the date grammar lives in form.py
 from form16lint.model import Value
 
-_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)$")
+# ASCII digits only: "１３０００" (full-width) or Arabic-Indic digits are not a number EDGAR takes,
+# so they are kept as malformed text (S003), never read as 13000.
+_DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)$", re.ASCII)
+# No share count, price or amount comes near these; a number beyond them (1E+999999, NaN, a
+# thousand digits) is not read as a number, so no rule computes with it.
+MAX_EXPONENT = 100
+MAX_DIGITS = 1000
 _BOOLEANS = {"1": True, "true": True, "0": False, "false": False}
 
 
@@ -30,6 +36,15 @@ def parse_decimal(text: str | None, *, allow_grouping: bool = False) -> Decimal 
         return Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
         return None
+
+
+def readable_number(number: Decimal) -> bool:
+    """Whether a number from the input is one the rules can compute with: finite, at most
+    :data:`MAX_DIGITS` digits, its exponent within :data:`MAX_EXPONENT` either way."""
+    if not number.is_finite():
+        return False
+    sign, digits, exponent = number.as_tuple()
+    return len(digits) <= MAX_DIGITS and abs(number.adjusted()) <= MAX_EXPONENT and abs(exponent) <= MAX_DIGITS
 
 
 def date_value(text: str | None, footnotes: list[str] | None = None) -> Value:

@@ -32,6 +32,18 @@ def unreadable(path: str, fmt: str, why: str, *, line: int | None = None, column
     return document
 
 
+def not_a_filing(path: str, why: str) -> Document:
+    """A Document for a file that is plainly no filing (a note, a web page, a report of
+    form16lint's own): skipped, with the E003 finding (info) that says so."""
+    document = Document(path=path, format="skipped")
+    document.reader_findings.append(Finding(
+        code="E003", severity=Severity.INFO, path=path, rule="not-a-filing",
+        message=f"skipped: not a filing ({why}); form16lint checks EDGAR ownership XML, EDGAR submission "
+                "text, form16lint JSON, PDFs of the form and text extracted from them",
+    ))
+    return document
+
+
 def unsure_field(document: Document, pointer: str, problem: str, location: Location, *,
                  field: str | None = None, signed_page: int | None = None, covers: tuple[str, ...] = ()) -> None:
     """Record a region of a printed form (PDF, text) that could not be read with confidence: an

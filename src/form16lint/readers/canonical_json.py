@@ -7,8 +7,9 @@ from what can be read, so the other rules run too.
 from __future__ import annotations
 
 import json
+import re
 
-from form16lint.canonical import from_data, loads
+from form16lint.canonical import SCHEMA_ID, from_data, loads
 from form16lint.findings import Finding, Severity, render
 from form16lint.hookspecs import hookimpl
 from form16lint.json_positions import json_locations
@@ -18,10 +19,17 @@ from form16lint.readers import unread_finding, unreadable
 FORMAT = "json"
 
 
+# The canonical schema's marker: ``"$schema": "https://form16lint.dev/schemas/filing.schema.json"``,
+# which ``form16lint extract`` writes first. Only JSON that carries it is claimed, so that no other
+# JSON (package.json, form16lint's own reports and baselines) is read as a filing.
+_MARKER = re.compile(rb'"\$schema"\s*:\s*"' + re.escape(SCHEMA_ID.encode()) + rb'"')
+_SNIFF = 65536
+
+
 @hookimpl
 def form16lint_read_document(path: str, data: bytes):
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if not head.startswith(b"{") or (b'"documentType"' not in data and b"form16lint" not in head):
+    head = data[:_SNIFF].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{") or not _MARKER.search(head):
         return None
     return read_canonical_json(path, data)
 

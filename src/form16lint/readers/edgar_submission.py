@@ -30,14 +30,13 @@ def form16lint_read_document(path: str, data: bytes):
 
 
 def read_submission(path: str, data: bytes) -> Document:
-    documents = [m for m in _XML_BLOCK.finditer(data) if b"<ownershipDocument" in m.group(1)]
-    if not documents:
+    block = _ownership_block(data)
+    if block is None:
         return unreadable(path, FORMAT, "an EDGAR submission with no ownership document (<XML> block "
                                         "holding <ownershipDocument>) inside")
-    block = documents[0]
-    start = block.start(1)
+    start, end = block
     line_offset = data.count(b"\n", 0, start)
-    document = read_ownership_xml(path, block.group(1), fmt=FORMAT, line_offset=line_offset)
+    document = read_ownership_xml(path, data[start:end], fmt=FORMAT, line_offset=line_offset)
     if document.filing is None:
         return document
     metadata = document.filing.metadata
@@ -51,6 +50,25 @@ def read_submission(path: str, data: bytes) -> Document:
         except ValueError:
             pass
     return document
+
+
+def _ownership_block(data: bytes) -> tuple[int, int] | None:
+    """Where the first ``<XML>…</XML>`` block holding an ownership document starts and ends.
+    Each block's end is looked for once, from its start: a file of unclosed <XML> tags takes
+    one pass, not one pass per tag."""
+    upper = data.upper()
+    position = 0
+    while True:
+        opening = upper.find(b"<XML>", position)
+        if opening < 0:
+            return None
+        closing = upper.find(b"</XML>", opening)
+        if closing < 0:
+            return None
+        block = _XML_BLOCK.match(data, opening, closing + len(b"</XML>"))
+        if block is not None and b"<ownershipDocument" in block.group(1):
+            return block.start(1), block.end(1)
+        position = closing + len(b"</XML>")
 
 
 def _iso(compact: str) -> str:

@@ -1,15 +1,17 @@
 """EDGAR ownership XML (``<ownershipDocument>``), every schema version from X0202 to X0609.
 
-The parser is hardened: a document type declaration or entity declaration is refused before
-parsing (so no billion laughs, no external entity, no file read, no network), and lxml itself is
-told to resolve no entities, load no DTD and touch no network. Every value is located by line and
-column.
+The parser is hardened: the document is decoded first (as libxml2 would decode it), and a
+document type, entity or other markup declaration, or XInclude, found in the decoded text is
+refused before parsing (so no billion laughs, no external entity, no file read, no network,
+whatever the encoding); lxml itself is told to resolve no entities, load no DTD and touch no
+network. Every value is located by line and column.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
@@ -32,34 +34,100 @@ from form16lint.readers import unreadable
 from form16lint.values import bool_value, date_value, decimal_value, text_value
 
 FORMAT = "edgar-xml"
-_DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT = b"<ownershipDocument"
+# Markup declarations (a document type, entities, elements, attribute lists, notations): an
+# ownership document has none, and each is a way to make the parser read a file, open a
+# connection or expand text without bound.
+_DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)", re.IGNORECASE)
+# XInclude pulls in other files (or silently nothing, emptying a field).
+_XINCLUDE = re.compile(r"www\.w3\.org/200[13]/XInclude", re.IGNORECASE)
+_XML_DECLARATION = re.compile(rb"""^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["'][^>]*\?>""")
+# Encodings that keep ASCII as ASCII, one byte a character: markup found in the bytes is the
+# markup libxml2 sees, and the bytes are handed to it as they are.
+_ASCII_SAFE = frozenset({"utf-8", "ascii", "latin-1", "iso8859-1", "cp1252"})
+# What libxml2 guesses from the first four bytes of a document without a byte-order mark.
+_UNMARKED = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+             (b"\x00<\x00?", "utf-16-be"), (b"<\x00?\x00", "utf-16-le"),
+             (b"\x00<\x00o", "utf-16-be"), (b"<\x00o\x00", "utf-16-le"))
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 @hookimpl(trylast=True)
 def form16lint_read_document(path: str, data: bytes):
     head = data[:4096].removeprefix(codecs.BOM_UTF8).lstrip()  # Windows editors write a BOM
-    if _ROOT not in data[:65536] or head[:1] != b"<":
+    if _ROOT in data[:65536] and head[:1] == b"<":
+        return read_ownership_xml(path, data)
+    if data.startswith(tuple(marker for marker, _ in _UNMARKED)):  # UTF-16 or UTF-32 without a BOM
+        encoding = _encoding(data)
+        if encoding and _ROOT.decode() in data[:65536].decode(encoding, "ignore"):
+            return read_ownership_xml(path, data)
+    return None
+
+
+def _encoding(data: bytes) -> str | None:
+    """The encoding libxml2 would read ``data`` in: its byte-order mark, else what its first four
+    bytes show, else its XML declaration, else UTF-8. None for an encoding Python does not know."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    for start, encoding in _UNMARKED:
+        if data.startswith(start):
+            return encoding
+    declared = _XML_DECLARATION.match(data[:1024])
+    if declared is None:
+        return "utf-8"
+    try:
+        return codecs.lookup(declared[1].decode("ascii")).name
+    except LookupError:
         return None
-    return read_ownership_xml(path, data)
+
+
+def safe_xml(data: bytes) -> tuple[bytes | None, str | None, int | None]:
+    """The bytes to hand to libxml2, or why not: (bytes, None, None) or (None, problem, line).
+
+    The document is decoded as libxml2 would decode it (byte-order mark, first bytes, declared
+    encoding) and the decoded text, not the raw bytes, is searched for markup declarations and
+    XInclude, so that no encoding (UTF-16 without a byte-order mark, UTF-7, ...) hides a DOCTYPE
+    from the check. A document not in an ASCII-compatible single-byte encoding or UTF-8 is
+    handed over re-encoded as UTF-8, so libxml2 parses exactly the text that was checked."""
+    encoding = _encoding(data)
+    if encoding is None:
+        declared = _XML_DECLARATION.match(data[:1024])
+        return None, f"the XML declares an encoding form16lint does not know ({declared[1].decode('ascii')!r})", 1
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        return None, f"the XML is not valid {encoding} text (at byte {error.start})", None
+    found = _DECLARATION.search(text) or _XINCLUDE.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        what = ("uses XInclude to pull in other content" if found.re is _XINCLUDE
+                else "declares a document type or entities")
+        return None, (f"the XML {what}, which an EDGAR ownership document never does; form16lint refuses "
+                      "it rather than risk entity expansion or reading other files"), line
+    if encoding.replace("_", "-") in _ASCII_SAFE or encoding == "utf-8-sig":
+        return data, None, None
+    if encoding.startswith(("utf-16", "utf-32")):
+        return None, (f"the file is {encoding.upper()} text without a byte-order mark; EDGAR expects ASCII "
+                      "text: save it as ASCII or UTF-8 and check again"), None
+    declaration = re.match(r"\s*<\?xml\b[^>]*\?>", text)
+    if declaration:  # the same number of lines, now declaring what it is
+        text = '<?xml version="1.0" encoding="UTF-8"?>' + "\n" * declaration[0].count("\n") + text[declaration.end():]
+    return text.encode("utf-8"), None, None
 
 
 def read_ownership_xml(path: str, data: bytes, *, fmt: str = FORMAT, line_offset: int = 0) -> Document:
     """Read an ownership document; ``line_offset`` places it inside a larger file."""
-    declaration = _DECLARATION.search(data)
-    if declaration:
-        line = data.count(b"\n", 0, declaration.start()) + 1 + line_offset
-        return unreadable(
-            path, fmt,
-            "the XML declares a document type or entities, which an EDGAR ownership document never "
-            "does; form16lint refuses them rather than risk entity expansion or external reads",
-            line=line,
-        )
+    checked, problem, line = safe_xml(data)
+    if checked is None:
+        return unreadable(path, fmt, problem, line=line + line_offset if line else None)
+    data = checked
     from lxml import etree
 
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
-        huge_tree=False, remove_comments=False, collect_ids=False,
+        attribute_defaults=False, huge_tree=False, remove_comments=False, collect_ids=False,
     )
     try:
         root = etree.fromstring(data, parser)
@@ -71,7 +139,27 @@ def read_ownership_xml(path: str, data: bytes, *, fmt: str = FORMAT, line_offset
                           line=line + line_offset if line else None, column=column or None)
     if not isinstance(root.tag, str) or etree.QName(root).localname != "ownershipDocument":
         return unreadable(path, fmt, f"the root element is <{root.tag}>, not <ownershipDocument>")
+    too_deep = _too_deep(root)
+    if too_deep is not None:
+        line = too_deep.sourceline + line_offset if too_deep.sourceline else None
+        return unreadable(path, fmt, f"the XML nests elements more than {MAX_DEPTH} deep (an ownership document "
+                                     "nests fewer than 10)", line=line)
     return _Builder(path, fmt, data, line_offset).build(root)
+
+
+MAX_DEPTH = 64
+
+
+def _too_deep(root):
+    """The first element nested deeper than :data:`MAX_DEPTH`, else None (one walk, stopping there)."""
+    from lxml import etree
+
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            return element
+    return None
 
 
 # -- what each element holds -------------------------------------------------------------------
@@ -191,8 +279,7 @@ class _Positions:
         tag stands on its line; when elements of one name share a line (a minified document),
         the n-th of them read is taken to be the n-th on the line."""
         if self.index is None:
-            self.index = {entry[0]: place for place, entry in enumerate(self.order)}
-            self.lines = self.data.split(b"\n")
+            self._index()
         place = self.index.get(pointer)
         if place is None:
             return None
@@ -201,17 +288,49 @@ class _Positions:
             return None
         column = None
         if isinstance(tag, str) and line <= len(self.lines):
-            text = self.lines[line - 1]
-            start_tag = re.compile(b"<" + re.escape(tag.encode()) + rb"[\s/>]")
-            start, found = 0, None
-            for _, other_line, other_tag in self.order[: place + 1]:
-                if other_line == line and other_tag == tag:
-                    found = start_tag.search(text, start)
-                    if found is not None:
-                        start = found.start() + 1
-            if found is not None:
-                column = len(text[: found.start()].decode("utf-8", "replace")) + 1
+            starts = self._starts(line, tag)
+            ordinal = self.ordinals[place]
+            if ordinal < len(starts):
+                text = self.lines[line - 1]
+                if self._ascii(line):  # a byte is a character: no copy of a long (minified) line
+                    column = starts[ordinal] + 1
+                else:
+                    column = len(text[: starts[ordinal]].decode("utf-8", "replace")) + 1
         return Location(line=line + self.line_offset, column=column)
+
+    def _index(self) -> None:
+        """Made when a position is first asked for, in one pass: each pointer's place, and each
+        place's ordinal among the elements of its name on its line."""
+        self.index = {}
+        self.ordinals: list[int] = []
+        seen: dict[tuple, int] = {}
+        for place, (pointer, line, tag) in enumerate(self.order):
+            self.index[pointer] = place
+            ordinal = seen.get((line, tag), 0)
+            seen[(line, tag)] = ordinal + 1
+            self.ordinals.append(ordinal)
+        self.lines = self.data.split(b"\n")
+        self.starts: dict[tuple, list[int]] = {}
+        self.ascii_lines: dict[int, bool] = {}
+
+    def _ascii(self, line: int) -> bool:
+        known = self.ascii_lines.get(line)
+        if known is None:
+            known = self.ascii_lines[line] = self.lines[line - 1].isascii()
+        return known
+
+    def _starts(self, line: int, tag: str) -> list[int]:
+        """Where each start tag of ``tag`` stands on ``line`` (found once per line and name)."""
+        key = (line, tag)
+        found = self.starts.get(key)
+        if found is None:
+            found = self.starts[key] = [match.start() for match in _start_tag(tag).finditer(self.lines[line - 1])]
+        return found
+
+
+@cache
+def _start_tag(tag: str) -> re.Pattern:
+    return re.compile(b"<" + re.escape(tag.encode()) + rb"[\s/>]")
 
 
 class _Builder:

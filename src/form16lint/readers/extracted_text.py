@@ -806,7 +806,7 @@ class _Reader:
                 words = _join_words(words, piece)
             words = re.sub(r"\(?\b(City|State|Zip)\)", "", words, flags=re.IGNORECASE).strip()
             return words, street_caption.end() + after.find(pieces[0])
-        end_line = self.doc.line_of(city_caption.start()) if city_caption else line + 3
+        end_line = self.doc.line_of(city_caption.start()) if city_caption else min(line + 3, len(self.doc.line_starts))
         for below in range(line + 1, end_line):
             piece, offset = self._cell(below, cell)
             if self._reading_order():

@@ -32,6 +32,7 @@ def write_json(result, stream, settings=None) -> None:
             for f in result.findings
         ],
         "summary": result.counts(),
+        "notes": list(result.notes),  # run-level remarks: a pack that did not load, a file skipped
     }
     if result.notes:  # run-level remarks: members of an archive skipped, a pack that did not load
         report["notes"] = list(result.notes)
