@@ -11,7 +11,7 @@ from form16lint.form import EXERCISE_OR_CONVERSION
 from form16lint.model import ALL_TABLES, Value, camel_case
 from form16lint.rule import FilingRule
 
-from form16lint.rulekit.amounts import ADJUSTMENT, figure, last_place, normalised_title
+from form16lint.rulekit.amounts import figure, last_place, normalised_title, tells_of_adjustment
 from form16lint.rulekit.footnote_refs import footnote, row_footnote_ids
 from form16lint.rulekit.when import row_code, row_direction
 
@@ -205,7 +205,7 @@ def _cites_16a13(filing, note_ids, context) -> bool:
 def _notes_adjustment(filing, note_ids, context) -> bool:
     for note_id in note_ids:
         note = footnote(filing, note_id, context)
-        if note and ADJUSTMENT.search(note.text):
+        if note and tells_of_adjustment(note.text):
             return True
     return False
 
