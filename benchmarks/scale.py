@@ -8,7 +8,8 @@ throughput  the 650 real filings of ../shared/corpus (edgar-xml and edgar-more):
             cluster's start-up), beside bare lxml parsing of the same bytes (the XML block of an
             EDGAR submission, as the reader parses it) in one process.
 jobs        2,000 filings (copies of the corpus in a temporary folder): --jobs 2 over one process,
-            three rounds, and whether the two outputs are byte-identical (target <= 0.6x).
+            five rounds alternated, wall and CPU time (workers included), the median ratio, and
+            whether the two outputs are byte-identical (target <= 0.6x).
 memory      peak RSS of a lint of N copies of the corpus filings streamed from memory (inputs as
             an archive's members are: path and bytes, nothing on disk), with all rules and with the
             collection rules (T004, X001, X002) off, for each N.
@@ -147,7 +148,17 @@ def lint_in_process(folders: list[str]) -> None:
     print(alone, on_dask)
 
 
-def jobs() -> None:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the command's worker processes included) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def jobs(rounds: int = 5) -> None:
     files = corpus_files()
     with tempfile.TemporaryDirectory() as folder:
         for index in range(2000):
@@ -161,11 +172,17 @@ def jobs() -> None:
                                   capture_output=True, env=ENV)
             outputs[jobs_count] = done.stdout
         print(f"2,000 filings: --jobs 2 output byte-identical to one process: {outputs['1'] == outputs['2']}")
-        for round_number in range(3):
-            one = wall(EXE + ["check", "--format", "json", "--jobs", "1", folder])[0]
-            two = wall(EXE + ["check", "--format", "json", "--jobs", "2", folder])[0]
-            print(f"  round {round_number + 1}: one process {one:6.2f} s, --jobs 2 {two:6.2f} s: "
-                  f"{two / one:.2f}x (target <= 0.6x); load average {os.getloadavg()[0]:.1f}")
+        ratios, cpu = [], {"1": [], "2": []}
+        for round_number in range(rounds):  # alternated, so both see the same load
+            one, one_cpu = timed(EXE + ["check", "--format", "json", "--jobs", "1", folder])
+            two, two_cpu = timed(EXE + ["check", "--format", "json", "--jobs", "2", folder])
+            ratios.append(two / one)
+            cpu["1"].append(one_cpu)
+            cpu["2"].append(two_cpu)
+            print(f"  round {round_number + 1}: one process {one:6.2f} s (CPU {one_cpu:5.2f} s), --jobs 2 {two:6.2f} s "
+                  f"(CPU {two_cpu:5.2f} s): {two / one:.2f}x; load average {os.getloadavg()[0]:.1f}")
+        print(f"  median --jobs 2 / one process: {statistics.median(ratios):.2f}x (target <= 0.6x); median CPU "
+              f"{statistics.median(cpu['1']):.2f} s / {statistics.median(cpu['2']):.2f} s")
 
 
 def memory(sizes: list[int]) -> None:

@@ -414,6 +414,8 @@ class UnmatchedExercise(FilingRule):
                 exercised.append(entry)
             elif direction == "A":  # Table I, or Table II for an underlying that is itself a derivative
                 received.append(entry)  # (Class B stock convertible into Class A)
+        if not exercised:
+            return
         adjusted = {pointer for pointer, _ in filing.transactions()
                     if _notes_adjustment(filing, row_footnote_ids(filing, pointer, context), context)}
         for pointer, row, day, amounts, ownership in exercised:
