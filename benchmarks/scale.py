@@ -1,6 +1,6 @@
 """form16lint at scale: prints its figures; it is not a test.
 
-    python benchmarks/scale.py [startup|throughput|jobs|memory|all] [--sizes 1000,10000,100000]
+    python benchmarks/scale.py [startup|throughput|jobs|memory|all] [--sizes 1000,10000,100000] [--rounds 5]
 
 startup     ``form16lint check ONE.xml``, whole process: median and min of 21 runs (target 0.15 s).
 throughput  the 650 real filings of ../shared/corpus (edgar-xml and edgar-more): filings per second
@@ -261,7 +261,7 @@ def main(argv: list[str]) -> int:
     if what in ("throughput", "all"):
         throughput()
     if what in ("jobs", "all"):
-        jobs()
+        jobs(int(argv[argv.index("--rounds") + 1]) if "--rounds" in argv else 5)
     if what in ("memory", "all"):
         memory(sizes)
     return 0

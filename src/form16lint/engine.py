@@ -2,8 +2,9 @@
 
 Data flows one way: paths -> documents (readers) -> violations (rules) -> findings -> a
 :class:`LintResult` that reporters write. Each input is checked by :mod:`form16lint.checking`
-(here, or in worker processes with ``--jobs``); the run keeps its findings, its header and the
-collection rules' summaries, never the whole document.
+(here, or also in worker processes with ``--jobs``); the run keeps the collection rules'
+summaries, and its findings and headers, which past a few thousand wait in a temporary file
+(:mod:`form16lint.spill`); never the whole document.
 """
 
 from __future__ import annotations
