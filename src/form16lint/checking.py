@@ -37,6 +37,8 @@ class Input:
 
 @dataclass(slots=True)
 class CheckedFile:
+    """What the check of one input keeps: its header, its findings and its summaries."""
+
     header: Document
     findings: list[Finding]
     summaries: tuple = ()  # one per summariser of the run (see Summarisers), None where no filing
@@ -124,6 +126,8 @@ def _summary(rule: CollectionRule, document: Document):
 
 @dataclass(frozen=True, slots=True)
 class SummaryFailed:
+    """A summariser that raised on one filing: reported by the collection step as F001."""
+
     path: str
     error: str
 

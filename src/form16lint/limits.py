@@ -21,6 +21,8 @@ MB = 1024 * 1024
 
 @dataclass(frozen=True)
 class ReadLimits:
+    """How much one input may take: bytes, pages, seconds and memory."""
+
     max_file_size: int = 50 * MB  # bytes read from one file at most
     max_pages: int = 200  # pages of one PDF
     time_limit: float = 20.0  # seconds to read and check one file (0: none)
