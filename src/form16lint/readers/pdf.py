@@ -35,7 +35,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
-from statistics import median
 
 from form16lint.hookspecs import hookimpl
 from form16lint.model import (
@@ -872,6 +871,8 @@ class _PdfReader:
         if (header_bottom is not None and sum(header_bottom < top < previous.top for top, _, _ in rules) >= 2
                 and not any(w.center < title_end for w in line.words)):
             return True  # ruled between rows: no rule, and no new security title, is no new row
+        from statistics import median  # only a PDF needs it: not imported on every run
+
         size = median(w.size for w in line.words)
         # a wrapped line follows closely; a line of a row set at different heights (cells centred
         # on a wrapped title) starts where the previous one ends
