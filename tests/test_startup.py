@@ -117,3 +117,21 @@ def test_a_check_of_a_filing_without_vesting_text_compiles_no_vesting_clause():
     done = subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "clean-form4.xml")],
                           capture_output=True, text=True)
     assert done.stderr.strip().splitlines()[-1] == "0 0"
+
+
+def test_the_command_pauses_the_collector_while_it_starts_and_resumes_it_after():
+    script = ("import gc, sys; from form16lint.startup import main; "
+              "sys.argv = ['form16lint', 'check', sys.argv[1]]; status = main(); "
+              "print(status, gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "clean-form4.xml")], capture_output=True, text=True)
+    # start-up's objects were frozen out of the collector's passes, and the collector runs again
+    assert done.stderr.strip().splitlines()[-1] == "0 True True"
+
+
+def test_calling_the_command_from_code_leaves_the_collector_alone():
+    import gc
+
+    from form16lint.cli import main
+
+    assert main(["check", str(EXAMPLES / "clean-form4.xml")]) == 0
+    assert gc.isenabled()

@@ -121,12 +121,15 @@ def load_command_plugins(strict: bool | None, disabled: tuple = ()):
     ``--strict-packs``, the end of the command with exit status 2); ``disabled`` packs are not
     loaded."""
     from form16lint.plugins import load_plugins
+    from form16lint.startup import started
 
     plugins = load_plugins(disabled=disabled)
-    for note in plugins.load_errors:
+    errors = plugins.load_errors  # builds the registry: the rule packs are imported now
+    started()  # the command has started: the cycle collector resumes, if it was paused for it
+    for note in errors:
         print(f"form16lint: warning: {note}", file=sys.stderr)
-    if strict and plugins.load_errors:
-        raise UsageError(f"{len(plugins.load_errors)} rule pack(s) failed to load (--strict-packs)")
+    if strict and errors:
+        raise UsageError(f"{len(errors)} rule pack(s) failed to load (--strict-packs)")
     return plugins
 
 
