@@ -14,7 +14,6 @@ workers, workers never import the engine.
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass, field
 
 from form16lint.fieldnames import naming_boxes_of
@@ -211,6 +210,8 @@ def crash_finding(rule: Rule, document, error: Exception | str) -> Finding:
     if isinstance(error, str):
         what = error
     else:
+        import traceback  # only when a rule crashed: not imported on every run
+
         frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
         where = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
         what = f"{type(error).__name__}: {error}{where}"
