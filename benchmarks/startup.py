@@ -1,11 +1,13 @@
 """Start-up of a one-file check, as a hook runs it: prints its figures; it is not a test.
 
-    python benchmarks/startup.py [--runs N] [--top K] [FILE]
+    python benchmarks/startup.py [--runs N] [--top K] [--against OTHER_PYTHON] [FILE]
 
 1. Runs, alternated round-robin so that a loaded machine slows each alike, ``python -c pass``,
    the console script ``form16lint check FILE`` and ``python -m form16lint check FILE``, each as a
    whole process, and prints the median wall time and CPU time of each, and how much a check
-   adds to the bare interpreter (target: a check at most 0.15 s).
+   adds to the bare interpreter (target: a check at most 0.15 s). With ``--against``, the console
+   script of another environment (say, one with the previous release installed) is run in the
+   same rotation, so that the two are compared under the same load.
 2. Runs the check under ``python -X importtime`` a few times and prints the modules whose own
    import time (median) is largest, and the total by top-level package.
 
@@ -59,9 +61,14 @@ def bytecode_note() -> str:
             "unset PYTHONDONTWRITEBYTECODE and run python -m compileall, or install regularly)")
 
 
-def whole_process(path: str, runs: int) -> None:
+def whole_process(path: str, runs: int, against: str | None = None) -> None:
     script = Path(sys.executable).with_name("form16lint")
     commands = {"python -c pass": [sys.executable, "-c", "pass"]}
+    if against:
+        other = Path(against).with_name("form16lint")
+        if not other.exists():
+            raise SystemExit(f"startup.py: no form16lint console script beside {against}")
+        commands["other env: form16lint check FILE"] = [str(other), "check", path]
     if script.exists():
         commands["form16lint check FILE"] = [str(script), "check", path]
     else:
@@ -119,8 +126,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=21, help="whole-process runs of each command")
     parser.add_argument("--import-runs", type=int, default=5, help="runs under -X importtime (0: none)")
     parser.add_argument("--top", type=int, default=20, help="modules and packages listed")
+    parser.add_argument("--against", metavar="OTHER_PYTHON",
+                        help="the python of another environment whose form16lint is run in the same rotation")
     args = parser.parse_args()
-    whole_process(args.file, args.runs)
+    whole_process(args.file, args.runs, args.against)
     if args.import_runs:
         import_times(args.file, args.import_runs, args.top)
 
