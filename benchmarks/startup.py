@@ -97,7 +97,8 @@ def whole_process(path: str, runs: int, against: str | None = None) -> None:
 
 def import_times(path: str, runs: int, top: int) -> None:
     """Median self time of each module's import over several runs under -X importtime."""
-    script = "import sys; from form16lint.cli import main; main(['check', sys.argv[1]])"
+    # as the console script starts the command (form16lint.startup pauses the cycle collector)
+    script = "import sys; from form16lint.startup import main; sys.argv[1:] = ['check', sys.argv[1]]; main()"
     selves: dict[str, list[int]] = defaultdict(list)
     for _ in range(runs):
         done = subprocess.run([sys.executable, "-X", "importtime", "-c", script, path],
