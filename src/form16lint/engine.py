@@ -42,6 +42,8 @@ from form16lint.spill import Spill, sorted_spill
 
 @dataclass
 class LintResult:
+    """The outcome of a run: the findings, the rules run and the documents kept."""
+
     documents: list[Document]
     findings: list[Finding]
     rules: list[Rule]
