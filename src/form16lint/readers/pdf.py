@@ -82,6 +82,8 @@ class Word:
     bottom: float
     size: float
     page: int
+    line: int | None = None  # where text gives the word (layout text): its line and column
+    column: int | None = None
 
     @property
     def center(self) -> float:
@@ -538,8 +540,8 @@ def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], 
 
 
 class _PdfReader:
-    def __init__(self, path: str, form: str, page_lines):
-        self.document = Document(path=path, format=FORMAT, filing=Filing())
+    def __init__(self, path: str, form: str, page_lines, fmt: str = FORMAT):
+        self.document = Document(path=path, format=fmt, filing=Filing())
         self.filing = self.document.filing
         self.form = form
         self.pages = [lines for lines, _ in page_lines]
@@ -792,6 +794,7 @@ class _PdfReader:
         columns: list[Column] | None = None
         in_header = True
         rows: list[list[Line]] = []
+        row_columns: list[list[Column] | None] = []  # the columns each row is read with
         previous: Line | None = None
         header_bottom: dict[int, float] = {}  # page -> where the table's header ends on it
         for line in self.stream[start + 1:stop]:
@@ -821,6 +824,7 @@ class _PdfReader:
                 rows[-1].append(line)
             else:
                 rows.append([line])
+                row_columns.append(columns)  # a header repeated on a page may stand elsewhere (text)
             previous = line
         if columns is None:
             if rows:
@@ -829,12 +833,12 @@ class _PdfReader:
             return []
         labels = {c.key: column_name(c.number, c.label) for c in columns}
         found: list[tuple[int, dict[str, list[Word]]]] = []
-        for lines in rows:
+        for lines, row_placed in zip(rows, row_columns):
             cells: dict[str, list[Word]] = {}
             for line in lines:
                 for word in line.words:
                     column = None
-                    for candidate in columns:
+                    for candidate in row_placed or columns:
                         if word.center >= candidate.start:
                             column = candidate
                     if column is not None:
