@@ -1623,4 +1623,10 @@ def _clean_note(line: str) -> str:
 
 
 def read_extracted_text(path: str, text: str) -> Document:
+    import os
+    if os.environ.get("F16_GRID") and "\t" not in text and len(list(itertools.islice(_WIDE_GAP.finditer(text), 10))) >= 10:
+        from form16lint.readers.text_grid import read_layout_text
+        document = read_layout_text(path, text)
+        if document is not None:
+            return document
     return _Reader(path, text).read()

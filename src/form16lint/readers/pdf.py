@@ -500,7 +500,10 @@ def _captions(region: list[Word], options, words: int) -> dict:
         start = find_caption(lines, label_key(caption, words))
         if start is None:
             continue
-        inside, taken = drop_label([w for w in region if w.x0 >= start.x0 - 1 and start.top - 1 <= w.top
+        # a caption's wrapped line may begin a little left of its first (text centres nothing)
+        wrap_left = 2 * (start.bottom - start.top)
+        inside, taken = drop_label([w for w in region if (w.x0 >= start.x0 - 1 or w.top > start.bottom and
+                                                          w.x0 >= start.x0 - wrap_left) and start.top - 1 <= w.top
                                     < start.top + 4.5 * (start.bottom - start.top)], start, caption)
         found[name] = (start, taken)
     # a caption's words stand from its first word on, not past where another option begins
@@ -737,6 +740,9 @@ class _PdfReader:
                     parts["state"].append(word)
                 else:
                     parts["city"].append(word)
+            if not parts["state"] and len(parts["city"]) > 1 and _STATE_CODE.match(parts["city"][-1].text):
+                # the state printed short of its caption (layout text squeezes the line): "REDMOND WA"
+                parts["state"].append(parts["city"].pop())
             text = {key: " ".join(w.text for w in _reading_order(found)) or None for key, found in parts.items()}
             address.city, address.state, address.zip_code = text["city"], text["state"], text["zip"]
         owner.address = address
@@ -991,8 +997,16 @@ class _PdfReader:
                 previous = line
             used.update(id(w) for w in block)
             used.update(id(w) for w in caption.words if w.center >= left)
-            names = group_lines([w for w in block if w.center < cut], caption.page)
-            dates = group_lines([w for w in block if w.center >= cut], caption.page)
+            named_words = [w for w in block if w.center < cut]
+            dated = [w for w in block if w.center >= cut]
+            if not dated and date_word is not None:
+                # a date printed short of the "Date" caption (layout text squeezes the line) still
+                # ends its line, right of the name
+                dated = [w for w in named_words if _SIGNED_DATE.match(w.text) and not any(
+                    o.x0 > w.x0 and abs(o.top - w.top) < 1 for o in named_words)]
+                named_words = [w for w in named_words if w not in dated]
+            names = group_lines(named_words, caption.page)
+            dates = group_lines(dated, caption.page)
             signatures = [(Signature(), line) for line in dates] or [(Signature(), None)]
             named: dict[int, list[Line]] = {}
             for line in names:
@@ -1124,6 +1138,8 @@ class _PdfReader:
 
 
 _SIGNATURE_KEY = "signatureofreporting"
+_SIGNED_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
+_STATE_CODE = re.compile(r"^(?:[A-Z]{2}|[A-Z][0-9])$")  # a US state, or EDGAR's code for a place abroad
 
 _OWNER_KEY = label_key(BOX_LABELS["owner"][0])
 _PAGE_SHIFT = 10000.0  # below any page: where a block's words on its next page are placed  # the caption under a signature, its last word wrapped or not
