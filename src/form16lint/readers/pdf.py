@@ -176,6 +176,25 @@ def _fills_again(row: list[Line], line: Line, columns: list[Column]) -> bool:
                and (column := _column_of(w, columns)) is not None)
 
 
+def _centred_tail(row: list[Line], columns: list[Column]) -> list[Line]:
+    """The lines ending a row that are the next row's, taken off it. Where cells are centred on
+    their row and nothing rules the rows (the SEC rendition as layout text), a wrapped cell's first
+    lines stand above the row's line of figures and its last ones below: a row that opens with
+    lines of wrapped text alone ends with as many, and any more are the next row's opening."""
+    def wrapped_only(line: Line) -> bool:
+        return all(MARKERS.fullmatch(w.text) or ((column := _column_of(w, columns)) is not None
+                                                 and column.key in _WRAPPING) for w in line.words)
+
+    lead = next((i for i, line in enumerate(row) if not wrapped_only(line)), len(row))
+    trail = next((i for i, line in enumerate(reversed(row)) if not wrapped_only(line)), len(row))
+    extra = trail - lead
+    if lead == 0 or lead == len(row) or extra <= 0:
+        return []
+    moved = row[-extra:]
+    del row[-extra:]
+    return moved
+
+
 def _reading_order(words: list[Word]) -> list[Word]:
     """A cell's words line by line: the lines of a row mix cells whose text is set at different
     heights (a wrapped title beside a value centred on it), so a cell is read as lines of its own."""
@@ -825,11 +844,11 @@ class _PdfReader:
             title_end = columns[1].start if columns and len(columns) > 1 else 0.0
             if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
-            if (previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end)
-                    and not (columns and _fills_again(rows[-1], line, columns))):
+            same = previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end)
+            if same and not (columns and _fills_again(rows[-1], line, columns)):
                 rows[-1].append(line)
             else:
-                rows.append([line])
+                rows.append((_centred_tail(rows[-1], columns) if same and columns else []) + [line])
                 row_columns.append(columns)  # a header repeated on a page may stand elsewhere (text)
             previous = line
         if columns is None:
