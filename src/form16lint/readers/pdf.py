@@ -243,7 +243,13 @@ def column_name(number: str, label: str) -> str:
 def is_header_line(line: Line) -> bool:
     """A line made only of the tables' label words and column numbers (1-11)."""
     tokens = re.findall(r"[a-z]+|\d+", line.text.lower())
-    return bool(tokens) and all(t in _VOCAB or (t.isdigit() and len(t) <= 2 and int(t) <= 11) for t in tokens)
+    return bool(tokens) and all(_label_word(t) or (t.isdigit() and len(t) <= 2 and int(t) <= 11) for t in tokens)
+
+
+def _label_word(token: str) -> bool:
+    """A word of the tables' labels, or two of them run together (layout text glues the words of
+    neighbouring columns: "TransactionSecurities")."""
+    return token in _VOCAB or any(token[:i] in _VOCAB and token[i:] in _VOCAB for i in range(2, len(token) - 1))
 
 
 @dataclass

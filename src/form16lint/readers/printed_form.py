@@ -110,7 +110,9 @@ def squash(text: str) -> str:
 
 
 def is_table_subtitle(text: str) -> bool:
-    return squash(text) in TABLE_SUBTITLES
+    """A table's subtitle, "(continued)" after it or not (a table running onto the next page)."""
+    squashed = squash(text)
+    return squashed in TABLE_SUBTITLES or squashed.endswith("continued") and squashed[:-9] in TABLE_SUBTITLES
 
 
 # A footnote marker "(2)"; markers run together as "(2)(3)".
