@@ -156,6 +156,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return merged
 
 
+_FIGURE = re.compile(r"^\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\(\d{1,3}\))*$")
 _WRAPPING = {"title", "nature", "under_title"}  # the columns whose text wraps; a figure or a code does not
 
 
@@ -869,9 +870,16 @@ class _PdfReader:
             for line in lines:
                 for word in line.words:
                     column = None
-                    for candidate in row_placed or columns:
+                    placed = row_placed or columns
+                    for index, candidate in enumerate(placed):
                         if word.center >= candidate.start:
                             column = candidate
+                            after = placed[index + 1] if index + 1 < len(placed) else None
+                    if column is not None and column.key in _WRAPPING and after is not None and (
+                            after.key not in _WRAPPING and _FIGURE.match(word.text) and word.x1 >= after.start - 6):
+                        # a figure set flush right against the column after the text's (layout text
+                        # centres nothing): "Common 83,334" is the title, then the amount
+                        column = after
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
             page = lines[0].page
@@ -959,6 +967,11 @@ class _PdfReader:
                     self.unsure(f"{pointer}/{camel}", f"{camel} ({value.raw!r}) is not "
                                 f"{'a real date' if pointer_field.endswith('date') else 'a number'}",
                                 page, f"Table {table}, row {number}")
+            ownership = fields.get("direct_or_indirect")
+            if isinstance(ownership, Value) and ownership.value and str(ownership.value).upper() not in ("D", "I"):
+                # more than the column's one letter stands in it: the row took text not its own
+                self.unsure(f"{pointer}/directOrIndirect", f"the ownership form reads {ownership.value!r}, "
+                            "not D or I", page, f"Table {table}, row {number}")
 
     # -- footnotes, remarks, signatures -------------------------------------------------------
     def read_notes(self, sections) -> None:
@@ -1030,6 +1043,18 @@ class _PdfReader:
                 dated = [w for w in named_words if _SIGNED_DATE.match(w.text) and not any(
                     o.x0 > w.x0 and abs(o.top - w.top) < 1 for o in named_words)]
                 named_words = [w for w in named_words if w not in dated]
+            for date in [w for w in dated if _SIGNED_DATE.match(w.text)]:
+                # a name's words run up to the date on its line (layout text squeezes the line)
+                strays = [w for w in dated if abs(w.top - date.top) < 1 and w.x1 <= date.x0]
+                named_words += strays
+                dated = [w for w in dated if w not in strays]
+            if any(_SIGNED_DATE.match(w.text) for w in dated):
+                # the dates are figures: the lines beside them without one are the names' (wrapped
+                # past where the dates begin)
+                spill = [w for line in group_lines(dated, caption.page) if not any(
+                    _SIGNED_DATE.match(x.text) for x in line.words) for w in line.words]
+                named_words += spill
+                dated = [w for w in dated if w not in spill]
             names = group_lines(named_words, caption.page)
             dates = group_lines(dated, caption.page)
             signatures = [(Signature(), line) for line in dates] or [(Signature(), None)]

@@ -26,10 +26,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from form16lint.model import Location
 from form16lint.readers.pdf import Line, Word, group_lines, is_page_furniture
 from form16lint.readers.printed_form import MARKERS
 
-CHAR_WIDTH = 4.0  # points a character column stands for (a 10-point font's average width)
+CHAR_WIDTH = 3.0  # points a character column stands for (pdftotext -layout sets a Letter page's width in about 200 columns)
 LINE_PITCH = 10.0  # points from one line's top to the next: a line as tall as its words
 FONT_SIZE = 10.0  # every word's size: text keeps no sizes
 RAISED_SIZE = 7.0  # a marker raised above its line
@@ -92,4 +93,22 @@ def read_layout_text(path: str, text: str, fmt: str = "text"):
         return None
     document = _PdfReader(path, form, pages, fmt).read()
     document.filing.read_from = fmt
+    _unmarked_boxes(document, pages[0][0])
     return document
+
+
+def _unmarked_boxes(document, first_page: list[Line]) -> None:
+    """A form whose check boxes the PDF drew (a cross of strokes, a filled square) loses them in
+    text: when the first page holds no mark at all ("X", "[X]", a box glyph), a relationship that
+    reads unchecked was not seen, and says so, rather than be taken for none checked."""
+    from form16lint.readers import unsure_field
+    from form16lint.readers.pdf import is_mark
+
+    if any(is_mark(w.text) for line in first_page for w in line.words):
+        return
+    for index, owner in enumerate(document.filing.reporting_owners):
+        if not owner.relationship.any_checked:
+            pointer = f"/reportingOwners/{index}/relationship"
+            where = document.locations.get(pointer)
+            unsure_field(document, pointer, "the text carries no check marks (the PDF drew them), so whether "
+                         "a box is checked cannot be seen", where or Location(page=1), signed_page=1)
