@@ -30,6 +30,7 @@ form, is an E002 error.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -118,6 +119,7 @@ class Line:
         return max(w.size for w in self.words)
 
 
+@functools.lru_cache(maxsize=8192)  # a line's text is compacted each time a part of the form is sought
 def compact(text: str) -> str:
     """Text with whitespace and hyphen breaks removed, for matching labels broken anywhere."""
     return re.sub(r"[\s\-‐‑–—]+", "", text).lower()
@@ -465,8 +467,9 @@ def caption_starts(line: Line, key: str) -> list[Word]:
         parts.append(squash(number[2]) if number else squash(word.text))
     starts = []
     for index in range(len(parts)):
-        if not parts[index]:
-            continue
+        part = parts[index]
+        if not part or not (key.startswith(part) or part.startswith(key)):
+            continue  # the caption cannot begin here (most words, checked at once)
         text = ""
         for part in parts[index:]:
             text += part

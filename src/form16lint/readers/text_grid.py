@@ -27,7 +27,7 @@ import re
 import unicodedata
 
 from form16lint.model import Location
-from form16lint.readers.pdf import Line, Word, group_lines, is_page_furniture
+from form16lint.readers.pdf import Line, Word, is_page_furniture
 from form16lint.readers.printed_form import MARKERS
 
 CHAR_WIDTH = 3.0  # points a character column stands for (pdftotext -layout sets a Letter page's width in about 200 columns)
@@ -49,9 +49,10 @@ def grid_pages(text: str) -> list[tuple[list[Line], list]]:
         words_of_rows = [_row_words(row.expandtabs(8), index, number + index + 1, page_number)
                          for index, row in enumerate(rows)]
         _raise_markers(words_of_rows)
-        words = [w for row in words_of_rows for w in row]
         height = max(len(rows), 66) * LINE_PITCH
-        lines = [line for line in group_lines(words, page_number)
+        # each row of the text is a line of the page (as the PDF reader's group_lines would make it)
+        lines = [line for index, words in enumerate(words_of_rows) if words
+                 for line in (Line(words, page_number, index * LINE_PITCH, index * LINE_PITCH + FONT_SIZE),)
                  if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, height)]
         pages.append((lines, []))
         number += len(rows) - 1
@@ -61,10 +62,16 @@ def grid_pages(text: str) -> list[tuple[list[Line], list]]:
 
 
 def _row_words(row: str, index: int, line_number: int, page: int) -> list[Word]:
+    if not row or row.isspace():
+        return []
     top = index * LINE_PITCH
-    return [Word(match.group(), match.start() * CHAR_WIDTH, match.end() * CHAR_WIDTH, top, top + FONT_SIZE,
-                 FONT_SIZE, page, line_number, match.start() + 1)
-            for match in _WORD.finditer(row)]
+    bottom = top + FONT_SIZE
+    words = []
+    for match in _WORD.finditer(row):
+        start, end = match.span()
+        words.append(Word(match.group(), start * CHAR_WIDTH, end * CHAR_WIDTH, top, bottom, FONT_SIZE, page,
+                          line_number, start + 1))
+    return words
 
 
 def _raise_markers(rows: list[list[Word]]) -> None:
@@ -76,6 +83,9 @@ def _raise_markers(rows: list[list[Word]]) -> None:
             top = below[0].top - RAISED_SIZE / 2
             for word in words:
                 word.top, word.bottom, word.size = top, top + RAISED_SIZE, RAISED_SIZE
+            below.extend(words)
+            below.sort(key=lambda w: w.x0)
+            rows[index] = []
 
 
 def read_layout_text(path: str, text: str, fmt: str = "text"):
