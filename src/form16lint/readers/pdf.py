@@ -461,10 +461,7 @@ def find_caption(lines: list[Line], key: str, after: Word | None = None) -> Word
 def caption_starts(line: Line, key: str) -> list[Word]:
     """Every word of the line where a caption with squashed first words ``key`` begins, its printed
     number ("2." alone or glued, "2.Issuer") taken as its start and left out of the match."""
-    parts = []
-    for word in line.words:
-        number = _NUMBER.match(word.text)
-        parts.append(squash(number[2]) if number else squash(word.text))
+    parts = _caption_parts(tuple(w.text for w in line.words))
     starts = []
     for index in range(len(parts)):
         part = parts[index]
@@ -480,6 +477,12 @@ def caption_starts(line: Line, key: str) -> list[Word]:
             glued_or_alone = before >= 0 and _NUMBER.match(line.words[before].text) and not parts[before]
             starts.append(line.words[before] if glued_or_alone else line.words[index])
     return starts
+
+
+@functools.lru_cache(maxsize=4096)  # each line is searched for every label
+def _caption_parts(texts: tuple[str, ...]) -> list[str]:
+    """Each word squashed, a printed number ("2." or "2.Issuer") left out."""
+    return [squash(number[2]) if (number := _NUMBER.match(text)) else squash(text) for text in texts]
 
 
 def drop_label(words: list[Word], label: Word, text: str) -> tuple[list[Word], list[Word]]:
