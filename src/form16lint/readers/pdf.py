@@ -30,6 +30,7 @@ form, is an E002 error.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import io
 import re
@@ -873,14 +874,13 @@ class _PdfReader:
         found: list[tuple[int, dict[str, list[Word]]]] = []
         for lines, row_placed in zip(rows, row_columns):
             cells: dict[str, list[Word]] = {}
+            placed = row_placed or columns
+            starts = [c.start for c in placed]
             for line in lines:
                 for word in line.words:
-                    column = None
-                    placed = row_placed or columns
-                    for index, candidate in enumerate(placed):
-                        if word.center >= candidate.start:
-                            column = candidate
-                            after = placed[index + 1] if index + 1 < len(placed) else None
+                    index = bisect.bisect_right(starts, word.center) - 1
+                    column = placed[index] if index >= 0 else None
+                    after = placed[index + 1] if 0 <= index < len(placed) - 1 else None
                     if column is not None and column.key in _WRAPPING and after is not None and (
                             after.key not in _WRAPPING and _FIGURE.match(word.text) and word.x1 >= after.start - 6):
                         # a figure set flush right against the column after the text's (layout text
