@@ -165,6 +165,20 @@ def _column_of(word: Word, columns: list[Column]) -> Column | None:
     return found
 
 
+def _marker_column(marker: Word, column: Column, placed: list[tuple[Word, Column | None]]) -> Column:
+    """The column a footnote marker belongs to: the value's just before it when the two overflow a
+    narrow cell ("$980.457 (3)" running past the next column's start), else the one it stands in.
+    A marker set where a cell's text begins is that cell's own."""
+    if abs(marker.x0 - column.start - 1.5) <= 1:
+        return column
+    before = max(((word, where) for word, where in placed if word is not marker and where is not None
+                  and word.x1 <= marker.x0 + 0.5), key=lambda found: found[0].x1, default=None)
+    if before is not None and before[1] is not column and (
+            marker.x0 - before[0].x1 <= 0.6 * max(marker.size, before[0].size)):
+        return before[1]
+    return column
+
+
 def _fills_again(row: list[Line], line: Line, columns: list[Column]) -> bool:
     """Whether the line puts a figure, date or code in a column the row already has one in: then it
     is the next row, however close it follows (an unruled table whose titles take two lines)."""
@@ -338,13 +352,42 @@ def _not_a_form(form: str | None, boxes: bool) -> str:
 
 
 def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float, float]]]:
-    raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2)
-    words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
-                  round(w["size"], 1), number) for w in raw]
+    # in the order the text is drawn: a label or value overflowing its cell onto the next one's
+    # stays a word of its own instead of interleaving letter by letter with it
+    raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2, use_text_flow=True,
+                             return_chars=True)
+    words = [Word(unicodedata.normalize("NFKC", text), x0, x1, w["top"], w["bottom"], round(w["size"], 1), number)
+             for w in raw for text, x0, x1 in _overlaps_apart(w)]
     words += _drawn_crosses(page, number)
     lines = [line for line in group_lines(words, number)
              if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
     return lines, _horizontal_rules(page)
+
+
+_FIGURE_OR_BRACKET = frozenset("0123456789()[]$")
+
+
+def _overlaps_apart(word: dict) -> list[tuple[str, float, float]]:
+    """(text, x0, x1) of each piece of an extracted word that is two values drawn one over the end of
+    the other: a value overflowing a narrow cell runs into the next cell's value with no space
+    ("06/14/202006/14/2029", "17,879,695I", a marker "(3)" over the figure after it). Where a
+    character begins well inside the one before it, and one of the two is a figure or a bracket,
+    a new word begins; letters kerned together ("AV") are not split."""
+    chars = word["chars"]
+    if len(chars) < 2:
+        return [(word["text"], word["x0"], word["x1"])]
+    pieces, start = [], 0
+    overlap = 0.1 * (word.get("size") or 7)
+    for index in range(1, len(chars)):
+        before, char = chars[index - 1], chars[index]
+        if before["x1"] - char["x0"] > overlap and (before["text"] in _FIGURE_OR_BRACKET
+                                                    or char["text"] in _FIGURE_OR_BRACKET):
+            pieces.append(chars[start:index])
+            start = index
+    if not pieces:
+        return [(word["text"], word["x0"], word["x1"])]
+    pieces.append(chars[start:])
+    return [("".join(c["text"] for c in piece), piece[0]["x0"], max(c["x1"] for c in piece)) for piece in pieces]
 
 
 def _drawn_crosses(page, number: int) -> list[Word]:
@@ -832,11 +875,10 @@ class _PdfReader:
         for lines in rows:
             cells: dict[str, list[Word]] = {}
             for line in lines:
-                for word in line.words:
-                    column = None
-                    for candidate in columns:
-                        if word.center >= candidate.start:
-                            column = candidate
+                placed = [(word, _column_of(word, columns)) for word in line.words]
+                for word, column in placed:
+                    if column is not None and MARKERS.fullmatch(word.text):
+                        column = _marker_column(word, column, placed)
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
             page = lines[0].page
