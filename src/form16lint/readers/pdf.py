@@ -204,7 +204,7 @@ _TRAILING = re.compile(f"(?:{MARKERS.pattern})$")
 
 def split_markers(words: list[Word]) -> tuple[str, list[str]]:
     """A cell's text and the footnote ids its markers reference."""
-    parts: list[str] = []
+    kept: list[tuple[Word, str]] = []
     notes: list[str] = []
     for word in words:
         text = word.text
@@ -215,8 +215,43 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
         if trailing and trailing.start() > 0:
             notes.extend(footnote_ids(trailing.group()))
             text = text[: trailing.start()]
-        parts.append(text)
-    return " ".join(parts).strip(), notes
+        kept.append((word, text))
+    return _joined(kept).strip(), notes
+
+
+def join_words(words) -> str:
+    """Words in reading order as one text: a space between them, none after a hyphen a line ends with."""
+    return _joined([(word, word.text) for word in words])
+
+
+def _joined(words: list[tuple[Word, str]]) -> str:
+    out: list[str] = []
+    previous: tuple[Word, str] | None = None
+    for word, text in words:
+        if previous is not None:
+            before, before_text = previous
+            if not _wraps_at_hyphen(before_text, word.top > before.middle or word.page != before.page):
+                out.append(" ")
+        out.append(text)
+        previous = (word, text)
+    return "".join(out)
+
+
+def _wraps_at_hyphen(text: str, line_ends: bool) -> bool:
+    """Whether a word ending a line with a hyphen ("attorney-", "12-") was broken there, so that the
+    next line's first word goes on it without a space ("attorney-in-fact")."""
+    return line_ends and len(text) > 1 and text[-1] in "-‐" and text[-2].isalnum()
+
+
+def join_lines(texts) -> str:
+    """Lines of text as one: a space between them, none after a hyphen a line ends with."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        last = out.rsplit(" ", 1)[-1] if out else ""
+        out = out + text if not out or _wraps_at_hyphen(last, True) else f"{out} {text}"
+    return out
 
 
 # -- the tables' columns ---------------------------------------------------------------------------
@@ -458,7 +493,7 @@ def is_page_furniture(line: Line, height: float) -> bool:
 
 # -- labels and checkboxes -------------------------------------------------------------------------
 def _text(words) -> str:
-    return " ".join(w.text for w in _reading_order(list(words)))
+    return join_words(_reading_order(list(words)))
 
 
 def find_caption(lines: list[Line], key: str, after: Word | None = None) -> Word | None:
@@ -578,6 +613,22 @@ def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], 
         checked = bool(mark is not None and _MARK.match(mark.text))
         out[name] = (checked, start) if located else checked
     return out
+
+
+def _fields_of(lines: list[Line]) -> list[list[Line]]:
+    """A box's lines grouped by the field each prints: a line set closer under the one before it than
+    separate lines are (at the font's own leading, under 1.4 times its height) is that line's text
+    wrapped; the SEC rendition sets box 1's street lines 1.55 heights apart and wraps them at 1.25."""
+    fields: list[list[Line]] = []
+    for line in lines:
+        if fields:
+            before = fields[-1][-1]
+            height = min(w.bottom - w.top for w in before.words)
+            if line.top - before.top < 1.4 * height:
+                fields[-1].append(line)
+                continue
+        fields.append([line])
+    return fields
 
 
 class _PdfReader:
@@ -761,10 +812,10 @@ class _PdfReader:
             return group_lines([w for w in values if top <= w.middle < bottom], page)
 
         names = between(None, last) if last is not None else group_lines(values, page)[:1]
-        owner.name = " ".join(ln.text for ln in names) or None
+        owner.name = join_lines(ln.text for ln in names) or None
         address = Address()
         if last is not None and street is not None:
-            streets = [ln.text for ln in between(last, street)]
+            streets = [join_lines(ln.text for ln in field) for field in _fields_of(between(last, street))]
             address.street1 = streets[0] if streets else None
             address.street2 = " ".join(streets[1:]) or None
         if city is not None and street is not None:
@@ -778,7 +829,7 @@ class _PdfReader:
                     parts["state"].append(word)
                 else:
                     parts["city"].append(word)
-            text = {key: " ".join(w.text for w in _reading_order(found)) or None for key, found in parts.items()}
+            text = {key: join_words(_reading_order(found)) or None for key, found in parts.items()}
             address.city, address.state, address.zip_code = text["city"], text["state"], text["zip"]
         owner.address = address
         for key in ("name", "address", "address/street1", "address/street2", "address/city",
@@ -806,7 +857,7 @@ class _PdfReader:
             # both, one description under the other
             lines = [line.text for line in group_lines(rest, rest[0].page)] if rest else []
             rel.officer_title = lines[0] if lines else None
-            rel.other_text = " ".join(lines[1:]) or None
+            rel.other_text = join_lines(lines[1:]) or None
         elif officer[0]:
             rel.officer_title = _text(rest) or None
         elif other[0]:
@@ -985,12 +1036,12 @@ class _PdfReader:
                     self.locate(f"/footnotes/{len(f.footnotes)}", line.page, "Explanation of Responses")
                     f.footnotes.append(Footnote(id=footnote_id(match[1]), text=" ".join(w.text for w in line.words[1:])))
                 elif f.footnotes:
-                    f.footnotes[-1].text = (f.footnotes[-1].text + " " + line.text).strip()
+                    f.footnotes[-1].text = join_lines((f.footnotes[-1].text, line.text)).strip()
         start = sections["remarks"]
         if start is not None:
             stop = min([i for i in ends if i > start] + [len(self.stream)])
             lines = [ln for ln in self.stream[start:stop] if ln.words]
-            text = " ".join(ln.text for ln in lines)
+            text = join_lines(ln.text for ln in lines)
             f.remarks = re.sub(r"^remarks:\s*", "", text, flags=re.IGNORECASE) or None
             self.locate("/remarks", self.stream[start].page, "Remarks")
 
