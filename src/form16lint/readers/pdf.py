@@ -171,6 +171,20 @@ def _column_of(word: Word, columns: list[Column]) -> Column | None:
     return found
 
 
+def _marker_column(marker: Word, column: Column, placed: list[tuple[Word, Column | None]]) -> Column:
+    """The column a footnote marker belongs to: the value's just before it when the two overflow a
+    narrow cell ("$980.457 (3)" running past the next column's start), else the one it stands in.
+    A marker set where a cell's text begins is that cell's own."""
+    if abs(marker.x0 - column.start - 1.5) <= 1:
+        return column
+    before = max(((word, where) for word, where in placed if word is not marker and where is not None
+                  and word.x1 <= marker.x0 + 0.5), key=lambda found: found[0].x1, default=None)
+    if before is not None and before[1] is not column and (
+            marker.x0 - before[0].x1 <= 0.6 * max(marker.size, before[0].size)):
+        return before[1]
+    return column
+
+
 def _fills_again(row: list[Line], line: Line, columns: list[Column]) -> bool:
     """Whether the line puts a figure, date or code in a column the row already has one in: then it
     is the next row, however close it follows (an unruled table whose titles take two lines)."""
@@ -215,7 +229,7 @@ _TRAILING = re.compile(f"(?:{MARKERS.pattern})$")
 
 def split_markers(words: list[Word]) -> tuple[str, list[str]]:
     """A cell's text and the footnote ids its markers reference."""
-    parts: list[str] = []
+    kept: list[tuple[Word, str]] = []
     notes: list[str] = []
     for word in words:
         text = word.text
@@ -226,8 +240,43 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
         if trailing and trailing.start() > 0:
             notes.extend(footnote_ids(trailing.group()))
             text = text[: trailing.start()]
-        parts.append(text)
-    return " ".join(parts).strip(), notes
+        kept.append((word, text))
+    return _joined(kept).strip(), notes
+
+
+def join_words(words) -> str:
+    """Words in reading order as one text: a space between them, none after a hyphen a line ends with."""
+    return _joined([(word, word.text) for word in words])
+
+
+def _joined(words: list[tuple[Word, str]]) -> str:
+    out: list[str] = []
+    previous: tuple[Word, str] | None = None
+    for word, text in words:
+        if previous is not None:
+            before, before_text = previous
+            if not _wraps_at_hyphen(before_text, word.top > before.middle or word.page != before.page):
+                out.append(" ")
+        out.append(text)
+        previous = (word, text)
+    return "".join(out)
+
+
+def _wraps_at_hyphen(text: str, line_ends: bool) -> bool:
+    """Whether a word ending a line with a hyphen ("attorney-", "12-") was broken there, so that the
+    next line's first word goes on it without a space ("attorney-in-fact")."""
+    return line_ends and len(text) > 1 and text[-1] in "-‐" and text[-2].isalnum()
+
+
+def join_lines(texts) -> str:
+    """Lines of text as one: a space between them, none after a hyphen a line ends with."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        last = out.rsplit(" ", 1)[-1] if out else ""
+        out = out + text if not out or _wraps_at_hyphen(last, True) else f"{out} {text}"
+    return out
 
 
 # -- the tables' columns ---------------------------------------------------------------------------
@@ -369,13 +418,42 @@ def _not_a_form(form: str | None, boxes: bool) -> str:
 
 
 def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float, float]]]:
-    raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2)
-    words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
-                  round(w["size"], 1), number) for w in raw]
+    # in the order the text is drawn: a label or value overflowing its cell onto the next one's
+    # stays a word of its own instead of interleaving letter by letter with it
+    raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2, use_text_flow=True,
+                             return_chars=True)
+    words = [Word(unicodedata.normalize("NFKC", text), x0, x1, w["top"], w["bottom"], round(w["size"], 1), number)
+             for w in raw for text, x0, x1 in _overlaps_apart(w)]
     words += _drawn_crosses(page, number)
     lines = [line for line in group_lines(words, number)
              if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
     return lines, _horizontal_rules(page)
+
+
+_FIGURE_OR_BRACKET = frozenset("0123456789()[]$")
+
+
+def _overlaps_apart(word: dict) -> list[tuple[str, float, float]]:
+    """(text, x0, x1) of each piece of an extracted word that is two values drawn one over the end of
+    the other: a value overflowing a narrow cell runs into the next cell's value with no space
+    ("06/14/202006/14/2029", "17,879,695I", a marker "(3)" over the figure after it). Where a
+    character begins well inside the one before it, and one of the two is a figure or a bracket,
+    a new word begins; letters kerned together ("AV") are not split."""
+    chars = word["chars"]
+    if len(chars) < 2:
+        return [(word["text"], word["x0"], word["x1"])]
+    pieces, start = [], 0
+    overlap = 0.1 * (word.get("size") or 7)
+    for index in range(1, len(chars)):
+        before, char = chars[index - 1], chars[index]
+        if before["x1"] - char["x0"] > overlap and (before["text"] in _FIGURE_OR_BRACKET
+                                                    or char["text"] in _FIGURE_OR_BRACKET):
+            pieces.append(chars[start:index])
+            start = index
+    if not pieces:
+        return [(word["text"], word["x0"], word["x1"])]
+    pieces.append(chars[start:])
+    return [("".join(c["text"] for c in piece), piece[0]["x0"], max(c["x1"] for c in piece)) for piece in pieces]
 
 
 def _drawn_crosses(page, number: int) -> list[Word]:
@@ -446,7 +524,7 @@ def is_page_furniture(line: Line, height: float) -> bool:
 
 # -- labels and checkboxes -------------------------------------------------------------------------
 def _text(words) -> str:
-    return " ".join(w.text for w in _reading_order(list(words)))
+    return join_words(_reading_order(list(words)))
 
 
 def find_caption(lines: list[Line], key: str, after: Word | None = None) -> Word | None:
@@ -535,7 +613,7 @@ def _captions(region: list[Word], options, words: int) -> dict:
             continue
         # a caption's wrapped line may begin a little left of its first (text centres nothing)
         wrap_left = 2 * (start.bottom - start.top)
-        inside, taken = drop_label([w for w in region if (w.x0 >= start.x0 - 1 or w.top > start.bottom and
+        inside, taken = drop_label([w for w in region if (w.x0 >= start.x0 - 1 or w.top > start.middle and
                                                           w.x0 >= start.x0 - wrap_left) and start.top - 1 <= w.top
                                     < start.top + 4.5 * (start.bottom - start.top)], start, caption)
         found[name] = (start, taken)
@@ -573,6 +651,23 @@ def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], 
         checked = bool(mark is not None and _MARK.match(mark.text))
         out[name] = (checked, start) if located else checked
     return out
+
+
+def _fields_of(lines: list[Line]) -> list[list[Line]]:
+    """A box's lines grouped by the field each prints: a line set closer under the one before it than
+    separate lines are (at the font's own leading, under 1.4 times its height) is that line's text
+    wrapped; the SEC rendition sets box 1's street lines 1.55 heights apart and wraps them at 1.25."""
+    fields: list[list[Line]] = []
+    for line in lines:
+        if fields:
+            before = fields[-1][-1]
+            height = min(w.bottom - w.top for w in before.words)
+            # text keeps no leading to tell a wrapped line from the next field's: its lines stay apart
+            if line.top - before.top < 1.4 * height and line.words[0].line is None:
+                fields[-1].append(line)
+                continue
+        fields.append([line])
+    return fields
 
 
 class _PdfReader:
@@ -756,10 +851,10 @@ class _PdfReader:
             return group_lines([w for w in values if top <= w.middle < bottom], page)
 
         names = between(None, last) if last is not None else group_lines(values, page)[:1]
-        owner.name = " ".join(ln.text for ln in names) or None
+        owner.name = join_lines(ln.text for ln in names) or None
         address = Address()
         if last is not None and street is not None:
-            streets = [ln.text for ln in between(last, street)]
+            streets = [join_lines(ln.text for ln in field) for field in _fields_of(between(last, street))]
             address.street1 = streets[0] if streets else None
             address.street2 = " ".join(streets[1:]) or None
         if city is not None and street is not None:
@@ -776,7 +871,7 @@ class _PdfReader:
             if not parts["state"] and len(parts["city"]) > 1 and _STATE_CODE.match(parts["city"][-1].text):
                 # the state printed short of its caption (layout text squeezes the line): "REDMOND WA"
                 parts["state"].append(parts["city"].pop())
-            text = {key: " ".join(w.text for w in _reading_order(found)) or None for key, found in parts.items()}
+            text = {key: join_words(_reading_order(found)) or None for key, found in parts.items()}
             address.city, address.state, address.zip_code = text["city"], text["state"], text["zip"]
         owner.address = address
         for key in ("name", "address", "address/street1", "address/street2", "address/city",
@@ -804,7 +899,7 @@ class _PdfReader:
             # both, one description under the other
             lines = [line.text for line in group_lines(rest, rest[0].page)] if rest else []
             rel.officer_title = lines[0] if lines else None
-            rel.other_text = " ".join(lines[1:]) or None
+            rel.other_text = join_lines(lines[1:]) or None
         elif officer[0]:
             rel.officer_title = _text(rest) or None
         elif other[0]:
@@ -877,6 +972,7 @@ class _PdfReader:
             placed = row_placed or columns
             starts = [c.start for c in placed]
             for line in lines:
+                assigned: list[tuple[Word, Column | None]] = []
                 for word in line.words:
                     index = bisect.bisect_right(starts, word.center) - 1
                     column = placed[index] if index >= 0 else None
@@ -886,6 +982,10 @@ class _PdfReader:
                         # a figure set flush right against the column after the text's (layout text
                         # centres nothing): "Common 83,334" is the title, then the amount
                         column = after
+                    assigned.append((word, column))
+                for word, column in assigned:
+                    if column is not None and MARKERS.fullmatch(word.text):
+                        column = _marker_column(word, column, assigned)
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
             page = lines[0].page
@@ -997,12 +1097,12 @@ class _PdfReader:
                     self.locate(f"/footnotes/{len(f.footnotes)}", line.page, "Explanation of Responses")
                     f.footnotes.append(Footnote(id=footnote_id(match[1]), text=" ".join(w.text for w in line.words[1:])))
                 elif f.footnotes:
-                    f.footnotes[-1].text = (f.footnotes[-1].text + " " + line.text).strip()
+                    f.footnotes[-1].text = join_lines((f.footnotes[-1].text, line.text)).strip()
         start = sections["remarks"]
         if start is not None:
             stop = min([i for i in ends if i > start] + [len(self.stream)])
             lines = [ln for ln in self.stream[start:stop] if ln.words]
-            text = " ".join(ln.text for ln in lines)
+            text = join_lines(ln.text for ln in lines)
             f.remarks = re.sub(r"^remarks:\s*", "", text, flags=re.IGNORECASE) or None
             self.locate("/remarks", self.stream[start].page, "Remarks")
 

@@ -112,9 +112,15 @@ def squash(text: str) -> str:
 
 
 def is_table_subtitle(text: str) -> bool:
-    """A table's subtitle, "(continued)" after it or not (a table running onto the next page)."""
-    squashed = squash(text)
-    return squashed in TABLE_SUBTITLES or squashed.endswith("continued") and squashed[:-9] in TABLE_SUBTITLES
+    """Whether the text is a table's subtitle, or several run together ("(e.g., puts, ...)
+    (continued)" on the page a table runs onto)."""
+    rest = squash(text)
+    while rest:
+        part = next((part for part in TABLE_SUBTITLES if rest.startswith(part)), None)
+        if part is None:
+            return False
+        rest = rest[len(part):]
+    return bool(text.strip())
 
 
 # A footnote marker "(2)"; markers run together as "(2)(3)".
