@@ -163,7 +163,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return merged
 
 
-_FIGURE = re.compile(r"^\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\(\d{1,3}\))*$")
+_FIGURE = LazyRegex(r"^\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\(\d{1,3}\))*$")
 _WRAPPING = {"title", "nature", "under_title"}  # the columns whose text wraps; a figure or a code does not
 
 
@@ -1302,8 +1302,8 @@ class _PdfReader:
 
 
 _SIGNATURE_KEY = "signatureofreporting"
-_SIGNED_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
-_STATE_CODE = re.compile(r"^(?:[A-Z]{2}|[A-Z][0-9])$")  # a US state, or EDGAR's code for a place abroad
+_SIGNED_DATE = LazyRegex(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
+_STATE_CODE = LazyRegex(r"^(?:[A-Z]{2}|[A-Z][0-9])$")  # a US state, or EDGAR's code for a place abroad
 
 _OWNER_KEY = label_key(BOX_LABELS["owner"][0])
 _PAGE_SHIFT = 10000.0  # below any page: where a block's words on its next page are placed  # the caption under a signature, its last word wrapped or not
