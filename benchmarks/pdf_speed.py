@@ -8,8 +8,10 @@ filings) in every style of the test renderer, then for each PDF times
 * pdfplumber alone: open the PDF and run ``extract_words`` on every page;
 * form16lint: the whole lint of that file (read with the PDF reader, every rule, findings).
 
-and prints the time per page of each and their ratio (target: at most 1.5x). Each figure is the
-best of three runs, so that disk and allocator warm-up do not count.
+and prints the time per page of each and their ratio (target: at most 1.2x). The two are run in
+turns, three times each, and each figure is the best of its three, so that disk and allocator
+warm-up do not count and a busy machine slows both alike; the overall ratio is given with the
+median of the files' ratios.
 """
 
 from __future__ import annotations
@@ -61,15 +63,21 @@ def main(count: int = 6) -> None:
 
                 with pdfplumber.open(path) as pdf:
                     pages = len(pdf.pages)
-                rows.append((path.name, pages, best_of(3, plumber), best_of(3, ours)))
+                plumber_times, our_times = [], []
+                for _ in range(3):  # in turns: load on the machine falls on both
+                    plumber_times.append(best_of(1, plumber))
+                    our_times.append(best_of(1, ours))
+                rows.append((path.name, pages, min(plumber_times), min(our_times)))
     pages = sum(r[1] for r in rows)
     plumber_total = sum(r[2] for r in rows)
     ours_total = sum(r[3] for r in rows)
     print(f"{'file':40} {'pages':>5} {'pdfplumber ms/page':>19} {'form16lint ms/page':>19} {'ratio':>6}")
     for name, n, a, b in rows:
         print(f"{name:40} {n:5} {1000 * a / n:19.1f} {1000 * b / n:19.1f} {b / a:6.2f}")
+    ratios = sorted(r[3] / r[2] for r in rows)
     print(f"{'all':40} {pages:5} {1000 * plumber_total / pages:19.1f} {1000 * ours_total / pages:19.1f} "
-          f"{ours_total / plumber_total:6.2f}  (target <= 1.50)")
+          f"{ours_total / plumber_total:6.2f}  (target <= 1.20; median of the files' ratios "
+          f"{ratios[len(ratios) // 2]:.2f})")
 
 
 if __name__ == "__main__":
