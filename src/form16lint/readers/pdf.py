@@ -1252,7 +1252,7 @@ class _PdfReader:
 
 _SIGNATURE_KEY = "signatureofreporting"
 # a word of a signature's date: "02/10/2022", "2022-02-10", "10,", "2022", a marker, or a month's name
-_DATE_WORD = re.compile(r"^(?:\d{1,4}(?:[/.\-]\d{1,2}[/.\-]\d{1,4})?,?)?(?:\(\d{1,3}\))*$")
+_DATE_WORD = LazyRegex(r"^(?:\d{1,4}(?:[/.\-]\d{1,2}[/.\-]\d{1,4})?,?)?(?:\(\d{1,3}\))*$")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 
