@@ -633,13 +633,14 @@ def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], 
 
 def _run_anchors(words: list[Word]) -> dict[int, float]:
     """id of each word -> where the run of text it belongs to stands: the centre of the run's first
-    word, a run being words set a space apart on one line. A value typed longer than its box runs on
+    word, a run being words set a space apart on one baseline. A value typed longer than its box runs on
     over the box beside it (the official form's box 1 street over box 2) and stays its own box's."""
     anchors: dict[int, float] = {}
     for line in group_lines(list(words), words[0].page) if words else []:
         anchor, before = None, None
         for word in line.words:
-            if before is None or word.x0 - before.x1 > 0.65 * max(word.size, before.size) or word.x0 < before.x0:
+            if (before is None or word.x0 - before.x1 > 0.65 * max(word.size, before.size) or word.x0 < before.x0
+                    or abs(word.bottom - before.bottom) > 0.3 * max(word.size, before.size)):
                 anchor = word.center
             anchors[id(word)] = anchor
             before = word
