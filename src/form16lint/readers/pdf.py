@@ -431,8 +431,8 @@ def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float,
     words = [Word(unicodedata.normalize("NFKC", text), x0, x1, w["top"], w["bottom"], round(w["size"], 1), number)
              for w in raw for text, x0, x1 in _overlaps_apart(w)]
     words += _drawn_crosses(page, number)
-    lines = [line for line in group_lines(words, number)
-             if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
+    lines = [line for line in map(partial(_without_page_label, height=page.height), group_lines(words, number))
+             if line.words and not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
     return lines, _horizontal_rules(page)
 
 
@@ -460,6 +460,16 @@ def _overlaps_apart(word: dict) -> list[tuple[str, float, float]]:
         return [(word["text"], word["x0"], word["x1"])]
     pieces.append(chars[start:])
     return [("".join(c["text"] for c in piece), piece[0]["x0"], max(c["x1"] for c in piece)) for piece in pieces]
+
+
+def _without_page_label(line: Line, height: float) -> Line:
+    """The line without a "Page 3 of 4" it ends with in the page's foot (the official form prints it
+    level with the last footnote line)."""
+    if line.top < 0.8 * height or len(line.words) < 5:
+        return line
+    if _PAGE_NUMBER.match(compact(" ".join(w.text for w in line.words[-4:]))):
+        return Line(line.words[:-4], line.page, line.top, line.bottom)
+    return line
 
 
 def _drawn_crosses(page, number: int) -> list[Word]:
@@ -659,6 +669,22 @@ def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], 
     return out
 
 
+def _run_anchors(words: list[Word]) -> dict[int, float]:
+    """id of each word -> where the run of text it belongs to stands: the centre of the run's first
+    word, a run being words set a space apart on one baseline. A value typed longer than its box runs on
+    over the box beside it (the official form's box 1 street over box 2) and stays its own box's."""
+    anchors: dict[int, float] = {}
+    for line in group_lines(list(words), words[0].page) if words else []:
+        anchor, before = None, None
+        for word in line.words:
+            if (before is None or word.x0 - before.x1 > 0.65 * max(word.size, before.size) or word.x0 < before.x0
+                    or abs(word.bottom - before.bottom) > 0.3 * max(word.size, before.size)):
+                anchor = word.center
+            anchors[id(word)] = anchor
+            before = word
+    return anchors
+
+
 def _fields_of(lines: list[Line]) -> list[list[Line]]:
     """A box's lines grouped by the field each prints: a line set closer under the one before it than
     separate lines are (at the font's own leading, under 1.4 times its height) is that line's text
@@ -817,7 +843,9 @@ class _PdfReader:
         # a box to the right bounds this one only if it begins beside it, not under the box below
         # (the official form's box 3 runs over boxes 4 and 5)
         right = min((x for x, top in others if x > left + 20 and top < bottom - 0.5), default=1e9)
-        inside = [w for w in words if left <= w.center < right and w.top >= label.top - 1 and w.middle < bottom - 0.5]
+        anchors = _run_anchors(words)
+        inside = [w for w in words if left <= anchors[id(w)] < right and w.top >= label.top - 1
+                  and w.middle < bottom - 0.5]
         # the label as this form prints it: of the labels that begin alike, the one that takes most words
         key = label_key(text)
         content = min((drop_label(inside, label, variant)[0] for variant in BOX_LABELS[name] if label_key(variant) == key),
@@ -1169,6 +1197,9 @@ class _PdfReader:
                     _SIGNED_DATE.match(x.text) for x in line.words) for w in line.words]
                 named_words += spill
                 dated = [w for w in dated if w not in spill]
+            # a long name wraps past where the date begins: only a date's words are the date's
+            named_words += [w for w in dated if not is_date_word(w.text)]
+            dated = [w for w in dated if is_date_word(w.text)]
             names = group_lines(named_words, caption.page)
             dates = group_lines(dated, caption.page)
             signatures = [(Signature(), line) for line in dates] or [(Signature(), None)]
@@ -1304,6 +1335,17 @@ class _PdfReader:
 _SIGNATURE_KEY = "signatureofreporting"
 _SIGNED_DATE = LazyRegex(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
 _STATE_CODE = LazyRegex(r"^(?:[A-Z]{2}|[A-Z][0-9])$")  # a US state, or EDGAR's code for a place abroad
+# a word of a signature's date: "02/10/2022", "2022-02-10", "10,", "2022", a marker, or a month's name
+_DATE_WORD = LazyRegex(r"^(?:\d{1,4}(?:[/.\-]\d{1,2}[/.\-]\d{1,4})?,?)?(?:\(\d{1,3}\))*$")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def is_date_word(text: str) -> bool:
+    if text and _DATE_WORD.match(text):
+        return True
+    name = text.rstrip(".,").lower()
+    return len(name) >= 3 and any(month.startswith(name) for month in _MONTHS)
 
 _OWNER_KEY = label_key(BOX_LABELS["owner"][0])
 _PAGE_SHIFT = 10000.0  # below any page: where a block's words on its next page are placed  # the caption under a signature, its last word wrapped or not
