@@ -47,6 +47,7 @@ from form16lint.model import (
 )
 from form16lint.fieldnames import box, column
 from form16lint.readers import unsure_field
+from form16lint.readers.reading_order import table_rows
 from form16lint.readers.printed_form import (CHECK_MARK, FORM_TITLES, MARKERS, footnote_id, footnote_ids,
                                              form_of_title, marked_before, split_issuer)
 from form16lint.values import date_value, decimal_value
@@ -815,9 +816,13 @@ class _Reader:
                 return piece, offset
         return None
 
+    @functools.cached_property
+    def _reading_order_text(self) -> bool:
+        return not self.doc.layout and "\t" not in self.doc.text
+
     def _reading_order(self) -> bool:
         """Text as lines in reading order: neither layout text nor the tab-separated style."""
-        return not self.doc.layout and "\t" not in self.doc.text
+        return self._reading_order_text
 
     def read_relationship(self, relationship: Relationship) -> None:
         pointer = f"{self.owner}/relationship"
@@ -949,6 +954,9 @@ class _Reader:
         if self.doc.layout:
             self.read_grid_rows(table, start, end)
             return
+        if self._reading_order():
+            self.read_reading_order_rows(table, start, end)
+            return
         first = self.doc.line_of(start) + 1
         last = self.doc.line_of(max(start, end - 1))
         wrapped = None  # (row, title cell) of the row just read, whose title may go on below it
@@ -969,6 +977,27 @@ class _Reader:
             else:
                 self.read_table2_row(tokens)
             wrapped = self.titled_row
+
+    def read_reading_order_rows(self, table: str, start: int, end: int) -> None:
+        """Rows of a table in text in reading order: cut from the stream of its words by the
+        columns' order and the values' types (readers.reading_order)."""
+        doc = self.doc
+        first, last = doc.line_of(start) + 1, doc.line_of(max(start, end - 1))
+        lines = [(doc.line_starts[line], doc.line_text(line)[:max(0, end - doc.line_starts[line])])
+                 for line in range(first, last + 1)]
+        found = table_rows(lines, self.filing.base_form or "4", table, _furniture)
+        for words in found.rows:
+            tokens = [_Token(word.text, word.start, word.end, 0 if word.title else 1) for word in words]
+            if table == "I":
+                self.read_table1_row(tokens)
+            else:
+                self.read_table2_row(tokens)
+        if found.unread is not None:
+            pointer = "/nonDerivativeTransactions" if table == "I" else "/derivativeTransactions"
+            covers = ("/nonDerivativeHoldings",) if table == "I" else ("/derivativeHoldings",)
+            unsure_field(self.document, pointer, f"the words from '{found.unread.text}' on do not fit the "
+                         f"table's columns", self.doc.location(found.unread.start), covers=covers,
+                         field=f"Table {table}, rows {len(found.rows) + 1} on")
 
     def read_grid_rows(self, table: str, start: int, end: int) -> None:
         """Rows of a table in layout text. A row's cells may stand on several lines (a wrapped
@@ -1156,6 +1185,9 @@ class _Reader:
         return row, pointer
 
     def _title(self, tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
+        if tokens and tokens[0].cell == 0 and tokens[-1].cell == 1 and self._reading_order():  # cut by reading_order
+            count = next((i for i, t in enumerate(tokens) if t.cell != 0), len(tokens))
+            return tokens[:count], tokens[count:]
         if self.doc.layout and tokens and not _is_value(tokens[0].text):  # the title's cell, "$0.01" and all
             count = next((i for i, t in enumerate(tokens) if t.cell != tokens[0].cell), len(tokens))
             return tokens[:count], tokens[count:]

@@ -1,0 +1,248 @@
+"""The rows of Table I and Table II from text in reading order.
+
+Extractors that keep no layout (poppler's ``pdftotext`` without ``-layout``, pdfminer.six, PyMuPDF,
+pypdf, pdfplumber's ``extract_text()``) give a table's cells one after another: a row's cells on one
+line, or each cell on lines of its own, a wrapped cell over several lines, the column headings
+before the rows (and again on a page the table runs onto). What tells the cells apart there is not
+where they stood but what they hold and the order of the form's columns: a title, then dates, a
+transaction code, amounts, (A) or (D), D or I, the nature of indirect ownership.
+
+:func:`table_rows` drops the headings, reads the table's words as one stream, and cuts it into rows
+by the columns' order and the values' types (one pattern per form and table, from
+:data:`~form16lint.readers.printed_form.TABLE_COLUMNS`'s order). Each row comes back as its words in
+the printed columns' order, which the text reader then reads as it reads a row printed on one
+line. Where the stream does not fit the form's columns, the rest of the table is given back as not
+read: the reader marks it unread rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from form16lint.form import PRINTED_CODES
+from form16lint.readers.printed_form import COLUMN_LABEL_WORDS, MARKERS, is_table_subtitle, squash
+
+
+@dataclass
+class Word:
+    text: str
+    start: int  # offset in the text
+    end: int
+    line: int  # the index of its line in the table's lines
+    block: int  # the index of its block: lines apart from the one before by an empty line
+    title: bool = False  # one of its row's security title
+
+
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_NUMBER = re.compile(r"\(?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)?")
+_GLUED = re.compile(rf"^(.*?[\w.)$%])((?:{MARKERS.pattern})+)$")
+_LEADING = re.compile(rf"^((?:{MARKERS.pattern})+)(\$?\d.*)$")
+_CODES = frozenset(PRINTED_CODES) - {"A", "D", "I", "V"}
+
+# The words of the columns' headings, as extractors print them: a line made only of them (and of
+# the columns' numbers) is a heading, not a row.
+_HEADING_WORDS = frozenset(word.strip(",:;").lower() for word in COLUMN_LABEL_WORDS.split()) | {
+    "(instr.", "instr.", "(instr", "3,", "4", "5", "8", "3", "if", "any", "form:", "(i)", "(a)", "(d)",
+    "indirect", "direct", "beneficial", "securities", "security", "acquired", "disposed", "derivative",
+    "reported", "following", "owned", "beneficially", "ownership", "nature", "transaction", "execution",
+    "deemed", "conversion", "exercise", "underlying", "cisable", "tion", "exer-", "expira-", "year)",
+    "(month/day/", "year", "month/day/year)", "derivative", "of", "or", "and", "at", "end", "issuer's",
+    "fiscal", "from:", "(instr.3", "4)", "and5)", "(d)(instr.", "disposedof",
+}
+_COLUMN_NUMBER = re.compile(r"\d{1,2}a?\.|\d\)")
+
+
+def is_heading(words: list[str]) -> bool:
+    """Whether a line of words is the tables' column headings (or part of them): every word one of
+    the headings' words or a column's number. A value alone ("D", "V", "M", a date) is no heading."""
+    if not words:
+        return False
+    if len(words) == 1 and _kind(words[0]) != "t":
+        return False
+    keyed = [w.strip(",:;").lower() for w in words]
+    return all(w in _HEADING_WORDS or _COLUMN_NUMBER.fullmatch(w) for w in keyed)
+
+
+def _kind(text: str) -> str:
+    """One letter for what a word is: d date, p price ($), n number, m footnote marker alone,
+    A/D/I/V those letters, c another transaction code, t text."""
+    if MARKERS.fullmatch(text):
+        return "m"
+    if _DATE.fullmatch(text):
+        return "d"
+    if text.startswith("$") and _NUMBER.fullmatch(text):
+        return "p"
+    if re.fullmatch(r"(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", text):
+        return "n"
+    if text in ("A", "D", "I", "V"):
+        return text
+    if text in _CODES:
+        return "c"
+    return "t"
+
+
+def _words(lines: list[tuple[int, str]], skip) -> list[Word]:
+    """The words of the table's lines that are neither headings nor furniture, markers apart."""
+    words: list[Word] = []
+    block = 0
+    for index, (start, line) in enumerate(lines):
+        if not line.strip():
+            block += 1
+            continue
+        found = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", line)]
+        squashed = squash(line)
+        if skip(line) or is_table_subtitle(line) or squashed.startswith(("tablei", "tableii")) \
+                or is_heading([text for text, _, _ in found]):
+            continue
+        for text, begin, end in found:
+            for piece, a, b in _split_markers(text, begin, end):
+                words.append(Word(piece, a, b, index, block))
+    return words
+
+
+def _split_markers(text: str, start: int, end: int):
+    """"3,951,557(2)(3)" is the amount then its markers; "(3)2,902,269" a marker then an amount."""
+    glued = _GLUED.match(text)
+    if glued and not MARKERS.fullmatch(text):
+        cut = start + len(glued[1])
+        return [(glued[1], start, cut), (glued[2], cut, end)]
+    leading = _LEADING.match(text)
+    if leading:
+        cut = start + len(leading[1])
+        return [(leading[1], start, cut), (leading[2], cut, end)]
+    return [(text, start, end)]
+
+
+# A value and its markers, or markers alone standing for it.
+_AMOUNT = r"(?:[np]m*|m)"
+_NATURE_BEFORE = r"(?P<pre>t[tm]*)?"
+_OWNERSHIP = r"(?P<di>[DI]m*)"
+_TITLE = r"(?P<title>t[^d]*?)"
+_UNDERLYING = r"(?:(?P<ut>t[tm]*?)(?P<us>[np]m*|m)?(?P<ut2>t[tm]*)?)?"
+# Each form's rows as the kinds of their words, in the printed columns' order
+# (printed_form.TABLE_COLUMNS), the transaction's pattern tried before the holding's.
+_PATTERNS = {
+    ("4", "I"): (
+        ("transaction", _TITLE + r"(?P<date>dm*)(?P<deemed>dm*)?(?P<code>[cADIV]m*)(?P<v>V)?"
+         rf"(?P<shares>{_AMOUNT})(?P<ad>[AD]m*)?(?P<price>{_AMOUNT})?(?P<following>{_AMOUNT})"
+         + _NATURE_BEFORE + _OWNERSHIP),
+        ("holding", _TITLE + rf"(?P<following>{_AMOUNT})" + _NATURE_BEFORE + _OWNERSHIP),
+    ),
+    ("4", "II"): (
+        ("transaction", _TITLE + rf"(?P<xp>{_AMOUNT})?(?P<date>dm*)(?P<deemed>dm*)?(?P<code>[cADIV]m*)(?P<v>V)?"
+         rf"(?P<shares>{_AMOUNT})(?P<ad>[AD]m*)?(?P<ex>dm*|m)?(?P<exp>dm*|m)?" + _UNDERLYING
+         + rf"(?P<price>{_AMOUNT})?(?P<following>{_AMOUNT})" + _NATURE_BEFORE + _OWNERSHIP),
+        ("holding", _TITLE + rf"(?P<xp>{_AMOUNT})?(?P<ex>dm*|m)?(?P<exp>dm*|m)?" + _UNDERLYING
+         + rf"(?P<price>{_AMOUNT})?(?P<following>{_AMOUNT})" + _NATURE_BEFORE + _OWNERSHIP),
+    ),
+    ("3", "I"): (
+        ("holding", _TITLE + rf"(?P<following>{_AMOUNT})" + _NATURE_BEFORE + _OWNERSHIP),
+    ),
+    ("3", "II"): (
+        ("holding", _TITLE + r"(?P<ex>dm*|m)?(?P<exp>dm*|m)?" + _UNDERLYING + rf"(?P<xp>{_AMOUNT})"
+         + _NATURE_BEFORE + _OWNERSHIP),
+    ),
+}
+_PATTERNS[("5", "I")] = tuple((kind, p.replace("(?P<v>V)?", "")) for kind, p in _PATTERNS[("4", "I")])
+_PATTERNS[("5", "II")] = tuple((kind, p.replace("(?P<v>V)?", "")) for kind, p in _PATTERNS[("4", "II")])
+_COMPILED = {key: tuple((kind, re.compile(p)) for kind, p in patterns) for key, patterns in _PATTERNS.items()}
+# the groups of each row in the order the text reader reads a row
+_ORDER = {
+    ("I", "transaction"): ("title", "date", "deemed", "code", "v", "shares", "ad", "price", "following", "di",
+                           "pre"),
+    ("I", "holding"): ("title", "following", "di", "pre"),
+    ("II", "transaction"): ("title", "xp", "date", "deemed", "code", "v", "shares", "ad", "ex", "exp", "ut", "ut2",
+                            "us", "price", "following", "di", "pre"),
+    ("II", "holding"): ("title", "xp", "ex", "exp", "ut", "ut2", "us", "price", "following", "di", "pre"),
+    ("II", "form3"): ("title", "ex", "exp", "ut", "ut2", "us", "xp", "di", "pre"),
+}
+
+
+@dataclass
+class Rows:
+    rows: list[list[Word]]  # each row's words in the printed columns' order
+    unread: Word | None  # the first word of what did not fit the form's columns
+
+
+def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda line: False) -> Rows:
+    """The rows of one table from its lines (offset, text) after its title, in reading order.
+
+    ``skip`` tells the lines the page adds (a browser's header, a page number)."""
+    words = _words(lines, skip)
+    while words and _kind(words[0].text) in "VAD":  # a heading's "V" or "(A)" on a line alone
+        words.pop(0)
+    kinds = "".join(_kind(w.text) for w in words)
+    patterns = _COMPILED[(form if form in ("3", "5") else "4", table)]
+    rows: list[list[Word]] = []
+    titles: list[str] = []
+    position = 0
+    while position < len(words):
+        found = None
+        for kind, pattern in patterns:
+            found = pattern.match(kinds, position)
+            if found:
+                break
+        if found is None:
+            return Rows(rows, words[position])
+        groups = {name: words[a:b] for name, (a, b) in
+                  ((name, found.span(name)) for name in found.re.groupindex) if a >= 0}
+        end = found.end()
+        # the text after D or I: the nature of indirect ownership, then the next row's title
+        run = end
+        while run < len(words) and kinds[run] not in "dnp":
+            run += 1
+        tail = _underlying_after(words, kinds, end, groups)
+        if tail is not None:
+            groups.update(tail)
+            nature_end = end = len(words)
+        elif run == len(words):
+            nature_end = run
+        else:
+            nature_end = _cut(words, kinds, end, run, groups, titles)
+        if nature_end > end:
+            groups["pre"] = groups.get("pre", []) + words[end:nature_end]
+        order = _ORDER[(table, "form3" if form == "3" and table == "II" else kind)]
+        rows.append([word for name in order for word in groups.get(name, ())])
+        for word in groups["title"]:
+            word.title = True
+        titles.append(" ".join(w.text for w in groups["title"]))
+        position = max(nature_end, end)
+    return Rows(rows, None)
+
+
+def _cut(words: list[Word], kinds: str, start: int, stop: int, groups: dict, titles: list[str]) -> int:
+    """Where the next row's title begins in the text between a row's D or I and the next row's
+    first value: after the nature of indirect ownership, which only an indirect holding has."""
+    if start == stop:
+        return start
+    candidates = [k for k in range(start, stop) if kinds[k] == "t"]
+    for k in candidates:  # a title the table already gave
+        if " ".join(w.text for w in words[k:stop]) in titles:
+            return k
+    if groups["di"][0].text == "D":
+        return start
+    for k in candidates:  # the next block, else the next line
+        if k > start and words[k].block != words[k - 1].block:
+            return k
+    for k in candidates:
+        if k > start and words[k].line != words[k - 1].line:
+            return k
+    return start
+
+
+def _underlying_after(words, kinds: str, start: int, groups: dict):
+    """Table II's underlying title and amount printed after the row's other cells (pdftotext puts a
+    cell as tall as its heading after the row): "Common 63,200 shares" at the end of the table."""
+    if "ut" in groups or "xp" not in groups and "ex" not in groups:
+        return None
+    found = re.fullmatch(r"(t[tm]*?)([np]m*)(t[tm]*)?", kinds[start:])
+    if not found:
+        return None
+    a, b = found.span(1)
+    c, d = found.span(2)
+    tail = {"ut": words[start + a:start + b], "us": words[start + c:start + d]}
+    if found.group(3):
+        e, f = found.span(3)
+        tail["ut2"] = words[start + e:start + f]
+    return tail
