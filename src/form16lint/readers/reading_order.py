@@ -92,9 +92,11 @@ def _words(lines: list[tuple[int, str]], skip) -> list[Word]:
             continue
         found = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", line)]
         squashed = squash(line)
-        if skip(line) or is_table_subtitle(line) or squashed.startswith(("tablei", "tableii")) \
+        if (skip(line) and not re.fullmatch(r"\s*\d{1,3}\s*", line)) or is_table_subtitle(line) or squashed.startswith(("tablei", "tableii")) \
                 or is_heading([text for text, _, _ in found]):
             continue
+        if [text for text, _, _ in found] == ["V"] and (not words or _kind(words[-1].text) not in "cADI"):
+            continue  # the V column's heading repeated on the next page, not a voluntary report's V
         for text, begin, end in found:
             for piece, a, b in _split_markers(text, begin, end):
                 words.append(Word(piece, a, b, index, block))
@@ -116,10 +118,11 @@ def _split_markers(text: str, start: int, end: int):
 
 # A value and its markers, or markers alone standing for it.
 _AMOUNT = r"(?:[np]m*|m)"
-_NATURE_BEFORE = r"(?P<pre>t[tm]*)?"
+_NATURE_BEFORE = r"(?P<pre>t[tmAcV]*)?"
 _OWNERSHIP = r"(?P<di>[DI]m*)"
 _TITLE = r"(?P<title>t[^d]*?)"
-_UNDERLYING = r"(?:(?P<ut>t[tm]*?)(?P<us>[np]m*|m)?(?P<ut2>t[tm]*)?)?"
+_TEXT = r"(?:[tmAcDIV]|[np](?=t))"  # a cell's text goes on: words, markers, letters, "$0.01 par value"
+_UNDERLYING = rf"(?:(?P<ut>t{_TEXT}*?)(?P<us>[np]m*|m)?(?P<ut2>t{_TEXT}*)?)?"
 # Each form's rows as the kinds of their words, in the printed columns' order
 # (printed_form.TABLE_COLUMNS), the transaction's pattern tried before the holding's.
 _PATTERNS = {
@@ -222,10 +225,13 @@ def _cut(words: list[Word], kinds: str, start: int, stop: int, groups: dict, tit
             return k
     if groups["di"][0].text == "D":
         return start
-    for k in candidates:  # the next block, else the next line
+    markers = [k + 1 for k in range(start, stop - 1) if kinds[k] == "m" and kinds[k + 1] == "t"]
+    if markers:  # a nature's footnote markers end it
+        return markers[-1]
+    for k in reversed(candidates):  # the next block, else the last line: a title is short, a nature wraps
         if k > start and words[k].block != words[k - 1].block:
             return k
-    for k in candidates:
+    for k in reversed(candidates):
         if k > start and words[k].line != words[k - 1].line:
             return k
     return start
