@@ -93,6 +93,7 @@ def _words(lines: list[tuple[int, str]], skip) -> list[Word]:
         found = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", line)]
         squashed = squash(line)
         if (skip(line) and not re.fullmatch(r"\s*\d{1,3}\s*", line)) or is_table_subtitle(line) or squashed.startswith(("tablei", "tableii")) \
+                or re.fullmatch(r"secform[345]", squashed) \
                 or is_heading([text for text, _, _ in found]):
             continue
         if [text for text, _, _ in found] == ["V"] and (not words or _kind(words[-1].text) not in "cADI"):
