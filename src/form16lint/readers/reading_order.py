@@ -31,6 +31,7 @@ class Word:
     end: int
     line: int  # the index of its line in the table's lines
     block: int  # the index of its block: lines apart from the one before by an empty line
+    segment: int = 0  # the index of the table's part: a page the table runs onto starts another
     title: bool = False  # one of its row's security title
 
 
@@ -84,24 +85,40 @@ def _kind(text: str) -> str:
 
 def _words(lines: list[tuple[int, str]], skip) -> list[Word]:
     """The words of the table's lines that are neither headings nor furniture, markers apart."""
+    split = [[(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", line)]
+             for start, line in lines]
+    dropped = [bool(found) and _dropped(line, [text for text, _, _ in found], skip)
+               for (_, line), found in zip(lines, split)]
+    # one heading word alone between lines of values is a value's word ("Common" "63,200" "shares"):
+    # the headings come as lines of them together
+    filled = [index for index, found in enumerate(split) if found]
+    for place, index in enumerate(filled):
+        if dropped[index] and len(split[index]) == 1 and place > 0 and not dropped[filled[place - 1]] \
+                and (place == len(filled) - 1 or not dropped[filled[place + 1]]) and is_heading(split[index][0][:1]):
+            dropped[index] = False
     words: list[Word] = []
-    block = 0
-    for index, (start, line) in enumerate(lines):
-        if not line.strip():
+    block = segment = 0
+    for index, found in enumerate(split):
+        if not found:
             block += 1
             continue
-        found = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", line)]
-        squashed = squash(line)
-        if (skip(line) and not re.fullmatch(r"\s*\d{1,3}\s*", line)) or is_table_subtitle(line) or squashed.startswith(("tablei", "tableii")) \
-                or re.fullmatch(r"secform[345]", squashed) \
-                or is_heading([text for text, _, _ in found]):
+        if dropped[index]:
+            segment += squash(lines[index][1]).startswith(("tablei", "tableii"))
             continue
         if [text for text, _, _ in found] == ["V"] and (not words or _kind(words[-1].text) not in "cADI"):
             continue  # the V column's heading repeated on the next page, not a voluntary report's V
         for text, begin, end in found:
             for piece, a, b in _split_markers(text, begin, end):
-                words.append(Word(piece, a, b, index, block))
+                words.append(Word(piece, a, b, index, block, segment))
     return words
+
+
+def _dropped(line: str, found: list[str], skip) -> bool:
+    """A line the table's rows do not hold: a heading, a subtitle, the page's furniture."""
+    squashed = squash(line)
+    return (skip(line) and not re.fullmatch(r"\s*\d{1,3}\s*", line)) or is_table_subtitle(line) \
+        or squashed.startswith(("tablei", "tableii")) or bool(re.fullmatch(r"secform[345]", squashed)) \
+        or is_heading(found)
 
 
 def _split_markers(text: str, start: int, end: int):
@@ -173,9 +190,11 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
     """The rows of one table from its lines (offset, text) after its title, in reading order.
 
     ``skip`` tells the lines the page adds (a browser's header, a page number)."""
-    words = _words(lines, skip)
-    while words and _kind(words[0].text) in "VAD":  # a heading's "V" or "(A)" on a line alone
-        words.pop(0)
+    words = []
+    for part in _segments(_words(lines, skip)):
+        while part and _kind(part[0].text) in "VAD":  # a heading's "V" or "(A)" on a line alone
+            part.pop(0)
+        words += _by_rows(part)
     kinds = "".join(_kind(w.text) for w in words)
     patterns = _COMPILED[(form if form in ("3", "5") else "4", table)]
     rows: list[list[Word]] = []
@@ -213,6 +232,71 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
         titles.append(" ".join(w.text for w in groups["title"]))
         position = max(nature_end, end)
     return Rows(rows, None)
+
+
+def _segments(words: list[Word]) -> list[list[Word]]:
+    parts: list[list[Word]] = []
+    for word in words:
+        if not parts or parts[-1][-1].segment != word.segment:
+            parts.append([])
+        parts[-1].append(word)
+    return parts
+
+
+def _units(words: list[Word]) -> list[list[Word]]:
+    """The words as cells' values: a text's words in one block together, a value alone, each with
+    the footnote markers after it."""
+    units: list[list[Word]] = []
+    kinds = [_kind(w.text) for w in words]
+    for index, word in enumerate(words):
+        kind = kinds[index]
+        previous = units[-1] if units else None
+        same_block = previous is not None and previous[-1].block == word.block
+        if kind == "m" and same_block:
+            previous.append(word)
+        elif same_block and _kind(previous[0].text) == "t" and previous[-1].line in (word.line, word.line - 1) \
+                and (kind == "t" or (kind in "AcDIV" and index + 1 < len(words) and kinds[index + 1] == "t"
+                                     and words[index + 1].block == word.block)):
+            previous.append(word)
+        else:
+            units.append([word])
+    return units
+
+
+_SIGNATURE = {"t": "t", "d": "d", "n": "N", "p": "N", "m": "N", "A": "L", "D": "L", "I": "L", "V": "L", "c": "L"}
+
+
+def _by_rows(words: list[Word]) -> list[Word]:
+    """The words in the order of rows. pdfminer gives a table column by column (each row's title,
+    then each row's date, ...; cells side by side row by row within a column group): when the table
+    opens with several titles, one block each, the cells after them are dealt to the rows by the
+    smallest period that repeats the kinds of values over every row."""
+    units = _units(words)
+    rows = 0
+    while rows < len(units) and _kind(units[rows][0].text) == "t":
+        rows += 1
+    if rows < 2 or any(u[0].block == v[0].block for u, v in zip(units[:rows], units[1:rows])):
+        return words
+    signature = [_SIGNATURE[_kind(u[0].text)] for u in units]
+    dealt: list[list[Word]] = [list(unit) for unit in units[:rows]]
+    index = rows
+    while index < len(units):
+        for period in range(1, 9):
+            if index + rows * period > len(units):
+                period = 0
+                break
+            if all(signature[index + row * period + column] == signature[index + column]
+                   for row in range(rows) for column in range(period)):
+                break
+        else:
+            period = 0
+        if not period:
+            return words  # not a table column by column: read as it stands (what does not fit is unread)
+        for row in range(rows):
+            for column in range(period):
+                dealt[row] += units[index + row * period + column]
+        index += rows * period
+    return [word for row in dealt for word in row]
 
 
 def _cut(words: list[Word], kinds: str, start: int, stop: int, groups: dict, titles: list[str]) -> int:
