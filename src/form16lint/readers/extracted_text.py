@@ -93,6 +93,9 @@ _US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
 # EDGAR's codes for places outside the US are a letter and a digit ("X0" the UK, "M0" Japan); their
 # postal codes are not five digits and may hold a space ("W1K 3JP")
 _FOREIGN_STATE = re.compile(r"^(.*?)[\s,]+([A-Z][0-9])\s+([A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9]{1,4})?)\s*$")
+# words of box 1's captions and of the OMB box beside it that reading order puts among box 1's lines
+_OTHER_BOX_WORDS = re.compile(r"^\s*\(\s*(?:First|Middle|Last)\s*\)\s*$|OMB|Estimated average|hours per|"
+                              r"^\s*[\d.-]+\s*$", re.IGNORECASE)
 _WIDE_GAP = re.compile(r"\S {3,}\S")
 _SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
@@ -689,7 +692,10 @@ class _Reader:
                 name = completed
             else:
                 self.unsure(f"{pointer}/name", f"the text of box 1 is cut short ('{name}')", name_offset)
-        if not name:
+        if name and self._reading_order() and (len(name) > 150 or re.search(r"\b\d\.\s+[A-Z][a-z]", name)):
+            self.unsure(f"{pointer}/name", f"box 1's name runs into other boxes' words ('{name[:60]}...')", name_offset)
+            name = ""
+        elif not name:
             self.unsure(f"{pointer}/name", "box 1 holds no name above its '(Last)' caption", last.start())
         owner.name = name or None
         self.put(f"{pointer}/name", name_offset)
@@ -740,9 +746,13 @@ class _Reader:
             scrambled = False
             for below in range(line + 1, self.doc.line_of(street_caption.start())):
                 piece, offset = self._cell(below, 0)
+                if re.match(r"\s*\d{1,2}\.\s+[A-Z]", piece):
+                    streets = []  # another box's label: box 1's street stands below it
+                    continue
                 piece = _before_other_boxes(piece)
-                if piece and not _DATE.fullmatch(piece):
+                if piece and not _DATE.fullmatch(piece) and not _OTHER_BOX_WORDS.search(piece):
                     streets.append((piece, offset))
+            streets = streets[-2:]
         elif rest:
             split = re.match(r"^(.*?)\s+(\d+\s+.*)$", rest)
             offset = text.find(rest, rest_offset)
@@ -808,6 +818,16 @@ class _Reader:
             words = re.sub(r"\(?\b(City|State|Zip)\)", "", words, flags=re.IGNORECASE).strip()
             return words, street_caption.end() + after.find(pieces[0])
         end_line = self.doc.line_of(city_caption.start()) if city_caption else min(line + 3, len(self.doc.line_starts))
+        if self._reading_order() and city_caption:
+            # in reading order the city, the state and the ZIP code may each stand on a line of their own
+            pieces = []
+            for below in range(line + 1, end_line):
+                piece, offset = self._cell(below, cell)
+                piece = _before_other_boxes(piece).strip()
+                if piece and not _DATE.fullmatch(piece) and re.search(r"[A-Za-z0-9]{2}", piece):
+                    pieces.append((piece, offset))
+            if 1 < len(pieces) <= 3 and re.search(r"[A-Za-z]{2}", pieces[0][0]):
+                return " ".join(piece for piece, _ in pieces), pieces[0][1]
         for below in range(line + 1, end_line):
             piece, offset = self._cell(below, cell)
             if self._reading_order():
@@ -1437,7 +1457,11 @@ class _Reader:
             self.filing.signatures.append(signature)
             pointer = f"/signatures/{index}"
             self.put(pointer, names[0][1] if names else date_found[1] if date_found else caption[0])
-            if names:
+            if names and self._reading_order() and (len(names) > 3 or len(_joined(w for w, _ in names)) > 255):
+                # in reading order the footnotes' or remarks' lines may run into the signature's
+                self.unsure(f"{pointer}/name", f"{len(names)} lines above the signature caption run together: "
+                            "the signature's name cannot be told from the text beside it", names[0][1])
+            elif names:
                 signature.name = _joined(words for words, _ in names)
                 self.put(f"{pointer}/name", names[0][1])
             else:
