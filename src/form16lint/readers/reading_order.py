@@ -263,7 +263,7 @@ def _units(words: list[Word]) -> list[list[Word]]:
     return units
 
 
-_SIGNATURE = {"t": "t", "d": "d", "n": "N", "p": "N", "m": "N", "A": "L", "D": "L", "I": "L", "V": "L", "c": "L"}
+_SIGNATURE = {"t": "t", "d": "d", "n": "N", "p": "P", "m": "M", "A": "L", "D": "L", "I": "L", "V": "L", "c": "L"}
 
 
 def _by_rows(words: list[Word]) -> list[Word]:
@@ -290,6 +290,10 @@ def _by_rows(words: list[Word]) -> list[Word]:
                 break
         else:
             period = 0
+        if not period and signature[index] == "t" and index > rows:
+            # the table runs onto the next page without its headings: the rows there are dealt apart
+            rest = [word for unit in units[index:] for word in unit]
+            return [word for row in dealt for word in row] + _by_rows(rest)
         if not period:
             return words  # not a table column by column: read as it stands (what does not fit is unread)
         for row in range(rows):
