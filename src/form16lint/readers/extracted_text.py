@@ -1006,12 +1006,21 @@ class _Reader:
         lines = [(doc.line_starts[line], doc.line_text(line)[:max(0, end - doc.line_starts[line])])
                  for line in range(first, last + 1)]
         found = table_rows(lines, self.filing.base_form or "4", table, _furniture)
-        for words in found.rows:
+        names = ("nonDerivativeTransactions", "nonDerivativeHoldings") if table == "I" else \
+            ("derivativeTransactions", "derivativeHoldings")
+        tables = dict(self.filing.tables())
+        for index, words in enumerate(found.rows):
             tokens = [_Token(word.text, word.start, word.end, 0 if word.title else 1) for word in words]
+            counts = [len(tables[name]) for name in names]
             if table == "I":
                 self.read_table1_row(tokens)
             else:
                 self.read_table2_row(tokens)
+            grown = [name for name, count in zip(names, counts) if len(tables[name]) > count]
+            for key in found.doubtful.get(index, ()) if grown else ():
+                pointer = f"/{grown[0]}/{len(tables[grown[0]]) - 1}"
+                self.unsure(f"{pointer}/{key}", "where the nature of ownership ends and the next row's title "
+                            "begins only a line break tells", tokens[0].start)
         if found.unread is not None:
             pointer = "/nonDerivativeTransactions" if table == "I" else "/derivativeTransactions"
             covers = ("/nonDerivativeHoldings",) if table == "I" else ("/derivativeHoldings",)

@@ -184,6 +184,7 @@ _ORDER = {
 class Rows:
     rows: list[list[Word]]  # each row's words in the printed columns' order
     unread: Word | None  # the first word of what did not fit the form's columns
+    doubtful: dict[int, tuple[str, ...]]  # row index -> its fields whose extent only a line break told
 
 
 def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda line: False) -> Rows:
@@ -198,6 +199,7 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
     kinds = "".join(_kind(w.text) for w in words)
     patterns = _COMPILED[(form if form in ("3", "5") else "4", table)]
     rows: list[list[Word]] = []
+    doubtful: dict[int, tuple[str, ...]] = {}
     titles: list[str] = []
     position = 0
     while position < len(words):
@@ -207,7 +209,7 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
             if found:
                 break
         if found is None:
-            return Rows(rows, words[position])
+            return Rows(rows, words[position], doubtful)
         groups = {name: words[a:b] for name, (a, b) in
                   ((name, found.span(name)) for name in found.re.groupindex) if a >= 0}
         end = found.end()
@@ -222,7 +224,10 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
         elif run == len(words):
             nature_end = run
         else:
-            nature_end = _cut(words, kinds, end, run, groups, titles)
+            nature_end, sure = _cut(words, kinds, end, run, groups, titles)
+            if not sure:
+                doubtful[len(rows)] = ("natureOfOwnership",)
+                doubtful[len(rows) + 1] = ("securityTitle", "natureOfOwnership")
         if nature_end > end:
             groups["pre"] = groups.get("pre", []) + words[end:nature_end]
         order = _ORDER[(table, "form3" if form == "3" and table == "II" else kind)]
@@ -231,7 +236,7 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
             word.title = True
         titles.append(" ".join(w.text for w in groups["title"]))
         position = max(nature_end, end)
-    return Rows(rows, None)
+    return Rows(rows, None, doubtful)
 
 
 def _segments(words: list[Word]) -> list[list[Word]]:
@@ -303,27 +308,29 @@ def _by_rows(words: list[Word]) -> list[Word]:
     return [word for row in dealt for word in row]
 
 
-def _cut(words: list[Word], kinds: str, start: int, stop: int, groups: dict, titles: list[str]) -> int:
+def _cut(words: list[Word], kinds: str, start: int, stop: int, groups: dict, titles: list[str]) -> tuple[int, bool]:
     """Where the next row's title begins in the text between a row's D or I and the next row's
-    first value: after the nature of indirect ownership, which only an indirect holding has."""
+    first value: after the nature of indirect ownership, which only an indirect holding has; and
+    whether the words tell it (a title the table gave, a nature's markers, a cell of its own) or
+    only a line does."""
     if start == stop:
-        return start
+        return start, True
     candidates = [k for k in range(start, stop) if kinds[k] == "t"]
     for k in candidates:  # a title the table already gave
         if " ".join(w.text for w in words[k:stop]) in titles:
-            return k
+            return k, True
     if groups["di"][0].text == "D":
-        return start
+        return start, True
     markers = [k + 1 for k in range(start, stop - 1) if kinds[k] == "m" and kinds[k + 1] == "t"]
     if markers:  # a nature's footnote markers end it
-        return markers[-1]
+        return markers[-1], True
     for k in reversed(candidates):  # the next block, else the last line: a title is short, a nature wraps
         if k > start and words[k].block != words[k - 1].block:
-            return k
+            return k, True
     for k in reversed(candidates):
         if k > start and words[k].line != words[k - 1].line:
-            return k
-    return start
+            return k, False
+    return start, False
 
 
 def _underlying_after(words, kinds: str, start: int, groups: dict):
