@@ -1010,7 +1010,7 @@ class _Reader:
             ("derivativeTransactions", "derivativeHoldings")
         tables = dict(self.filing.tables())
         for index, words in enumerate(found.rows):
-            tokens = [_Token(word.text, word.start, word.end, 0 if word.title else 1) for word in words]
+            tokens = [_Token(word.text, word.start, word.end, word.cell) for word in words]
             counts = [len(tables[name]) for name in names]
             if table == "I":
                 self.read_table1_row(tokens)
@@ -1214,7 +1214,7 @@ class _Reader:
         return row, pointer
 
     def _title(self, tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
-        if tokens and tokens[0].cell == 0 and tokens[-1].cell == 1 and self._reading_order():  # cut by reading_order
+        if tokens and tokens[0].cell == 0 and tokens[-1].cell != 0 and self._reading_order():  # cut by reading_order
             count = next((i for i, t in enumerate(tokens) if t.cell != 0), len(tokens))
             return tokens[:count], tokens[count:]
         if self.doc.layout and tokens and not _is_value(tokens[0].text):  # the title's cell, "$0.01" and all

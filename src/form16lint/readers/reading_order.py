@@ -32,7 +32,7 @@ class Word:
     line: int  # the index of its line in the table's lines
     block: int  # the index of its block: lines apart from the one before by an empty line
     segment: int = 0  # the index of the table's part: a page the table runs onto starts another
-    title: bool = False  # one of its row's security title
+    cell: int = 0  # its cell in its row, in the printed columns' order (0: the security title)
 
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
@@ -152,7 +152,7 @@ _PATTERNS = {
     ),
     ("4", "II"): (
         ("transaction", _TITLE + rf"(?P<xp>{_AMOUNT})?(?P<date>dm*)(?P<deemed>dm*)?(?P<code>[cADIV]m*)(?P<v>V)?"
-         rf"(?P<shares>{_AMOUNT})(?P<ad>[AD]m*)?(?P<ex>dm*|m)?(?P<exp>dm*|m)?" + _UNDERLYING
+         r"(?P<shares>[np]m*?|m)(?P<ad>[AD]m*)?(?P<ex>dm*|m)?(?P<exp>dm*|m)?" + _UNDERLYING
          + rf"(?P<price>{_AMOUNT})?(?P<following>{_AMOUNT})" + _NATURE_BEFORE + _OWNERSHIP),
         ("holding", _TITLE + rf"(?P<xp>{_AMOUNT})?(?P<ex>dm*|m)?(?P<exp>dm*|m)?" + _UNDERLYING
          + rf"(?P<price>{_AMOUNT})?(?P<following>{_AMOUNT})" + _NATURE_BEFORE + _OWNERSHIP),
@@ -232,8 +232,9 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
             groups["pre"] = groups.get("pre", []) + words[end:nature_end]
         order = _ORDER[(table, "form3" if form == "3" and table == "II" else kind)]
         rows.append([word for name in order for word in groups.get(name, ())])
-        for word in groups["title"]:
-            word.title = True
+        for cell, name in enumerate(order):
+            for word in groups.get(name, ()):
+                word.cell = order.index("ut") if name == "ut2" else cell
         titles.append(" ".join(w.text for w in groups["title"]))
         position = max(nature_end, end)
     return Rows(rows, None, doubtful)
