@@ -138,7 +138,7 @@ def _split_markers(text: str, start: int, end: int):
 _AMOUNT = r"(?:[np]m*|m)"
 _NATURE_BEFORE = r"(?P<pre>t[tmAcV]*)?"
 _OWNERSHIP = r"(?P<di>[DI]m*)"
-_TITLE = r"(?P<title>t[^d]*?)"
+_TITLE = r"(?P<title>t(?:[tAcDIV]|[np](?=t))*m*?)"  # to its markers: a title is the row's first text
 _TEXT = r"(?:[tmAcDIV]|[np](?=t))"  # a cell's text goes on: words, markers, letters, "$0.01 par value"
 _UNDERLYING = rf"(?:(?P<ut>t{_TEXT}*?)(?P<us>[np]m*|m)?(?P<ut2>t{_TEXT}*)?)?"
 # Each form's rows as the kinds of their words, in the printed columns' order
@@ -213,9 +213,11 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
         groups = {name: words[a:b] for name, (a, b) in
                   ((name, found.span(name)) for name in found.re.groupindex) if a >= 0}
         end = found.end()
+        titles.append(" ".join(w.text for w in groups["title"]))
         # the text after D or I: the nature of indirect ownership, then the next row's title
         run = end
-        while run < len(words) and kinds[run] not in "dnp":
+        while run < len(words) and (kinds[run] not in "dnp" or (
+                kinds[run] != "d" and run + 1 < len(words) and kinds[run + 1] == "t")):  # "Venture 2010 Fund"
             run += 1
         tail = _underlying_after(words, kinds, end, groups)
         if tail is not None:
@@ -235,7 +237,6 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
         for cell, name in enumerate(order):
             for word in groups.get(name, ()):
                 word.cell = order.index("ut") if name == "ut2" else cell
-        titles.append(" ".join(w.text for w in groups["title"]))
         position = max(nature_end, end)
     return Rows(rows, None, doubtful)
 
@@ -317,11 +318,17 @@ def _cut(words: list[Word], kinds: str, start: int, stop: int, groups: dict, tit
     if start == stop:
         return start, True
     candidates = [k for k in range(start, stop) if kinds[k] == "t"]
+    # the next row's title ends at its markers (Table II's next cells may follow it in the run)
+    title_ends = {k: next((j for j in range(k, stop) if kinds[j] == "m"), stop) for k in candidates}
     for k in candidates:  # a title the table already gave
-        if " ".join(w.text for w in words[k:stop]) in titles:
+        if " ".join(w.text for w in words[k:title_ends[k]]) in titles:
             return k, True
     if groups["di"][0].text == "D":
         return start, True
+    first_words = {title.split()[0] for title in titles} - {"By", "by"}
+    for k in candidates:  # a title opening as the table's others do ("Series B ..." after "Series A ...")
+        if k > start and words[k].text in first_words:
+            return k, False
     markers = [k + 1 for k in range(start, stop - 1) if kinds[k] == "m" and kinds[k + 1] == "t"]
     if markers:  # a nature's footnote markers end it
         return markers[-1], True
