@@ -345,6 +345,11 @@ class _Reader:
         self.read_more_owners()
         self.read_owner_list()
         self.read_footnotes_and_signature()
+        if self._reading_order() and self.filing.joint_filing.value and len(self.filing.reporting_owners) == 1:
+            # text in reading order keeps no columns of the list of joint filers some layouts print
+            unsure_field(self.document, "/reportingOwners/1", "box 6 says the form is filed by more than one "
+                         "reporting person, and the text gives box 1's alone", Location(),
+                         field="the reporting persons after the first")
         return self.document
 
     def grid_header(self) -> None:
@@ -775,6 +780,8 @@ class _Reader:
         if street_caption is None:
             self.unsure(pointer, "the '(Street)' caption of box 1 was not found")
             return
+        if self._reading_order() and self._captioned_city(address, street_caption):
+            return
         city_line = self._city_line(street_caption, city_caption, cell)
         if city_line is None:
             self.unsure(f"{pointer}/city", "no city, state and ZIP line in box 1", street_caption.start())
@@ -798,6 +805,38 @@ class _Reader:
         else:
             self.unsure(f"{pointer}/zipCode", f"the ZIP code reads '{zip_code}', not five digits",
                         offset + found.start(3))
+
+    def _captioned_city(self, address: Address, street_caption) -> bool:
+        """City, state and ZIP code each above its own caption, "(City)", "(State)", "(Zip)" on lines
+        of their own (PyMuPDF and pypdf on a form that prints each caption under its value)."""
+        doc = self.doc
+        first = doc.line_of(street_caption.start()) + 1
+        lines = range(first, min(first + 12, len(doc.line_starts)))
+        captions = {}
+        for line in lines:
+            found = re.fullmatch(r"\s*\(\s*(City|State|Zip)\s*\)\s*", doc.line_text(line), re.IGNORECASE)
+            if found and found[1].lower() not in captions:
+                captions[found[1].lower()] = line
+        if list(captions) != ["city", "state", "zip"]:
+            return False
+        values = []
+        start = first
+        for key in ("city", "state", "zip"):
+            pieces = [(doc.line_text(line).strip(), doc.line_starts[line]) for line in range(start, captions[key])
+                      if doc.line_text(line).strip()]
+            if not pieces:
+                return False
+            values.append((" ".join(piece for piece, _ in pieces), pieces[0][1]))
+            start = captions[key] + 1
+        (city, at_city), (state, at_state), (zip_code, at_zip) = values
+        if not re.fullmatch(r"[A-Z][A-Z0-9]", state) or not re.fullmatch(r"\d{5}(-\d{4})?|[A-Z0-9][A-Z0-9 -]{1,9}", zip_code):
+            return False
+        pointer = f"{self.owner}/address"
+        address.city, address.state, address.zip_code = city, state, zip_code
+        self.put(f"{pointer}/city", at_city)
+        self.put(f"{pointer}/state", at_state)
+        self.put(f"{pointer}/zipCode", at_zip)
+        return True
 
     def _city_line(self, street_caption, city_caption, cell) -> tuple[str, int] | None:
         """The city, state and ZIP: after "(Street)" on its line (a scrambled box) or on the
