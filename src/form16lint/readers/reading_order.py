@@ -17,6 +17,7 @@ read: the reader marks it unread rather than guess.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ class Word:
 
 
 _DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_PLAIN_NUMBER = re.compile(r"(\d{1,3}(,\d{3})+|\d+)(\.\d+)?")
 _NUMBER = re.compile(r"\(?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)?")
 _GLUED = re.compile(rf"^(.*?[\w.)$%])((?:{MARKERS.pattern})+)$")
 _LEADING = re.compile(rf"^((?:{MARKERS.pattern})+)(\$?\d.*)$")
@@ -65,6 +67,7 @@ def is_heading(words: list[str]) -> bool:
     return all(w in _HEADING_WORDS or _COLUMN_NUMBER.fullmatch(w) for w in keyed)
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(text: str) -> str:
     """One letter for what a word is: d date, p price ($), n number, m footnote marker alone,
     A/D/I/V those letters, c another transaction code, t text."""
@@ -74,7 +77,7 @@ def _kind(text: str) -> str:
         return "d"
     if text.startswith("$") and _NUMBER.fullmatch(text):
         return "p"
-    if re.fullmatch(r"(\d{1,3}(,\d{3})+|\d+)(\.\d+)?", text):
+    if _PLAIN_NUMBER.fullmatch(text):
         return "n"
     if text in ("A", "D", "I", "V"):
         return text
@@ -115,10 +118,17 @@ def _words(lines: list[tuple[int, str]], skip) -> list[Word]:
 
 def _dropped(line: str, found: list[str], skip) -> bool:
     """A line the table's rows do not hold: a heading, a subtitle, the page's furniture."""
+    if is_heading(found) or (skip(line) and not _BARE_NUMBER.fullmatch(line)):
+        return True
+    opening = line.lstrip()[:1]
+    if opening not in "TtSs(":  # a table's title, "SEC FORM 4", a subtitle
+        return False
     squashed = squash(line)
-    return (skip(line) and not re.fullmatch(r"\s*\d{1,3}\s*", line)) or is_table_subtitle(line) \
-        or squashed.startswith(("tablei", "tableii")) or bool(re.fullmatch(r"secform[345]", squashed)) \
-        or is_heading(found)
+    return is_table_subtitle(line) or squashed.startswith(("tablei", "tableii")) or squashed in _BROWSER_TITLES
+
+
+_BARE_NUMBER = re.compile(r"\s*\d{1,3}\s*")
+_BROWSER_TITLES = frozenset(("secform3", "secform4", "secform5"))
 
 
 def _split_markers(text: str, start: int, end: int):
