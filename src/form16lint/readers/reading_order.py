@@ -97,7 +97,7 @@ def _words(lines: list[tuple[int, str]], skip) -> list[Word]:
     filled = [index for index, found in enumerate(split) if found]
     for place, index in enumerate(filled):
         if dropped[index] and len(split[index]) == 1 and place > 0 and not dropped[filled[place - 1]] \
-                and (place == len(filled) - 1 or not dropped[filled[place + 1]]) and is_heading(split[index][0][:1]):
+                and (place == len(filled) - 1 or not dropped[filled[place + 1]]) and split[index][0][0][:1].islower():
             dropped[index] = False
     words: list[Word] = []
     block = segment = 0
@@ -201,13 +201,13 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
     """The rows of one table from its lines (offset, text) after its title, in reading order.
 
     ``skip`` tells the lines the page adds (a browser's header, a page number)."""
+    patterns = _COMPILED[(form if form in ("3", "5") else "4", table)]
     words = []
     for part in _segments(_words(lines, skip)):
         while part and _kind(part[0].text) in "VAD":  # a heading's "V" or "(A)" on a line alone
             part.pop(0)
-        words += _by_rows(part)
+        words += _by_rows(part, patterns)
     kinds = "".join(_kind(w.text) for w in words)
-    patterns = _COMPILED[(form if form in ("3", "5") else "4", table)]
     rows: list[list[Word]] = []
     doubtful: dict[int, tuple[str, ...]] = {}
     titles: list[str] = []
@@ -283,41 +283,60 @@ def _units(words: list[Word]) -> list[list[Word]]:
 _SIGNATURE = {"t": "t", "d": "d", "n": "N", "p": "P", "m": "M", "A": "L", "D": "L", "I": "L", "V": "L", "c": "L"}
 
 
-def _by_rows(words: list[Word]) -> list[Word]:
-    """The words in the order of rows. pdfminer gives a table column by column (each row's title,
-    then each row's date, ...; cells side by side row by row within a column group): when the table
-    opens with several titles, one block each, the cells after them are dealt to the rows by the
-    smallest period that repeats the kinds of values over every row."""
+def _by_rows(words: list[Word], patterns) -> list[Word]:
+    """The words in the order of rows. pdfminer, and pdftotext on some tables, give a table column
+    by column: each row's title, then each row's date, and so on (cells side by side row by row
+    within a group of columns). Where several titles follow one another, one block each, the cells
+    after them are dealt to those rows by the smallest period that repeats the kinds of values over
+    every row, until every row holds a whole row of the form (and its nature, if indirect); where
+    that fails the words stay as they stand."""
     units = _units(words)
-    rows = 0
-    while rows < len(units) and _kind(units[rows][0].text) == "t":
-        rows += 1
-    if rows < 2 or any(u[0].block == v[0].block for u, v in zip(units[:rows], units[1:rows])):
-        return words
     signature = [_SIGNATURE[_kind(u[0].text)] for u in units]
-    dealt: list[list[Word]] = [list(unit) for unit in units[:rows]]
-    index = rows
+    whole = [re.compile(pattern.pattern + rf"(?:t{_TEXT}*)?") for _, pattern in patterns]
+    out: list[Word] = []
+    index = 0
     while index < len(units):
-        for period in range(1, 9):
-            if index + rows * period > len(units):
-                period = 0
-                break
-            if all(signature[index + row * period + column] == signature[index + column]
-                   for row in range(rows) for column in range(period)):
-                break
-        else:
-            period = 0
-        if not period and signature[index] == "t" and index > rows:
-            # the table runs onto the next page without its headings: the rows there are dealt apart
-            rest = [word for unit in units[index:] for word in unit]
-            return [word for row in dealt for word in row] + _by_rows(rest)
+        rows = 0
+        while index + rows < len(units) and signature[index + rows] == "t" and (
+                rows == 0 or units[index + rows][0].block != units[index + rows - 1][-1].block):
+            rows += 1
+        dealt = _deal(units, signature, index, rows, whole) if rows >= 2 else None
+        if dealt is None:
+            out += units[index]
+            index += 1
+            continue
+        rows_words, index = dealt
+        out += [word for row in rows_words for word in row]
+    return out
+
+
+def _deal(units, signature, start: int, rows: int, whole):
+    """The rows whose titles are the ``rows`` units from ``start``, dealt their cells, and where
+    the table goes on; None where the cells do not deal into whole rows."""
+    dealt: list[list[Word]] = [list(unit) for unit in units[start:start + rows]]
+
+    def complete() -> bool:
+        return all(any(p.fullmatch("".join(_kind(w.text) for w in row)) for p in whole) for row in dealt)
+
+    index = start + rows
+    while not complete():
+        period = next((period for period in range(1, 9) if index + rows * period <= len(units) and all(
+            signature[index + row * period + column] == signature[index + column]
+            for row in range(rows) for column in range(period))), 0)
         if not period:
-            return words  # not a table column by column: read as it stands (what does not fit is unread)
+            return None
         for row in range(rows):
             for column in range(period):
                 dealt[row] += units[index + row * period + column]
         index += rows * period
-    return [word for row in dealt for word in row]
+    # the natures of indirect holdings, one each, after the rows' other cells
+    if index + rows <= len(units) and all(s == "t" for s in signature[index:index + rows]) and \
+            all(_kind(row[-1].text) == "I" or _kind(row[-1].text) == "m" and any(
+                _kind(w.text) == "I" for w in row[-3:]) for row in dealt):
+        for row in range(rows):
+            dealt[row] += units[index + row]
+        index += rows
+    return dealt, index
 
 
 def _cut(words: list[Word], kinds: str, start: int, stop: int, groups: dict, titles: list[str]) -> tuple[int, bool]:
