@@ -1058,8 +1058,8 @@ class _Reader:
             grown = [name for name, count in zip(names, counts) if len(tables[name]) > count]
             for key in found.doubtful.get(index, ()) if grown else ():
                 pointer = f"/{grown[0]}/{len(tables[grown[0]]) - 1}"
-                self.unsure(f"{pointer}/{key}", "where the nature of ownership ends and the next row's title "
-                            "begins only a line break tells", tokens[0].start)
+                self.unsure(f"{pointer}/{key}", "where the cell ends only a line break tells, or other text of "
+                            "the form ran into it", tokens[0].start)
         if found.unread is not None:
             pointer = "/nonDerivativeTransactions" if table == "I" else "/derivativeTransactions"
             covers = ("/nonDerivativeHoldings",) if table == "I" else ("/derivativeHoldings",)

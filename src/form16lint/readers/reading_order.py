@@ -190,6 +190,11 @@ _ORDER = {
 }
 
 
+# the form's own words, which a cell holds only when other text ran into it (a page's note, a label)
+_FOREIGN = re.compile("ifthe|continued|table|relationshipof|reportingperson|explanationof|instr|nameandaddress|"
+                      "signatureof|issuername")
+
+
 @dataclass
 class Rows:
     rows: list[list[Word]]  # each row's words in the printed columns' order
@@ -242,6 +247,11 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
                 doubtful[len(rows) + 1] = ("securityTitle", "natureOfOwnership")
         if nature_end > end:
             groups["pre"] = groups.get("pre", []) + words[end:nature_end]
+        foreign = tuple(key for name, key in (("title", "securityTitle"), ("pre", "natureOfOwnership"),
+                                              ("ut", "underlyingTitle"))
+                        if _FOREIGN.search(squash(" ".join(w.text for w in groups.get(name, ())))))
+        if foreign:
+            doubtful[len(rows)] = doubtful.get(len(rows), ()) + foreign
         order = _ORDER[(table, "form3" if form == "3" and table == "II" else kind)]
         rows.append([word for name in order for word in groups.get(name, ())])
         for cell, name in enumerate(order):
