@@ -697,7 +697,7 @@ class _Reader:
                 name = completed
             else:
                 self.unsure(f"{pointer}/name", f"the text of box 1 is cut short ('{name}')", name_offset)
-        if name and self._reading_order() and (len(name) > 150 or re.search(r"\b\d\.\s+[A-Z][a-z]", name)):
+        if name and self._reading_order() and (len(name) > 150 or re.search(r"\b\d\.\s+[A-Z][a-z]|[\[\]☒☐]|\(give", name)):
             self.unsure(f"{pointer}/name", f"box 1's name runs into other boxes' words ('{name[:60]}...')", name_offset)
             name = ""
         elif not name:
@@ -921,12 +921,24 @@ class _Reader:
                 if piece and not re.match(r"^(\d+\.|\(|Form filed|[☐☒\[])", piece) and "Month/" not in piece:
                     relationship.other_text = piece
                     self.put(f"{pointer}/otherText", offset)
+        elif title and self._reading_order() and relationship.is_officer.value and relationship.is_other.value:
+            # both marked, in reading order: the officer's title, then the other text on the next line
+            line = self.doc.line_of(title[1]) + 1
+            piece = self.doc.line_text(line).strip() if line < len(self.doc.line_starts) else ""
+            if piece and not re.match(r"^(\d+\.|\(|Form filed|[☐☒\[])", piece) and "Month/" not in piece:
+                relationship.other_text = piece
+                self.put(f"{pointer}/otherText", self.doc.line_starts[line] + self.doc.line_text(line).find(piece))
+            else:
+                self.unsure(f"{pointer}/otherText", "the Other box is marked but its text was not found beside "
+                            "the officer's title", label[0])
         if title:
             key = "otherText" if relationship.is_other.value and not relationship.is_officer.value else "officerTitle"
             setattr(relationship, "other_text" if key == "otherText" else "officer_title", title[0])
             self.put(f"{pointer}/{key}", title[1])
         elif relationship.is_officer.value:
             self.unsure(f"{pointer}/officerTitle", "the Officer box is marked but no title was found", label[0])
+        if self._reading_order() and relationship.is_other.value and not relationship.other_text:
+            self.unsure(f"{pointer}/otherText", "the Other box is marked but its text was not found", label[0])
 
     def _title_text(self, label, region: str) -> tuple[str, int] | None:
         """The officer title or 'other' text: after the last "below)" in its cell, else the first

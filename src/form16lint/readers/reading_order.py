@@ -108,12 +108,18 @@ def _words(lines: list[tuple[int, str]], skip) -> list[Word]:
         if dropped[index]:
             segment += squash(lines[index][1]).startswith(("tablei", "tableii"))
             continue
-        if [text for text, _, _ in found] == ["V"] and (not words or _kind(words[-1].text) not in "cADI"):
+        if [text for text, _, _ in found] == ["V"] and not _after_code(words):
             continue  # the V column's heading repeated on the next page, not a voluntary report's V
         for text, begin, end in found:
             for piece, a, b in _split_markers(text, begin, end):
                 words.append(Word(piece, a, b, index, block, segment))
     return words
+
+
+def _after_code(words: list[Word]) -> bool:
+    """Whether the words so far end with a transaction's date and code (and its markers)."""
+    kinds = [_kind(w.text) for w in words[-6:] if _kind(w.text) != "m"]
+    return len(kinds) >= 2 and kinds[-1] in "cADI" and kinds[-2] == "d"
 
 
 def _dropped(line: str, found: list[str], skip) -> bool:
