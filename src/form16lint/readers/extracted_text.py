@@ -1460,6 +1460,12 @@ class _Reader:
         for index, (number, note, offset) in enumerate(notes):
             self.filing.footnotes.append(Footnote(id=footnote_id(number), text=" ".join(note.split())))
             self.put(f"/footnotes/{index}", offset)
+        if self._reading_order() and any(not note.strip() for _, note, _ in notes):
+            # the footnotes' numbers in a column of their own, their texts after them: which lines
+            # belong to which number the text does not tell
+            empty = next(offset for _, note, offset in notes if not note.strip())
+            unsure_field(self.document, "/footnotes", "the footnotes' numbers stand apart from their texts",
+                         self.doc.location(empty))
         if remarks is not None:
             self.filing.remarks = " ".join(" ".join(remarks).split()) or None
         if caption is not None:  # more signatures, each above a caption of its own

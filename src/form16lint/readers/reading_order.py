@@ -246,6 +246,8 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
             nature_end = end = len(words)
         elif run == len(words):
             nature_end = run
+            if run > end and groups["di"][0].text == "D":  # a direct holding's nature: likely a stray cell
+                doubtful[len(rows)] = ("natureOfOwnership",)
         else:
             nature_end, sure = _cut(words, kinds, end, run, groups, titles)
             if not sure:
@@ -334,17 +336,31 @@ def _deal(units, signature, start: int, rows: int, whole):
     def complete() -> bool:
         return all(any(p.fullmatch("".join(_kind(w.text) for w in row)) for p in whole) for row in dealt)
 
+    def alike(a: str, b: str) -> bool:  # a footnote marker alone stands for a value of any kind
+        return a == b or (a == "M" and b != "t") or (b == "M" and a != "t")
+
     index = start + rows
     while not complete():
+        if index >= len(units):
+            return None
         period = next((period for period in range(1, 9) if index + rows * period <= len(units) and all(
-            signature[index + row * period + column] == signature[index + column]
+            alike(signature[index + row * period + column], signature[index + column])
             for row in range(rows) for column in range(period))), 0)
+        covered = rows
+        if not period and signature[index] != "t":
+            # a column only the first rows fill (a transaction's date, code, amount; the holdings,
+            # printed after the transactions, leave it empty)
+            covered = 1
+            while covered < rows and index + covered < len(units) and alike(signature[index + covered],
+                                                                              signature[index]):
+                covered += 1
+            period = 1 if covered < rows else 0
         if not period:
             return None
-        for row in range(rows):
+        for row in range(covered):
             for column in range(period):
                 dealt[row] += units[index + row * period + column]
-        index += rows * period
+        index += covered * period
     # the natures of indirect holdings, one each, after the rows' other cells
     if index + rows <= len(units) and all(s == "t" for s in signature[index:index + rows]) and \
             all(_kind(row[-1].text) == "I" or _kind(row[-1].text) == "m" and any(
