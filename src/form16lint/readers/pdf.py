@@ -30,6 +30,7 @@ form, is an E002 error.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -82,6 +83,8 @@ class Word:
     bottom: float
     size: float
     page: int
+    line: int | None = None  # where text gives the word (layout text): its line and column
+    column: int | None = None
 
     @property
     def center(self) -> float:
@@ -116,6 +119,7 @@ class Line:
         return max(w.size for w in self.words)
 
 
+@functools.lru_cache(maxsize=8192)  # a line's text is compacted each time a part of the form is sought
 def compact(text: str) -> str:
     """Text with whitespace and hyphen breaks removed, for matching labels broken anywhere."""
     return re.sub(r"[\s\-‐‑–—]+", "", text).lower()
@@ -154,6 +158,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return merged
 
 
+_FIGURE = re.compile(r"^\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\(\d{1,3}\))*$")
 _WRAPPING = {"title", "nature", "under_title"}  # the columns whose text wraps; a figure or a code does not
 
 
@@ -172,6 +177,25 @@ def _fills_again(row: list[Line], line: Line, columns: list[Column]) -> bool:
               and (column := _column_of(w, columns)) is not None and column.key not in _WRAPPING}
     return any(column.key in filled for w in line.words if not MARKERS.fullmatch(w.text)
                and (column := _column_of(w, columns)) is not None)
+
+
+def _centred_tail(row: list[Line], columns: list[Column]) -> list[Line]:
+    """The lines ending a row that are the next row's, taken off it. Where cells are centred on
+    their row and nothing rules the rows (the SEC rendition as layout text), a wrapped cell's first
+    lines stand above the row's line of figures and its last ones below: a row that opens with
+    lines of wrapped text alone ends with as many, and any more are the next row's opening."""
+    def wrapped_only(line: Line) -> bool:
+        return all(MARKERS.fullmatch(w.text) or ((column := _column_of(w, columns)) is not None
+                                                 and column.key in _WRAPPING) for w in line.words)
+
+    lead = next((i for i, line in enumerate(row) if not wrapped_only(line)), len(row))
+    trail = next((i for i, line in enumerate(reversed(row)) if not wrapped_only(line)), len(row))
+    extra = trail - lead
+    if lead == 0 or lead == len(row) or extra <= 0:
+        return []
+    moved = row[-extra:]
+    del row[-extra:]
+    return moved
 
 
 def _reading_order(words: list[Word]) -> list[Word]:
@@ -222,7 +246,13 @@ def column_name(number: str, label: str) -> str:
 def is_header_line(line: Line) -> bool:
     """A line made only of the tables' label words and column numbers (1-11)."""
     tokens = re.findall(r"[a-z]+|\d+", line.text.lower())
-    return bool(tokens) and all(t in _VOCAB or (t.isdigit() and len(t) <= 2 and int(t) <= 11) for t in tokens)
+    return bool(tokens) and all(_label_word(t) or (t.isdigit() and len(t) <= 2 and int(t) <= 11) for t in tokens)
+
+
+def _label_word(token: str) -> bool:
+    """A word of the tables' labels, or two of them run together (layout text glues the words of
+    neighbouring columns: "TransactionSecurities")."""
+    return token in _VOCAB or any(token[:i] in _VOCAB and token[i:] in _VOCAB for i in range(2, len(token) - 1))
 
 
 @dataclass
@@ -437,8 +467,9 @@ def caption_starts(line: Line, key: str) -> list[Word]:
         parts.append(squash(number[2]) if number else squash(word.text))
     starts = []
     for index in range(len(parts)):
-        if not parts[index]:
-            continue
+        part = parts[index]
+        if not part or not (key.startswith(part) or part.startswith(key)):
+            continue  # the caption cannot begin here (most words, checked at once)
         text = ""
         for part in parts[index:]:
             text += part
@@ -498,7 +529,10 @@ def _captions(region: list[Word], options, words: int) -> dict:
         start = find_caption(lines, label_key(caption, words))
         if start is None:
             continue
-        inside, taken = drop_label([w for w in region if w.x0 >= start.x0 - 1 and start.top - 1 <= w.top
+        # a caption's wrapped line may begin a little left of its first (text centres nothing)
+        wrap_left = 2 * (start.bottom - start.top)
+        inside, taken = drop_label([w for w in region if (w.x0 >= start.x0 - 1 or w.top > start.bottom and
+                                                          w.x0 >= start.x0 - wrap_left) and start.top - 1 <= w.top
                                     < start.top + 4.5 * (start.bottom - start.top)], start, caption)
         found[name] = (start, taken)
     # a caption's words stand from its first word on, not past where another option begins
@@ -538,8 +572,8 @@ def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], 
 
 
 class _PdfReader:
-    def __init__(self, path: str, form: str, page_lines):
-        self.document = Document(path=path, format=FORMAT, filing=Filing())
+    def __init__(self, path: str, form: str, page_lines, fmt: str = FORMAT):
+        self.document = Document(path=path, format=fmt, filing=Filing())
         self.filing = self.document.filing
         self.form = form
         self.pages = [lines for lines, _ in page_lines]
@@ -735,6 +769,9 @@ class _PdfReader:
                     parts["state"].append(word)
                 else:
                     parts["city"].append(word)
+            if not parts["state"] and len(parts["city"]) > 1 and _STATE_CODE.match(parts["city"][-1].text):
+                # the state printed short of its caption (layout text squeezes the line): "REDMOND WA"
+                parts["state"].append(parts["city"].pop())
             text = {key: " ".join(w.text for w in _reading_order(found)) or None for key, found in parts.items()}
             address.city, address.state, address.zip_code = text["city"], text["state"], text["zip"]
         owner.address = address
@@ -792,6 +829,7 @@ class _PdfReader:
         columns: list[Column] | None = None
         in_header = True
         rows: list[list[Line]] = []
+        row_columns: list[list[Column] | None] = []  # the columns each row is read with
         previous: Line | None = None
         header_bottom: dict[int, float] = {}  # page -> where the table's header ends on it
         for line in self.stream[start + 1:stop]:
@@ -816,11 +854,12 @@ class _PdfReader:
             title_end = columns[1].start if columns and len(columns) > 1 else 0.0
             if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
-            if (previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end)
-                    and not (columns and _fills_again(rows[-1], line, columns))):
+            same = previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end)
+            if same and not (columns and _fills_again(rows[-1], line, columns)):
                 rows[-1].append(line)
             else:
-                rows.append([line])
+                rows.append((_centred_tail(rows[-1], columns) if same and columns else []) + [line])
+                row_columns.append(columns)  # a header repeated on a page may stand elsewhere (text)
             previous = line
         if columns is None:
             if rows:
@@ -829,14 +868,21 @@ class _PdfReader:
             return []
         labels = {c.key: column_name(c.number, c.label) for c in columns}
         found: list[tuple[int, dict[str, list[Word]]]] = []
-        for lines in rows:
+        for lines, row_placed in zip(rows, row_columns):
             cells: dict[str, list[Word]] = {}
             for line in lines:
                 for word in line.words:
                     column = None
-                    for candidate in columns:
+                    placed = row_placed or columns
+                    for index, candidate in enumerate(placed):
                         if word.center >= candidate.start:
                             column = candidate
+                            after = placed[index + 1] if index + 1 < len(placed) else None
+                    if column is not None and column.key in _WRAPPING and after is not None and (
+                            after.key not in _WRAPPING and _FIGURE.match(word.text) and word.x1 >= after.start - 6):
+                        # a figure set flush right against the column after the text's (layout text
+                        # centres nothing): "Common 83,334" is the title, then the amount
+                        column = after
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
             page = lines[0].page
@@ -924,6 +970,11 @@ class _PdfReader:
                     self.unsure(f"{pointer}/{camel}", f"{camel} ({value.raw!r}) is not "
                                 f"{'a real date' if pointer_field.endswith('date') else 'a number'}",
                                 page, f"Table {table}, row {number}")
+            ownership = fields.get("direct_or_indirect")
+            if isinstance(ownership, Value) and ownership.value and str(ownership.value).upper() not in ("D", "I"):
+                # more than the column's one letter stands in it: the row took text not its own
+                self.unsure(f"{pointer}/directOrIndirect", f"the ownership form reads {ownership.value!r}, "
+                            "not D or I", page, f"Table {table}, row {number}")
 
     # -- footnotes, remarks, signatures -------------------------------------------------------
     def read_notes(self, sections) -> None:
@@ -987,8 +1038,28 @@ class _PdfReader:
                 previous = line
             used.update(id(w) for w in block)
             used.update(id(w) for w in caption.words if w.center >= left)
-            names = group_lines([w for w in block if w.center < cut], caption.page)
-            dates = group_lines([w for w in block if w.center >= cut], caption.page)
+            named_words = [w for w in block if w.center < cut]
+            dated = [w for w in block if w.center >= cut]
+            if not dated and date_word is not None:
+                # a date printed short of the "Date" caption (layout text squeezes the line) still
+                # ends its line, right of the name
+                dated = [w for w in named_words if _SIGNED_DATE.match(w.text) and not any(
+                    o.x0 > w.x0 and abs(o.top - w.top) < 1 for o in named_words)]
+                named_words = [w for w in named_words if w not in dated]
+            for date in [w for w in dated if _SIGNED_DATE.match(w.text)]:
+                # a name's words run up to the date on its line (layout text squeezes the line)
+                strays = [w for w in dated if abs(w.top - date.top) < 1 and w.x1 <= date.x0]
+                named_words += strays
+                dated = [w for w in dated if w not in strays]
+            if any(_SIGNED_DATE.match(w.text) for w in dated):
+                # the dates are figures: the lines beside them without one are the names' (wrapped
+                # past where the dates begin)
+                spill = [w for line in group_lines(dated, caption.page) if not any(
+                    _SIGNED_DATE.match(x.text) for x in line.words) for w in line.words]
+                named_words += spill
+                dated = [w for w in dated if w not in spill]
+            names = group_lines(named_words, caption.page)
+            dates = group_lines(dated, caption.page)
             signatures = [(Signature(), line) for line in dates] or [(Signature(), None)]
             named: dict[int, list[Line]] = {}
             for line in names:
@@ -1120,6 +1191,8 @@ class _PdfReader:
 
 
 _SIGNATURE_KEY = "signatureofreporting"
+_SIGNED_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
+_STATE_CODE = re.compile(r"^(?:[A-Z]{2}|[A-Z][0-9])$")  # a US state, or EDGAR's code for a place abroad
 
 _OWNER_KEY = label_key(BOX_LABELS["owner"][0])
 _PAGE_SHIFT = 10000.0  # below any page: where a block's words on its next page are placed  # the caption under a signature, its last word wrapped or not
