@@ -11,8 +11,13 @@ transaction code, amounts, (A) or (D), D or I, the nature of indirect ownership.
 by the columns' order and the values' types (one pattern per form and table, from
 :data:`~form16lint.readers.printed_form.TABLE_COLUMNS`'s order). Each row comes back as its words in
 the printed columns' order, which the text reader then reads as it reads a row printed on one
-line. Where the stream does not fit the form's columns, the rest of the table is given back as not
-read: the reader marks it unread rather than guess.
+line. A table given column by column (pdfminer; pdftotext on groups of like rows) is dealt back to
+its rows first, where the kinds of values repeat over every row and each row comes out whole.
+
+What the text does not tell is never guessed into a finding: where the stream does not fit the
+form's columns, the rest of the table is given back as not read, and a cell whose extent only a
+line break tells (a nature of ownership before the next row's title) or that holds the form's own
+words is given back as doubtful; the reader marks both unread (one E001 each).
 """
 
 from __future__ import annotations
