@@ -260,6 +260,8 @@ def table_rows(lines: list[tuple[int, str]], form: str, table: str, skip=lambda 
                 doubtful[len(rows) + 1] = ("securityTitle", "natureOfOwnership")
         if nature_end > end:
             groups["pre"] = groups.get("pre", []) + words[end:nature_end]
+        if groups["title"][0].text in ("By", "by"):  # a nature's line centred above the row's title
+            doubtful[len(rows)] = doubtful.get(len(rows), ()) + ("securityTitle", "natureOfOwnership")
         foreign = tuple(key for name, key in (("title", "securityTitle"), ("pre", "natureOfOwnership"),
                                               ("ut", "underlyingTitle"))
                         if _FOREIGN.search(squash(" ".join(w.text for w in groups.get(name, ())))))
