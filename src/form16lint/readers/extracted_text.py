@@ -1025,8 +1025,7 @@ class _Reader:
         if self.doc.layout:
             self.read_grid_rows(table, start, end)
             return
-        if self._reading_order():
-            self.read_reading_order_rows(table, start, end)
+        if self._reading_order() and self.read_reading_order_rows(table, start, end):
             return
         first = self.doc.line_of(start) + 1
         last = self.doc.line_of(max(start, end - 1))
@@ -1049,14 +1048,18 @@ class _Reader:
                 self.read_table2_row(tokens)
             wrapped = self.titled_row
 
-    def read_reading_order_rows(self, table: str, start: int, end: int) -> None:
+    def read_reading_order_rows(self, table: str, start: int, end: int) -> bool:
         """Rows of a table in text in reading order: cut from the stream of its words by the
-        columns' order and the values' types (readers.reading_order)."""
+        columns' order and the values' types (readers.reading_order). False, reading nothing,
+        where the stream does not fit the columns but lines hold whole rows."""
         doc = self.doc
         first, last = doc.line_of(start) + 1, doc.line_of(max(start, end - 1))
         lines = [(doc.line_starts[line], doc.line_text(line)[:max(0, end - doc.line_starts[line])])
                  for line in range(first, last + 1)]
         found = table_rows(lines, self.filing.base_form or "4", table, _furniture)
+        if found.unread is not None and any(self._is_row(self.doc.tokens(offset, offset + len(text)))
+                                            for offset, text in lines):
+            return False  # rows printed a line each (pdfplumber, pypdf): read line by line
         names = ("nonDerivativeTransactions", "nonDerivativeHoldings") if table == "I" else \
             ("derivativeTransactions", "derivativeHoldings")
         tables = dict(self.filing.tables())
@@ -1078,6 +1081,7 @@ class _Reader:
             unsure_field(self.document, pointer, f"the words from '{found.unread.text}' on do not fit the "
                          f"table's columns", self.doc.location(found.unread.start), covers=covers,
                          field=f"Table {table}, rows {len(found.rows) + 1} on")
+        return True
 
     def read_grid_rows(self, table: str, start: int, end: int) -> None:
         """Rows of a table in layout text. A row's cells may stand on several lines (a wrapped
