@@ -4,7 +4,8 @@
 
 Renders N filings (our test filings and, when the shared corpus sits beside the project, corpus
 filings) with the test renderer, extracts each PDF's text with pdfplumber (its layout=True and its
-plain extract_text) and, when installed, poppler's pdftotext -layout, then times for each
+plain extract_text) and, when installed, poppler's pdftotext with and without -layout, pypdf,
+PyMuPDF and pdfminer.six (the last four give text in reading order), then times for each
 
 * the XML: the whole lint of the filing's ownership XML (read, every rule, findings);
 * the text: the whole lint of each extracted text.
@@ -51,6 +52,28 @@ def extractions(pdf: Path) -> dict[str, str]:
     if shutil.which("pdftotext"):
         texts["pdftotext-layout"] = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
                                                    capture_output=True, check=True).stdout.decode()
+        texts["pdftotext"] = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"],
+                                            capture_output=True, check=True).stdout.decode()
+    # the extractors that give text in reading order, each when installed
+    try:
+        import pypdf
+
+        texts["pypdf"] = "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(str(pdf)).pages)
+    except ImportError:
+        pass
+    try:
+        import pymupdf
+
+        with pymupdf.open(str(pdf)) as document:
+            texts["pymupdf"] = "".join(page.get_text() for page in document)
+    except ImportError:
+        pass
+    try:
+        from pdfminer.high_level import extract_text
+
+        texts["pdfminer"] = extract_text(str(pdf))
+    except ImportError:
+        pass
     return texts
 
 

@@ -93,6 +93,9 @@ _US_STATE = LazyRegex(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
 # EDGAR's codes for places outside the US are a letter and a digit ("X0" the UK, "M0" Japan); their
 # postal codes are not five digits and may hold a space ("W1K 3JP")
 _FOREIGN_STATE = LazyRegex(r"^(.*?)[\s,]+([A-Z][0-9])\s+([A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9]{1,4})?)\s*$")
+# words of box 1's captions and of the OMB box beside it that reading order puts among box 1's lines
+_OTHER_BOX_WORDS = LazyRegex(r"^\s*\(\s*(?:First|Middle|Last)\s*\)\s*$|OMB|Estimated average|hours per|"
+                              r"^\s*[\d.-]+\s*$", re.IGNORECASE)
 _WIDE_GAP = LazyRegex(r"\S {3,}\S")
 _SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
@@ -344,6 +347,11 @@ class _Reader:
         self.read_more_owners()
         self.read_owner_list()
         self.read_footnotes_and_signature()
+        if self._reading_order() and self.filing.joint_filing.value and len(self.filing.reporting_owners) == 1:
+            # text in reading order keeps no columns of the list of joint filers some layouts print
+            unsure_field(self.document, "/reportingOwners/1", "box 6 says the form is filed by more than one "
+                         "reporting person, and the text gives box 1's alone", Location(),
+                         field="the reporting persons after the first")
         return self.document
 
     def grid_header(self) -> None:
@@ -691,7 +699,10 @@ class _Reader:
                 name = completed
             else:
                 self.unsure(f"{pointer}/name", f"the text of box 1 is cut short ('{name}')", name_offset)
-        if not name:
+        if name and self._reading_order() and (len(name) > 150 or re.search(r"\b\d\.\s+[A-Z][a-z]|[\[\]☒☐]|\(give", name)):
+            self.unsure(f"{pointer}/name", f"box 1's name runs into other boxes' words ('{name[:60]}...')", name_offset)
+            name = ""
+        elif not name:
             self.unsure(f"{pointer}/name", "box 1 holds no name above its '(Last)' caption", last.start())
         owner.name = name or None
         self.put(f"{pointer}/name", name_offset)
@@ -742,9 +753,13 @@ class _Reader:
             scrambled = False
             for below in range(line + 1, self.doc.line_of(street_caption.start())):
                 piece, offset = self._cell(below, 0)
+                if re.match(r"\s*\d{1,2}\.\s+[A-Z]", piece):
+                    streets = []  # another box's label: box 1's street stands below it
+                    continue
                 piece = _before_other_boxes(piece)
-                if piece and not _DATE.fullmatch(piece):
+                if piece and not _DATE.fullmatch(piece) and not _OTHER_BOX_WORDS.search(piece):
                     streets.append((piece, offset))
+            streets = streets[-2:]
         elif rest:
             split = re.match(r"^(.*?)\s+(\d+\s+.*)$", rest)
             offset = text.find(rest, rest_offset)
@@ -766,6 +781,8 @@ class _Reader:
                                               f"('{' / '.join(s for s, _ in streets)}')", streets[0][1])
         if street_caption is None:
             self.unsure(pointer, "the '(Street)' caption of box 1 was not found")
+            return
+        if self._reading_order() and self._captioned_city(address, street_caption):
             return
         city_line = self._city_line(street_caption, city_caption, cell)
         if city_line is None:
@@ -791,6 +808,38 @@ class _Reader:
             self.unsure(f"{pointer}/zipCode", f"the ZIP code reads '{zip_code}', not five digits",
                         offset + found.start(3))
 
+    def _captioned_city(self, address: Address, street_caption) -> bool:
+        """City, state and ZIP code each above its own caption, "(City)", "(State)", "(Zip)" on lines
+        of their own (PyMuPDF and pypdf on a form that prints each caption under its value)."""
+        doc = self.doc
+        first = doc.line_of(street_caption.start()) + 1
+        lines = range(first, min(first + 12, len(doc.line_starts)))
+        captions = {}
+        for line in lines:
+            found = re.fullmatch(r"\s*\(\s*(City|State|Zip)\s*\)\s*", doc.line_text(line), re.IGNORECASE)
+            if found and found[1].lower() not in captions:
+                captions[found[1].lower()] = line
+        if list(captions) != ["city", "state", "zip"]:
+            return False
+        values = []
+        start = first
+        for key in ("city", "state", "zip"):
+            pieces = [(doc.line_text(line).strip(), doc.line_starts[line]) for line in range(start, captions[key])
+                      if doc.line_text(line).strip()]
+            if not pieces:
+                return False
+            values.append((" ".join(piece for piece, _ in pieces), pieces[0][1]))
+            start = captions[key] + 1
+        (city, at_city), (state, at_state), (zip_code, at_zip) = values
+        if not re.fullmatch(r"[A-Z][A-Z0-9]", state) or not re.fullmatch(r"\d{5}(-\d{4})?|[A-Z0-9][A-Z0-9 -]{1,9}", zip_code):
+            return False
+        pointer = f"{self.owner}/address"
+        address.city, address.state, address.zip_code = city, state, zip_code
+        self.put(f"{pointer}/city", at_city)
+        self.put(f"{pointer}/state", at_state)
+        self.put(f"{pointer}/zipCode", at_zip)
+        return True
+
     def _city_line(self, street_caption, city_caption, cell) -> tuple[str, int] | None:
         """The city, state and ZIP: after "(Street)" on its line (a scrambled box) or on the
         lines between "(Street)" and "(City)" in the caption's cell."""
@@ -810,6 +859,16 @@ class _Reader:
             words = re.sub(r"\(?\b(City|State|Zip)\)", "", words, flags=re.IGNORECASE).strip()
             return words, street_caption.end() + after.find(pieces[0])
         end_line = self.doc.line_of(city_caption.start()) if city_caption else min(line + 3, len(self.doc.line_starts))
+        if self._reading_order() and city_caption:
+            # in reading order the city, the state and the ZIP code may each stand on a line of their own
+            pieces = []
+            for below in range(line + 1, end_line):
+                piece, offset = self._cell(below, cell)
+                piece = _before_other_boxes(piece).strip()
+                if piece and not _DATE.fullmatch(piece) and re.search(r"[A-Za-z0-9]{2}", piece):
+                    pieces.append((piece, offset))
+            if 1 < len(pieces) <= 3 and re.search(r"[A-Za-z]{2}", pieces[0][0]):
+                return " ".join(piece for piece, _ in pieces), pieces[0][1]
         for below in range(line + 1, end_line):
             piece, offset = self._cell(below, cell)
             if self._reading_order():
@@ -818,9 +877,13 @@ class _Reader:
                 return piece, offset
         return None
 
+    @functools.cached_property
+    def _reading_order_text(self) -> bool:
+        return not self.doc.layout and "\t" not in self.doc.text
+
     def _reading_order(self) -> bool:
         """Text as lines in reading order: neither layout text nor the tab-separated style."""
-        return not self.doc.layout and "\t" not in self.doc.text
+        return self._reading_order_text
 
     def read_relationship(self, relationship: Relationship) -> None:
         pointer = f"{self.owner}/relationship"
@@ -860,12 +923,24 @@ class _Reader:
                 if piece and not re.match(r"^(\d+\.|\(|Form filed|[☐☒\[])", piece) and "Month/" not in piece:
                     relationship.other_text = piece
                     self.put(f"{pointer}/otherText", offset)
+        elif title and self._reading_order() and relationship.is_officer.value and relationship.is_other.value:
+            # both marked, in reading order: the officer's title, then the other text on the next line
+            line = self.doc.line_of(title[1]) + 1
+            piece = self.doc.line_text(line).strip() if line < len(self.doc.line_starts) else ""
+            if piece and not re.match(r"^(\d+\.|\(|Form filed|[☐☒\[])", piece) and "Month/" not in piece:
+                relationship.other_text = piece
+                self.put(f"{pointer}/otherText", self.doc.line_starts[line] + self.doc.line_text(line).find(piece))
+            else:
+                self.unsure(f"{pointer}/otherText", "the Other box is marked but its text was not found beside "
+                            "the officer's title", label[0])
         if title:
             key = "otherText" if relationship.is_other.value and not relationship.is_officer.value else "officerTitle"
             setattr(relationship, "other_text" if key == "otherText" else "officer_title", title[0])
             self.put(f"{pointer}/{key}", title[1])
         elif relationship.is_officer.value:
             self.unsure(f"{pointer}/officerTitle", "the Officer box is marked but no title was found", label[0])
+        if self._reading_order() and relationship.is_other.value and not relationship.other_text:
+            self.unsure(f"{pointer}/otherText", "the Other box is marked but its text was not found", label[0])
 
     def _title_text(self, label, region: str) -> tuple[str, int] | None:
         """The officer title or 'other' text: after the last "below)" in its cell, else the first
@@ -952,6 +1027,8 @@ class _Reader:
         if self.doc.layout:
             self.read_grid_rows(table, start, end)
             return
+        if self._reading_order() and self.read_reading_order_rows(table, start, end):
+            return
         first = self.doc.line_of(start) + 1
         last = self.doc.line_of(max(start, end - 1))
         wrapped = None  # (row, title cell) of the row just read, whose title may go on below it
@@ -972,6 +1049,43 @@ class _Reader:
             else:
                 self.read_table2_row(tokens)
             wrapped = self.titled_row
+
+    def read_reading_order_rows(self, table: str, start: int, end: int) -> bool:
+        """Rows of a table in text in reading order: cut from the stream of its words by the
+        columns' order and the values' types (readers.reading_order). False, reading nothing,
+        where the stream does not fit the columns but lines hold whole rows."""
+        doc = self.doc
+        first, last = doc.line_of(start) + 1, doc.line_of(max(start, end - 1))
+        lines = [(doc.line_starts[line], doc.line_text(line)[:max(0, end - doc.line_starts[line])])
+                 for line in range(first, last + 1)]
+        from form16lint.readers.reading_order import table_rows  # its patterns only for such text
+
+        found = table_rows(lines, self.filing.base_form or "4", table, _furniture)
+        if found.unread is not None and any(self._is_row(self.doc.tokens(offset, offset + len(text)))
+                                            for offset, text in lines):
+            return False  # rows printed a line each (pdfplumber, pypdf): read line by line
+        names = ("nonDerivativeTransactions", "nonDerivativeHoldings") if table == "I" else \
+            ("derivativeTransactions", "derivativeHoldings")
+        tables = dict(self.filing.tables())
+        for index, words in enumerate(found.rows):
+            tokens = [_Token(word.text, word.start, word.end, word.cell) for word in words]
+            counts = [len(tables[name]) for name in names]
+            if table == "I":
+                self.read_table1_row(tokens)
+            else:
+                self.read_table2_row(tokens)
+            grown = [name for name, count in zip(names, counts) if len(tables[name]) > count]
+            for key in found.doubtful.get(index, ()) if grown else ():
+                pointer = f"/{grown[0]}/{len(tables[grown[0]]) - 1}"
+                self.unsure(f"{pointer}/{key}", "where the cell ends only a line break tells, or other text of "
+                            "the form ran into it", tokens[0].start)
+        if found.unread is not None:
+            pointer = "/nonDerivativeTransactions" if table == "I" else "/derivativeTransactions"
+            covers = ("/nonDerivativeHoldings",) if table == "I" else ("/derivativeHoldings",)
+            unsure_field(self.document, pointer, f"the words from '{found.unread.text}' on do not fit the "
+                         f"table's columns", self.doc.location(found.unread.start), covers=covers,
+                         field=f"Table {table}, rows {len(found.rows) + 1} on")
+        return True
 
     def read_grid_rows(self, table: str, start: int, end: int) -> None:
         """Rows of a table in layout text. A row's cells may stand on several lines (a wrapped
@@ -1159,6 +1273,9 @@ class _Reader:
         return row, pointer
 
     def _title(self, tokens: list[_Token]) -> tuple[list[_Token], list[_Token]]:
+        if tokens and tokens[0].cell == 0 and tokens[-1].cell != 0 and self._reading_order():  # cut by reading_order
+            count = next((i for i, t in enumerate(tokens) if t.cell != 0), len(tokens))
+            return tokens[:count], tokens[count:]
         if self.doc.layout and tokens and not _is_value(tokens[0].text):  # the title's cell, "$0.01" and all
             count = next((i for i, t in enumerate(tokens) if t.cell != tokens[0].cell), len(tokens))
             return tokens[:count], tokens[count:]
@@ -1351,6 +1468,12 @@ class _Reader:
         for index, (number, note, offset) in enumerate(notes):
             self.filing.footnotes.append(Footnote(id=footnote_id(number), text=" ".join(note.split())))
             self.put(f"/footnotes/{index}", offset)
+        if self._reading_order() and any(not note.strip() for _, note, _ in notes):
+            # the footnotes' numbers in a column of their own, their texts after them: which lines
+            # belong to which number the text does not tell
+            empty = next(offset for _, note, offset in notes if not note.strip())
+            unsure_field(self.document, "/footnotes", "the footnotes' numbers stand apart from their texts",
+                         self.doc.location(empty))
         if remarks is not None:
             self.filing.remarks = " ".join(" ".join(remarks).split()) or None
         if caption is not None:  # more signatures, each above a caption of its own
@@ -1408,7 +1531,11 @@ class _Reader:
             self.filing.signatures.append(signature)
             pointer = f"/signatures/{index}"
             self.put(pointer, names[0][1] if names else date_found[1] if date_found else caption[0])
-            if names:
+            if names and self._reading_order() and (len(names) > 3 or len(_joined(w for w, _ in names)) > 255):
+                # in reading order the footnotes' or remarks' lines may run into the signature's
+                self.unsure(f"{pointer}/name", f"{len(names)} lines above the signature caption run together: "
+                            "the signature's name cannot be told from the text beside it", names[0][1])
+            elif names:
                 signature.name = _joined(words for words, _ in names)
                 self.put(f"{pointer}/name", names[0][1])
             else:
