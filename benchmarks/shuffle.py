@@ -35,7 +35,7 @@ def main() -> int:
     parts = [check_partition("shuffle", number, files[start:start + PARTITION], settings, options)
              for number, start in enumerate(range(0, len(files), PARTITION))]
     facts = [((number, position), *rest) for number, part in enumerate(parts)
-             for position, *rest in shuffle_facts(part, 0)]
+             for position, *rest in shuffle_facts(part["summaries"], 0)]
     plan = ShufflePlan(facts)
     print(f"{len(files)} inputs, {len(facts)} summaries, {len(parts)} partitions of {PARTITION}")
     for workers in (int(count) for count in args.workers.split(",")):

@@ -108,11 +108,14 @@ class Immediate:
     def scheduler_info(self):
         return {"workers": dict.fromkeys(range(self.workers))}
 
-    def submit(self, function, *args, pure=True):
+    def submit(self, function, *args, **placement):
         return function(*args)
 
     def gather(self, values):
         return values
+
+    def who_has(self, futures):
+        return {}
 
 
 @pytest.fixture(scope="module")
@@ -156,7 +159,7 @@ def test_the_shuffle_gives_the_collection_findings_of_one_process(partitions, wo
 
     parts, summarisers, options = partitions
     alone = _rows(_one_process(parts, summarisers, options))
-    on_buckets = _rows(_collection_on_cluster(Immediate(workers), parts, summarisers,
+    on_buckets = _rows(_collection_on_cluster(Immediate(workers), [part["summaries"] for part in parts], summarisers,
                                               [[] for _ in summarisers.rules], options))
     assert on_buckets == alone
     codes = {row[0] for row in alone}
@@ -170,7 +173,7 @@ def test_each_rule_is_keyed_by_what_it_compares(partitions):
 
     parts, summarisers, _ = partitions
     facts = [((number, position), *rest) for number, part in enumerate(parts)
-             for position, *rest in shuffle_facts(part, 0)]
+             for position, *rest in shuffle_facts(part["summaries"], 0)]
     plan = ShufflePlan(facts)
     for grouping in (ISSUER, PERSON, COPIES):
         count, by_part = plan.routes(grouping, 8)

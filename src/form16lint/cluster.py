@@ -91,7 +91,13 @@ def report_part(part: dict) -> tuple:
     return part["findings"], part["headers"], part["failed"]
 
 
-def shuffle_facts(part: dict, group: int) -> list:
+def summaries_of(part: dict) -> list:
+    """What the worker keeps of a partition once its report is taken: per summariser, the
+    ((partition, position), summary) pairs."""
+    return part["summaries"]
+
+
+def shuffle_facts(part: list, group: int) -> list:
     """What the shuffle plan needs of each summary of the group, a few dozen bytes a filing:
     (position, issuer name, issuer CIK, accession number, reporting persons, outline), the
     names normalised as the rules normalise them, the persons and the outline as digests."""
@@ -121,16 +127,18 @@ def _stable(value):
     return value
 
 
-def split_summaries(part: dict, group: int, buckets: int, routes: dict) -> list[list]:
-    """The partition's summaries of the group, split by bucket. ``routes``: position -> (the
-    bucket the summary belongs to or None, the buckets it visits as a guest)."""
+def split_summaries(parts: list, group: int, buckets: int, routes: list[dict]) -> list[list]:
+    """The summaries of the group of the partitions one worker holds, split by bucket.
+    ``routes``: per partition, position -> (the bucket the summary belongs to or None, the
+    buckets it visits as a guest)."""
     split: list[list] = [[] for _ in range(buckets)]
-    for order, summary in _group(part, group):
-        bucket, guest_of = routes.get(order[1], (None, ()))
-        if bucket is not None:
-            split[bucket].append((order, summary, False))
-        for other in guest_of:
-            split[other].append((order, summary, True))
+    for part, part_routes in zip(parts, routes):
+        for order, summary in _group(part, group):
+            bucket, guest_of = part_routes.get(order[1], (None, ()))
+            if bucket is not None:
+                split[bucket].append((order, summary, False))
+            for other in guest_of:
+                split[other].append((order, summary, True))
     return split
 
 
@@ -165,12 +173,11 @@ def _as_guest(summary, number: int):
     return guest
 
 
-def _group(part: dict, group: int) -> list:
-    groups = part["summaries"]
-    return groups[group] if group < len(groups) else []
+def _group(part: list, group: int) -> list:
+    return part[group] if group < len(part) else []
 
 
-def _whole_group(part: dict, group: int) -> list:
+def _whole_group(part: list, group: int) -> list:
     return [(order, summary, False) for order, summary in _group(part, group)]
 
 # -- here ------------------------------------------------------------------------------------------
@@ -291,7 +298,7 @@ def lint_on_cluster(client, inputs, plugins, settings, options, progress=None, k
     summarisers = Summarisers(collection_rules)
     run = uuid.uuid4().hex
     window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
-    parts = []  # futures of the partitions, kept on the workers until the shuffle
+    parts = []  # futures of the partitions' summaries, kept on the workers until the shuffle
     in_flight = []  # futures of (findings, headers, failed), in partition order
     findings, headers = [], []
     failures = [[] for _ in summarisers.rules]
@@ -309,8 +316,9 @@ def lint_on_cluster(client, inputs, plugins, settings, options, progress=None, k
     while batch := list(islice(items, PARTITION)):
         part = client.submit(check_partition, run, len(parts), batch, settings, options, keep_documents,
                              pure=False)
-        parts.append(part)
+        parts.append(client.submit(summaries_of, part, pure=False))
         in_flight.append(client.submit(report_part, part, pure=False))
+        del part  # the partition's findings and headers leave the worker once they are here
         if len(in_flight) >= window:  # read no further ahead than the workers can take
             take(in_flight.pop(0))
     for report in in_flight:
@@ -339,6 +347,7 @@ def _collection_on_cluster(client, parts, summarisers, failures, options) -> lis
             plan = ShufflePlan(facts)
             del facts
         whole = [rule for rule in rules if plan is None or grouping_of(rule) is None]
+        holders = _holders(client, parts) if plan is not None else {}
         if whole:  # rules this module does not know: every summary of the group in one task
             pieces = [client.submit(_whole_group, part, group, pure=False) for part in parts]
             tasks.append(client.submit(run_bucket, pieces, whole, options, pure=False))
@@ -346,8 +355,10 @@ def _collection_on_cluster(client, parts, summarisers, failures, options) -> lis
             if rule in whole:
                 continue
             count, by_part = plan.routes(grouping_of(rule), buckets)
-            splits = [client.submit(split_summaries, part, group, count, by_part.get(number, {}), pure=False)
-                      for number, part in enumerate(parts)]
+            splits = [client.submit(split_summaries, [parts[number] for number in numbers], group, count,
+                                    [by_part.get(number, {}) for number in numbers], pure=False,
+                                    workers=None if holder is None else [holder], allow_other_workers=True)
+                      for holder, numbers in holders.items()]
             tasks.extend(client.submit(run_bucket, [client.submit(_piece, split, bucket, pure=False)
                                                     for split in splits], [rule], options, pure=False)
                          for bucket in range(count))
@@ -358,3 +369,15 @@ def _collection_on_cluster(client, parts, summarisers, failures, options) -> lis
 
 def _piece(split: list, bucket: int) -> list:
     return split[bucket]
+
+
+def _holders(client, parts) -> dict:
+    """worker address -> the numbers of the partitions it holds (None: not known), so that each
+    worker splits what it holds in one task: workers x buckets pieces a rule, not partitions x
+    buckets."""
+    who = client.who_has(parts)
+    holders: dict = {}
+    for number, part in enumerate(parts):
+        where = sorted(who.get(getattr(part, "key", None)) or ())
+        holders.setdefault(where[0] if where else None, []).append(number)
+    return holders
