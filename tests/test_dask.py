@@ -37,6 +37,8 @@ def _batch(folder: Path, shared=None) -> None:
     (folder / "may.xml").write_text(_sale("2024-05-01", "600", ticker="AAPL.X"))
     (folder / "by-name.xml").write_text(_sale("2024-06-03", "500", issuer_cik="", ticker="APPL"))
     _renamed_issuer(folder)
+    (folder / "suppressed.xml").write_text(_sale("2024-03-01", "900").replace(  # F002: a code no rule has
+        "<ownershipDocument>", "<!-- form16lint: ignore Z999 reason: no such rule -->\n<ownershipDocument>", 1))
     for index in range(30):  # other issuers, to fill several partitions and buckets
         (folder / f"other-{index:02d}.xml").write_text(_sale(
             "2024-03-01", str(900 + index), issuer_cik=f"{index + 1000:010d}", issuer_name=f"OTHER {index} INC",
@@ -86,7 +88,7 @@ def test_dask_local_cluster_prints_what_one_process_prints(batch, monkeypatch, c
     on_dask = _run(capsys, "--format", "json", "--dask", "local:2", "--output-dir", str(tmp_path / "out"), "batch")
     assert on_dask == alone
     codes = {finding["code"] for finding in json.loads(alone[1])["findings"]}
-    assert {"T004", "X001", "X002"} <= codes
+    assert {"T004", "X001", "X002", "F002"} <= codes
     rows = [json.loads(line) for line in (tmp_path / "out" / "findings" / "part-00000.jsonl").open()]
     assert [row["fingerprint"] for row in rows] == [f["fingerprint"] for f in json.loads(alone[1])["findings"]]
     assert len((tmp_path / "out" / "files.jsonl").read_text().splitlines()) == len(json.loads(alone[1])["files"])

@@ -12,9 +12,11 @@ address is a running scheduler's (``tcp://host:8786``), whose workers must see t
    persons and of X002's outline. From those alone a :class:`ShufflePlan` keys every filing
    as one process keys it, once per rule (see :func:`grouping_of`): T004 by issuer, X001 by
    reporting person and issuer (whose securities it chains), X002 by accession number and
-   outline. Whole groups go to buckets; each rule runs bucket by bucket on the workers, over
-   summaries sent there from the workers that hold them. No machine holds every summary, let
-   alone the archive.
+   outline. Whole groups go to buckets; each worker splits the summaries it holds by bucket in
+   one task, and each rule runs bucket by bucket on the workers. A filing keyed by the CIK
+   another filing gives its name visits that filing's buckets as a guest, so that they key the
+   issuer as one process does; a guest's findings are dropped. No machine holds every summary,
+   let alone the archive.
 3. **Order.** Every summary keeps its place in the input order, so each bucket sees its filings
    in the order one process would; the findings are then sorted, filtered and fingerprinted
    here exactly as in one process, and the report is the same, in the same order.
@@ -287,10 +289,12 @@ class ShufflePlan:
                 by_part.setdefault(number, {})[position] = (bucket, guest_of)
         return count, by_part
 
+
 def lint_on_cluster(client, inputs, plugins, settings, options, progress=None, keep_documents=False):
     """The LintResult of the run, computed on the cluster; the same as one process's."""
     import uuid
 
+    from form16lint.config import known_codes
     from form16lint.engine import LintResult, finish
 
     rules = plugins.all_rules()
@@ -326,7 +330,7 @@ def lint_on_cluster(client, inputs, plugins, settings, options, progress=None, k
     del in_flight
     findings.extend(_collection_on_cluster(client, parts, summarisers, failures, options))
     del parts
-    findings = finish(findings, settings, headers)
+    findings = finish(findings, settings, headers, known_codes(rules))
     return LintResult(documents=headers, findings=findings, rules=rules, notes=list(plugins.load_errors))
 
 
