@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -84,9 +85,14 @@ def test_dask_local_cluster_prints_what_one_process_prints(batch, monkeypatch, c
 
     monkeypatch.chdir(batch.parent)
     monkeypatch.setattr(cluster, "PARTITION", 16)  # several partitions on a small batch
-    alone = _run(capsys, "--format", "json", "batch")
-    on_dask = _run(capsys, "--format", "json", "--dask", "local:2", "--output-dir", str(tmp_path / "out"), "batch")
+    with tarfile.open(batch.parent / "feed.tar.gz", "w:gz") as feed:  # members read here, sent as bytes
+        for name in ("march.xml", "april.xml", "may.xml", "by-name.xml"):
+            feed.add(batch / name, arcname=f"feed/2024/{name}")
+    alone = _run(capsys, "--format", "json", "batch", "feed.tar.gz")
+    on_dask = _run(capsys, "--format", "json", "--dask", "local:2", "--output-dir", str(tmp_path / "out"),
+                   "batch", "feed.tar.gz")
     assert on_dask == alone
+    assert "feed.tar.gz!feed/2024/may.xml" in {entry["path"] for entry in json.loads(alone[1])["files"]}
     codes = {finding["code"] for finding in json.loads(alone[1])["findings"]}
     assert {"T004", "X001", "X002", "F002"} <= codes
     rows = [json.loads(line) for line in (tmp_path / "out" / "findings" / "part-00000.jsonl").open()]
