@@ -14,6 +14,7 @@ a SLURM cluster").
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -61,8 +62,9 @@ def main() -> int:
     print("job script dask-jobqueue submits (sbatch):")
     print("    " + cluster.job_script().replace("\n", "\n    ").rstrip())
     print(f"scheduler: {cluster.scheduler_address}")
-    print(f"workers:   {len(workers)} (SLURM jobs {', '.join(sorted(str(job.job_id) for job in cluster.workers.values()))}), "
-          f"on {', '.join(sorted({w['host'] for w in workers.values()}))}; ready after {ready:.1f} s")
+    jobs = ", ".join(sorted(str(job.job_id) for job in cluster.workers.values()))
+    hosts = ", ".join(sorted({worker["host"] for worker in workers.values()}))
+    print(f"workers:   {len(workers)} (SLURM jobs {jobs}), on {hosts}; ready after {ready:.1f} s")
     print(subprocess.run(["squeue", "--name", "form16lint", "--format", "%.8i %.10P %.12j %.3t %.6C %.8m %R"],
                          capture_output=True, text=True).stdout.rstrip())
 
@@ -83,8 +85,6 @@ def main() -> int:
                     return 2
     client.close()
     cluster.close()
-
-    import json
 
     report = json.loads(outputs["one process"])
     print(f"inputs:    {len(report['files'])} files, {len(report['findings'])} findings "
