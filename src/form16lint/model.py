@@ -208,18 +208,21 @@ class UnreadRegion:
     form_page: int | None = None  # the page of the signed form that carries it, when the input has no pages
 
 
+# The four tables' rows, for a rule that reads them all (``Rule.reads``)
+ALL_TABLES = ("/nonDerivativeTransactions", "/nonDerivativeHoldings", "/derivativeTransactions", "/derivativeHoldings")
+# Every row's transaction form type (4 or 5; 3 on a Form 5 holding), for a judgement resting on it
+FORM_TYPES = tuple(f"{table}/*/formType" for table in ALL_TABLES)
+
 # Fields the printed Forms 3, 4 and 5 have no place for: absent by nature from a filing read off
 # the printed form. "*" stands for any one step of a pointer.
 NOT_PRINTED = (
     "/schemaVersion", "/issuer/cik", "/reportingOwners/*/cik", "/reportingOwners/*/ccc",
     "/nonDerivativeTransactions/*/equitySwapInvolved", "/derivativeTransactions/*/equitySwapInvolved",
-    "/nonDerivativeTransactions/*/formType", "/derivativeTransactions/*/formType",
-    "/nonDerivativeHoldings/*/formType", "/derivativeHoldings/*/formType",
+    *FORM_TYPES,
     "/reportingOwners/*/address/stateDescription",
+    "/noSecuritiesOwned",  # an XML flag of Form 3; the printed form has no box for it
 )
 PRINTED_FORMATS = ("pdf", "text")
-# The four tables' rows, for a rule that reads them all (``Rule.reads``)
-ALL_TABLES = ("/nonDerivativeTransactions", "/nonDerivativeHoldings", "/derivativeTransactions", "/derivativeHoldings")
 
 
 def _steps(pointer: str) -> list[str]:
@@ -227,9 +230,9 @@ def _steps(pointer: str) -> list[str]:
 
 
 def within(pointer: str, region: str) -> bool:
-    """Whether ``pointer`` is ``region`` or lies under it; "*" in ``region`` matches any one step."""
+    """Whether ``pointer`` is ``region`` or lies under it; "*" in either matches any one step."""
     inner, outer = _steps(pointer), _steps(region)
-    return len(inner) >= len(outer) and all(o in ("*", i) for o, i in zip(outer, inner))
+    return len(inner) >= len(outer) and all(o == i or "*" in (o, i) for o, i in zip(outer, inner))
 
 
 def overlaps(one: str, other: str) -> bool:
@@ -284,12 +287,14 @@ class Filing:
                 return region
         return None
 
-    def hides(self, pointer: str) -> bool:
-        """Whether a finding at ``pointer`` would rest on what was not seen: a region not read
-        with confidence that overlaps it, or a field the printed form does not carry."""
-        if self.unread and self.unread_overlapping((pointer,)) is not None:
+    def hides(self, pointer: str, reads: tuple[str, ...] = ()) -> bool:
+        """Whether a finding at ``pointer``, whose judgement also ``reads`` those parts, would rest
+        on what was not seen: a region not read with confidence that overlaps one of them, or a
+        field the printed form does not carry."""
+        parts = (pointer, *reads)
+        if self.unread and self.unread_overlapping(parts) is not None:
             return True
-        return self.printed and any(within(pointer, part) for part in NOT_PRINTED)
+        return self.printed and any(within(part, hidden) for part in parts for hidden in NOT_PRINTED)
 
     # -- conveniences for rules ------------------------------------------------------------
     @property
