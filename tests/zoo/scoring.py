@@ -40,6 +40,7 @@ class FileScore:
     missed_codes: list[str]  # codes the XML gives and the file does not
     unread: bool = False  # the reader gave no filing at all
     roundtrip: list[str] = field(default_factory=list)  # findings the file and its extracted JSON disagree on
+    not_printed: list[str] = field(default_factory=list)  # findings on a field the printed form does not carry
 
     @property
     def where(self) -> str:
@@ -120,6 +121,12 @@ class Linter:
         return self.xml_codes[name]
 
 
+def _not_printed(pointer: str) -> bool:
+    from form16lint.model import NOT_PRINTED, within
+
+    return any(within(pointer, part) for part in NOT_PRINTED)
+
+
 def _finding_key(finding) -> str:
     return f"{finding.code} {finding.severity} {finding.pointer or '-'}: {finding.message}"
 
@@ -134,6 +141,7 @@ def score_file(linter: Linter, zoo: Path, layout: str, source: str, name: str, h
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     document, findings = linter.lint_findings(path)
     codes = {f.code for f in findings if str(f.severity) in ALARM_LEVELS}
+    not_printed = [_finding_key(f) for f in findings if f.pointer and _not_printed(f.pointer)]
     filing = document.filing if document is not None else None
     got = read_values(filing) if filing is not None else {}
     matched, wrong, extra = compare(truth, got)
@@ -141,7 +149,7 @@ def score_file(linter: Linter, zoo: Path, layout: str, source: str, name: str, h
     codes -= {"E001"}
     return FileScore(layout, source, name, held_out, len(truth), len(matched), wrong, extra,
                      sorted(codes - expected), sorted(expected - codes), unread=filing is None,
-                     roundtrip=linter.roundtrip(document, findings) if roundtrip else [])
+                     roundtrip=linter.roundtrip(document, findings) if roundtrip else [], not_printed=not_printed)
 
 
 _LINTER: Linter | None = None
@@ -238,14 +246,15 @@ def report(scores: list[FileScore], *, title: str = "zoo") -> str:
 
 
 def alarm_report(scores: list[FileScore]) -> str:
-    """Every file that gives a code its XML does not, misses one its XML gives, or whose extracted
-    JSON checks differently: the codes each way and the differing findings."""
+    """Every file that gives a code its XML does not, misses one its XML gives, whose extracted
+    JSON checks differently, or that reports on a field the printed form does not carry."""
     lines = []
     for s in scores:
-        if not (s.false_alarms or s.missed_codes or s.roundtrip):
+        if not (s.false_alarms or s.missed_codes or s.roundtrip or s.not_printed):
             continue
         lines.append(f"  {s.where}: extra {' '.join(s.false_alarms) or '-'}; missed {' '.join(s.missed_codes) or '-'}")
         lines.extend(f"    extract-then-check {diff}" for diff in s.roundtrip)
+        lines.extend(f"    on a field the printed form does not carry: {key}" for key in s.not_printed)
     return "\n".join(lines)
 
 
