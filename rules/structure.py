@@ -366,7 +366,9 @@ class EdgarLimitExceeded(FilingRule):
     street 40, city 30, footnote 1000, remarks 2000, signature name 255); a number with more
     than 4 decimal places or over 999,999,999,999.9999.
 
-    Accepted variants: none: these are EDGAR's own limits (Technical Specification, ch. 4).
+    Accepted variants: none: these are EDGAR's own limits (Technical Specification, ch. 4). On PDF
+    and text input, where box 1 prints the street as lines and not where its first line ends,
+    the street is judged whole: two lines of 40.
 
     ## Why it matters
     These are the limits of the EDGAR ownership schema (Technical Specification, ch. 4 and
@@ -418,10 +420,21 @@ class EdgarLimitExceeded(FilingRule):
         if table1 + table2 > 60 and table1 <= 30 and table2 <= 30:
             yield Violation("", "the tables have {rows} rows together; EDGAR accepts at most 60",
                             arguments={"rows": table1 + table2})
+        printed = context.extracted
+        if printed:  # the printed box 1 gives the street as lines: where street 1 ends is not printed
+            for index, owner in enumerate(filing.reporting_owners):
+                street = " ".join(part for part in (owner.address.street1, owner.address.street2) if part)
+                if len(street) > 2 * STRING_LIMITS["address/street1"] + 1:
+                    where = f"/reportingOwners/{index}/address/street1"
+                    yield Violation(where, "reporting person {index_number}'s street is {length} characters long; "
+                                           "EDGAR accepts two lines of at most {limit}: {value!r}…",
+                                    arguments={"index_number": index + 1, "length": len(street),
+                                               "limit": STRING_LIMITS["address/street1"], "value": street[:40]},
+                                    reads=(where[:-1] + "2",))
         for pointer, leaf in walked(filing, context).leaves:
             value = leaf.value if isinstance(leaf, Value) else leaf
             if isinstance(value, str):
-                if len(value) <= SHORTEST_LIMIT:
+                if len(value) <= SHORTEST_LIMIT or printed and pointer.endswith(("/street1", "/street2")):
                     continue
                 limit = _limit_for(pointer)
                 if limit and len(value) > limit:
