@@ -23,7 +23,12 @@ so that no rule reports on what was not seen:
   it reports on (S005 reads all four tables, N002 the whole filing). The engine does not run a
   rule whose ``reads`` overlaps an unread region, and drops any violation whose pointer overlaps
   an unread region or lies in a field the printed form does not carry
-  (:meth:`Filing.hides`, :meth:`Filing.unread_overlapping`).
+  (:meth:`Filing.hides`, :meth:`Filing.unread_overlapping`). A violation whose own judgement
+  rests on more than its pointer names it in ``Violation.reads`` (S005's Form 5 flags rest on the
+  rows' transaction form types): it is dropped likewise.
+* After any reader of the printed form, a value holding the form's own printed words (a label, a
+  caption) is marked unread too (``form16lint.readers.doubt_form_words``): the reader ran over
+  into the next box.
 
 All of it is kept in the canonical JSON, so ``extract`` then ``check`` gives the same findings as
 the PDF or text it came from.
