@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import ALL_TABLES, FORM_TYPES, Value
+from form16lint.model import ALL_TABLES, ROW_FORM_TYPES, Value
 from form16lint.rule import FilingRule
 
 from form16lint.rulekit.walk import walked
@@ -351,7 +351,7 @@ class WrongShapeForForm(FilingRule):
                 state = "checked" if flag.value else "not checked"
                 found = "there is a" if actual else "there is no"
                 yield Violation(pointer, "'{label}' is {state}, but {found} {what} in the tables",
-                                Severity.WARNING, reads=FORM_TYPES,
+                                Severity.WARNING, reads=ROW_FORM_TYPES,
                                 arguments={"label": label, "state": state, "found": found, "what": what},
                                 identity=("state", "found"))
 

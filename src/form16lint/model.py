@@ -216,14 +216,14 @@ class UnreadRegion:
 # The four tables' rows, for a rule that reads them all (``Rule.reads``)
 ALL_TABLES = ("/nonDerivativeTransactions", "/nonDerivativeHoldings", "/derivativeTransactions", "/derivativeHoldings")
 # Every row's transaction form type (4 or 5; 3 on a Form 5 holding), for a judgement resting on it
-FORM_TYPES = tuple(f"{table}/*/formType" for table in ALL_TABLES)
+ROW_FORM_TYPES = tuple(f"{table}/*/formType" for table in ALL_TABLES)
 
 # Fields the printed Forms 3, 4 and 5 have no place for: absent by nature from a filing read off
 # the printed form. "*" stands for any one step of a pointer.
 NOT_PRINTED = (
     "/schemaVersion", "/issuer/cik", "/reportingOwners/*/cik", "/reportingOwners/*/ccc",
     "/nonDerivativeTransactions/*/equitySwapInvolved", "/derivativeTransactions/*/equitySwapInvolved",
-    *FORM_TYPES,
+    *ROW_FORM_TYPES,
     "/reportingOwners/*/address/stateDescription",
     "/noSecuritiesOwned",  # an XML flag of Form 3; the printed form has no box for it
 )

@@ -90,10 +90,13 @@ class Linter:
 
     def lint_findings(self, path: Path):
         from form16lint.engine import lint
+        from form16lint.limits import ReadLimits
         from form16lint.rule import RunOptions
         from form16lint.settings import Settings
 
-        result = lint([str(path)], self.plugins, Settings(), RunOptions(), keep_documents=True)  # whole documents
+        # no time limit: on a loaded machine a long PDF would be an E002 and measure the load, not the reader
+        options = RunOptions(limits=ReadLimits(time_limit=0))
+        result = lint([str(path)], self.plugins, Settings(), options, keep_documents=True)  # whole documents
         document = result.documents[0] if result.documents else None
         return document, [f for f in result.findings if not f.suppressed]
 
