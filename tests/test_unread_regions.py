@@ -125,3 +125,17 @@ def test_the_printed_street_is_judged_whole(plugins):
     address.street2 = "CAPITAL MANAGEMENT LLC 111 CONGRESS AVENUE, SUITE 500, BUILDING 7, FLOOR 12, WEST WING"
     [too_long] = [f for f in _findings(document, plugins) if f.code == "S006"]
     assert too_long.pointer == "/reportingOwners/0/address/street1"
+
+
+def test_a_value_holding_the_forms_words_is_unread_and_the_reasons_are_not(plugins):
+    """A name that ran over into the next box's label is unread (one E001, no S006); the reasons of
+    the regions already unread quote the form and are no value."""
+    from form16lint.readers import doubt_form_words
+
+    document = _as_printed(ownership_xml())
+    document.filing.reporting_owners[0].name = "PORTER R RODERICK (Check all applicable) Director X 10% Owner"
+    unsure_field(document, "/periodOfReport", "'(Month/Day/Year)' is not a real date", Location(page=1))
+    doubt_form_words(document)
+    regions = sorted(p for region in document.filing.unread for p in region.pointers)
+    assert regions == ["/periodOfReport", "/reportingOwners/0/name"]
+    assert not [f for f in _findings(document, plugins) if f.pointer == "/reportingOwners/0/name" and f.code != "E001"]

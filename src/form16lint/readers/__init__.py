@@ -79,7 +79,7 @@ def doubt_form_words(document: Document) -> None:
     if filing is None:
         return
     for pointer, leaf in list(walk(filing)):
-        if pointer.startswith(("/footnotes", "/remarks")):
+        if pointer.startswith(("/footnotes", "/remarks", "/unread", "/metadata")):  # free text, or no value read
             continue
         text = leaf.value if isinstance(leaf, Value) else leaf
         text = leaf.raw if isinstance(leaf, Value) and leaf.raw is not None else text
