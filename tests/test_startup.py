@@ -90,3 +90,48 @@ def test_progress_bar_only_on_a_terminal_and_after_a_second(monkeypatch):
     assert late._bar is not None
     late.close()
     assert late._bar is None
+
+
+def test_a_lazy_regex_compiles_on_first_use_and_matches_as_re_does():
+    import re
+
+    from form16lint.lazy_regex import LazyRegex
+
+    lazy = LazyRegex(r"(?P<word>[a-z]+) (\d+)", re.IGNORECASE)
+    assert lazy._compiled is None and lazy.pattern == r"(?P<word>[a-z]+) (\d+)"
+    eager = re.compile(lazy.pattern, re.IGNORECASE)
+    text = "Vests 25 on Day 30"
+    assert lazy.search(text).groups() == eager.search(text).groups()
+    assert lazy._compiled is not None
+    assert lazy.findall(text) == eager.findall(text)
+    assert lazy.sub(r"\2", text) == eager.sub(r"\2", text)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert lazy.groupindex == eager.groupindex and lazy.groups == 2
+    assert lazy.search(text, 6).span() == eager.search(text, 6).span()
+
+
+def test_a_check_of_a_filing_without_vesting_text_compiles_no_vesting_clause():
+    script = ("import sys; from form16lint.cli import main; status = main(['check', sys.argv[1]]); "
+              "from form16lint.rulekit.vesting import CLAUSES; "
+              "print(status, sum(pattern._compiled is not None for pattern, _ in CLAUSES), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "clean-form4.xml")],
+                          capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "0 0"
+
+
+def test_the_command_pauses_the_collector_while_it_starts_and_resumes_it_after():
+    script = ("import gc, sys; from form16lint.startup import main; "
+              "sys.argv = ['form16lint', 'check', sys.argv[1]]; status = main(); "
+              "print(status, gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script, str(EXAMPLES / "clean-form4.xml")], capture_output=True, text=True)
+    # start-up's objects were frozen out of the collector's passes, and the collector runs again
+    assert done.stderr.strip().splitlines()[-1] == "0 True True"
+
+
+def test_calling_the_command_from_code_leaves_the_collector_alone():
+    import gc
+
+    from form16lint.cli import main
+
+    assert main(["check", str(EXAMPLES / "clean-form4.xml")]) == 0
+    assert gc.isenabled()

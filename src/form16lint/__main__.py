@@ -1,3 +1,3 @@
-from form16lint.cli import main
+from form16lint.startup import main
 
 raise SystemExit(main())

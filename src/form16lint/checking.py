@@ -14,7 +14,6 @@ workers, workers never import the engine.
 from __future__ import annotations
 
 import os
-import traceback
 from dataclasses import dataclass, field
 
 from form16lint.fieldnames import naming_boxes_of
@@ -37,6 +36,8 @@ class Input:
 
 @dataclass(slots=True)
 class CheckedFile:
+    """What the check of one input keeps: its header, its findings and its summaries."""
+
     header: Document
     findings: list[Finding]
     summaries: tuple = ()  # one per summariser of the run (see Summarisers), None where no filing
@@ -124,6 +125,8 @@ def _summary(rule: CollectionRule, document: Document):
 
 @dataclass(frozen=True, slots=True)
 class SummaryFailed:
+    """A summariser that raised on one filing: reported by the collection step as F001."""
+
     path: str
     error: str
 
@@ -207,6 +210,8 @@ def crash_finding(rule: Rule, document, error: Exception | str) -> Finding:
     if isinstance(error, str):
         what = error
     else:
+        import traceback  # only when a rule crashed: not imported on every run
+
         frame = traceback.extract_tb(error.__traceback__)[-1] if error.__traceback__ else None
         where = f" at {os.path.basename(frame.filename)}:{frame.lineno}" if frame else ""
         what = f"{type(error).__name__}: {error}{where}"

@@ -121,21 +121,39 @@ def load_command_plugins(strict: bool | None, disabled: tuple = ()):
     ``--strict-packs``, the end of the command with exit status 2); ``disabled`` packs are not
     loaded."""
     from form16lint.plugins import load_plugins
+    from form16lint.startup import started
 
     plugins = load_plugins(disabled=disabled)
-    for note in plugins.load_errors:
+    errors = plugins.load_errors  # builds the registry: the rule packs are imported now
+    started()  # the command has started: the cycle collector resumes, if it was paused for it
+    for note in errors:
         print(f"form16lint: warning: {note}", file=sys.stderr)
-    if strict and plugins.load_errors:
-        raise UsageError(f"{len(plugins.load_errors)} rule pack(s) failed to load (--strict-packs)")
+    if strict and errors:
+        raise UsageError(f"{len(errors)} rule pack(s) failed to load (--strict-packs)")
     return plugins
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. Every command is listed; given ``command``, only that one's
+    options are added (a command line is parsed with its own command's options only, and adding
+    every command's is a good part of a one-file check's start-up)."""
     parser = _Parser(prog="form16lint", description="Lint SEC Section 16 filings (Forms 3, 4, 5).")
     parser.add_argument("--version", action="version", version=f"form16lint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, (summary, add_options) in _COMMAND_OPTIONS.items():
+        subparser = commands.add_parser(name, help=summary)
+        if command is None or command == name:
+            add_options(subparser)
+    return parser
 
-    check = commands.add_parser("check", help="check filings and report findings")
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command a command line names: its first word that is no option, if it is a command."""
+    word = next((word for word in argv if not word.startswith("-")), None)
+    return word if word in _COMMAND_OPTIONS else None
+
+
+def _check_options(check) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (searched recursively)")
     _settings_options(check)
     check.add_argument("--filing-date", type=_date, default=None, metavar="YYYY-MM-DD",
@@ -154,35 +172,32 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", default=None, metavar="FILE",
                        help="record the current findings in FILE, to adopt form16lint on old filings")
 
-    config = commands.add_parser("config", help="show the resolved configuration and where each value came from")
+
+def _config_options(config) -> None:
     _settings_options(config)
     config.add_argument("--reference", action="store_true",
                         help="print the configuration reference (Markdown) instead")
 
-    rules = commands.add_parser("rules", help="list every rule: code, severity, summary, pack")
-    _strict_packs_option(rules)
 
-    explain = commands.add_parser("explain", help="show a rule's documentation")
+def _explain_options(explain) -> None:
     explain.add_argument("code", help="a rule code, e.g. B001")
     _strict_packs_option(explain)
 
-    show = commands.add_parser("show", help="show what was read from a filing, laid out as the form")
+
+def _show_options(show) -> None:
     show.add_argument("file", help="a filing in any format form16lint reads")
     show.add_argument("--no-color", action="store_true", help="no colour, even on a terminal")
     _strict_packs_option(show)
 
-    extract = commands.add_parser("extract", help="write the canonical JSON of a filing")
+
+def _extract_options(extract) -> None:
     extract.add_argument("file", help="a filing in any format form16lint reads")
     extract.add_argument("-o", "--output", default=None, metavar="OUT", help="write to OUT instead of standard output")
     _strict_packs_option(extract)
-    _add_report_commands(commands)
-    return parser
 
 
-def _add_report_commands(commands) -> None:
-    """The `due` and `item405` commands (their work is in form16lint.due and form16lint.item405)."""
-    due = commands.add_parser("due", help="when a Form 3, 4 or 5 is due; deadlines of filings or planned "
-                                          "transactions, optionally as an iCalendar file")
+# The `due` and `item405` commands (their work is in form16lint.due and form16lint.item405).
+def _due_options(due) -> None:
     due.add_argument("paths", nargs="*", metavar="PATH",
                      help="filings (files or folders) or CSV files of planned transactions")
     due.add_argument("--form", choices=("3", "4", "5"), default=None, help="the form to answer for")
@@ -193,8 +208,8 @@ def _add_report_commands(commands) -> None:
     due.add_argument("--fiscal-year-end", type=_date, default=None, metavar="YYYY-MM-DD", help="Form 5")
     due.add_argument("--ics", default=None, metavar="FILE", help="write the due dates as an iCalendar file")
 
-    item405 = commands.add_parser("item405", help="the Item 405 (Regulation S-K) table of late Section 16 "
-                                                  "reports for a fiscal year, with a draft disclosure")
+
+def _item405_options(item405) -> None:
     item405.add_argument("paths", nargs="+", metavar="PATH", help="filings (files or folders)")
     item405.add_argument("--fiscal-year", type=int, required=True, metavar="YYYY",
                          help="the issuer's fiscal year (the year it ends in)")
@@ -210,8 +225,23 @@ def _add_report_commands(commands) -> None:
     item405.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE")
 
 
+# command -> (its line in the help, the function that adds its options), in the order help lists them
+_COMMAND_OPTIONS = {
+    "check": ("check filings and report findings", _check_options),
+    "config": ("show the resolved configuration and where each value came from", _config_options),
+    "rules": ("list every rule: code, severity, summary, pack", _strict_packs_option),
+    "explain": ("show a rule's documentation", _explain_options),
+    "show": ("show what was read from a filing, laid out as the form", _show_options),
+    "extract": ("write the canonical JSON of a filing", _extract_options),
+    "due": ("when a Form 3, 4 or 5 is due; deadlines of filings or planned transactions, optionally as an "
+            "iCalendar file", _due_options),
+    "item405": ("the Item 405 (Regulation S-K) table of late Section 16 reports for a fiscal year, with a "
+                "draft disclosure", _item405_options),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_in(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

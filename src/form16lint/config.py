@@ -28,6 +28,8 @@ RULE_CODE = re.compile(r"^[A-Z][0-9]{3}$")
 
 @dataclass(frozen=True)
 class Option:
+    """One key of the configuration file, with what the reference says of it."""
+
     key: str  # as written in the file
     attr: str  # the Settings attribute
     kind: str  # codes | severity | severity-map | globs | per-file-ignores | path | text

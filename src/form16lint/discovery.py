@@ -18,6 +18,8 @@ FILING_SUFFIXES = frozenset({".xml", ".txt", ".json", ".pdf"})
 
 @dataclass
 class Discovered:
+    """What the paths given name: the files to read, and what could not be read or was skipped."""
+
     files: list[str] = field(default_factory=list)  # regular files to read, in order
     problems: dict[str, str] = field(default_factory=dict)  # path -> why it cannot be read
     missing: list[str] = field(default_factory=list)  # paths given on the command line that are not there

@@ -40,6 +40,8 @@ from form16lint.settings import Settings
 
 @dataclass
 class LintResult:
+    """The outcome of a run: the findings, the rules run and the documents kept."""
+
     documents: list[Document]
     findings: list[Finding]
     rules: list[Rule]

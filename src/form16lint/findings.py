@@ -115,6 +115,8 @@ def plain(value):
 
 @dataclass(slots=True)
 class Finding:
+    """One finding of a run, as reporters write it."""
+
     code: str
     severity: Severity
     message: str

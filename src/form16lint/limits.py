@@ -10,17 +10,20 @@ broken input: a 2,000-page PDF, a decompression bomb, a file that makes a reader
 from __future__ import annotations
 
 import os
-import re
 import signal
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+
+from form16lint.lazy_regex import LazyRegex
 
 MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
 class ReadLimits:
+    """How much one input may take: bytes, pages, seconds and memory."""
+
     max_file_size: int = 50 * MB  # bytes read from one file at most
     max_pages: int = 200  # pages of one PDF
     time_limit: float = 20.0  # seconds to read and check one file (0: none)
@@ -114,8 +117,8 @@ def _address_space() -> int | None:
     return pages * os.sysconf("SC_PAGE_SIZE")
 
 
-_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\b[^>]{0,200}?/Count\s+(\d{1,9})|/Count\s+(\d{1,9})[^>]{0,200}?/Type\s*/Pages\b")
-_PAGE_OBJECT = re.compile(rb"/Type\s*/Page\b(?!s)")
+_PAGE_COUNT = LazyRegex(rb"/Type\s*/Pages\b[^>]{0,200}?/Count\s+(\d{1,9})|/Count\s+(\d{1,9})[^>]{0,200}?/Type\s*/Pages\b")
+_PAGE_OBJECT = LazyRegex(rb"/Type\s*/Page\b(?!s)")
 
 
 def pdf_page_count(data: bytes) -> int:

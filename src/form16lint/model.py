@@ -68,6 +68,8 @@ class Value(Generic[T]):
 
 @dataclass(slots=True, kw_only=True)
 class Issuer:
+    """The issuer: its name, CIK and trading symbol (box 2 of the printed form)."""
+
     cik: str | None = None
     name: str | None = None
     trading_symbol: str | None = None
@@ -75,6 +77,8 @@ class Issuer:
 
 @dataclass(slots=True, kw_only=True)
 class Address:
+    """A reporting person's address (box 1 of the printed form)."""
+
     street1: str | None = None
     street2: str | None = None
     city: str | None = None
@@ -85,6 +89,8 @@ class Address:
 
 @dataclass(slots=True, kw_only=True)
 class Relationship:
+    """How the reporting person is related to the issuer (box 5 of Form 4, box 4 of Form 3)."""
+
     is_director: Value[bool] = field(default_factory=Value)
     is_officer: Value[bool] = field(default_factory=Value)
     is_ten_percent_owner: Value[bool] = field(default_factory=Value)
@@ -113,6 +119,8 @@ class Relationship:
 
 @dataclass(slots=True, kw_only=True)
 class ReportingOwner:
+    """One reporting person: identity, address and relationship to the issuer."""
+
     cik: str | None = None
     ccc: str | None = None
     name: str | None = None
@@ -168,32 +176,42 @@ class DerivativeFields:
 
 @dataclass(kw_only=True)
 class NonDerivativeTransaction(TransactionFields, Row):
-    pass
+    """A transaction row of Table I (securities that are not derivatives)."""
 
 
 @dataclass(kw_only=True)
 class NonDerivativeHolding(Row):
+    """A holding row of Table I: securities owned, with no transaction reported."""
+
     form_type: str | None = None  # Form 5 holdings may say which form they were due on
 
 
 @dataclass(kw_only=True)
 class DerivativeTransaction(TransactionFields, DerivativeFields, Row):
+    """A transaction row of Table II (derivative securities)."""
+
     total_value: Value[Decimal] = field(default_factory=Value)  # value-based transactions
 
 
 @dataclass(kw_only=True)
 class DerivativeHolding(DerivativeFields, Row):
+    """A holding row of Table II: derivative securities owned, with no transaction reported."""
+
     form_type: str | None = None
 
 
 @dataclass(slots=True, kw_only=True)
 class Footnote:
+    """One footnote of the form, by its id ("F1") and its text."""
+
     id: str
     text: str = ""
 
 
 @dataclass(slots=True, kw_only=True)
 class Signature:
+    """One signature of the form: the name signed and its date."""
+
     name: str | None = None
     date: Value[date] = field(default_factory=Value)
 
@@ -256,6 +274,8 @@ class FilingMetadata:
 
 @dataclass(slots=True, kw_only=True)
 class Filing:
+    """One Form 3, 4 or 5 (or amendment), whatever it was read from."""
+
     document_type: str | None = None
     schema_version: str | None = None
     period_of_report: Value[date] = field(default_factory=Value)

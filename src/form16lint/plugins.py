@@ -40,6 +40,8 @@ BUILTIN_PLUGINS = (
 
 @dataclass
 class Plugins:
+    """The plugin manager of one run, with the plugins that failed to load and their versions."""
+
     manager: pluggy.PluginManager
     failed_to_load: list[str] = field(default_factory=list)  # plugins whose import or registration failed
     versions: dict[str, str] = field(default_factory=dict)  # plugin name -> its version

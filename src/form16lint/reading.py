@@ -131,5 +131,7 @@ def guarded(path: str, limits: ReadLimits):
 
 @dataclass
 class Outcome:
+    """What reading one input gave: the document, or the findings that stand for it."""
+
     document: Document | None = None
     findings: list | None = None

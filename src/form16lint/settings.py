@@ -17,6 +17,8 @@ ALWAYS_REPORTED = frozenset({"E001", "E002", "E003", "F001", "F002"})
 
 @dataclass
 class Settings:
+    """The settings of one run: the configuration file's, with the command line's over them."""
+
     select: list[str] = field(default_factory=lambda: [""])  # code prefixes; "" selects all
     ignore: list[str] = field(default_factory=list)
     extend_select: list[str] = field(default_factory=list)

@@ -35,6 +35,8 @@ _COMMENT = re.compile(r"^\s*form16lint:\s*ignore\b\s*(?P<codes>[A-Za-z0-9,\s]*?)
 
 @dataclass(slots=True)
 class Suppression:
+    """One suppression written by the user: a code, the reason given, and where it stands."""
+
     code: str
     reason: str | None
     path: str  # the file it is written in: the filing itself, or the sidecar

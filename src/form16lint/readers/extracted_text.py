@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from form16lint.form import ACQUIRE, DISPOSE, PRINTED_CODES
 from form16lint.hookspecs import hookimpl
+from form16lint.lazy_regex import LazyRegex
 from form16lint.model import (
     Address,
     DerivativeHolding,
@@ -78,21 +79,21 @@ LABELS = {
     "signature": ("signatureofreportingperson", "signatureofreporting"),
 }
 
-_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-_GLUED_MARKERS = re.compile(rf"^(.*?[\w.)$%])({MARKERS.pattern})$")
-_LEADING_MARKERS = re.compile(rf"^({MARKERS.pattern})([$\d].*)$")  # "(3)2,902,269": the next cell's value
-_NUMBER_FRAGMENT = re.compile(r"^[\d,.]+$")
-_VALID_NUMBER = re.compile(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-_PRICE = re.compile(r"^\$\s?[\d,]*\.?\d+$")
+_DATE = LazyRegex(r"\d{1,2}/\d{1,2}/\d{4}")
+_GLUED_MARKERS = LazyRegex(rf"^(.*?[\w.)$%])({MARKERS.pattern})$")
+_LEADING_MARKERS = LazyRegex(rf"^({MARKERS.pattern})([$\d].*)$")  # "(3)2,902,269": the next cell's value
+_NUMBER_FRAGMENT = LazyRegex(r"^[\d,.]+$")
+_VALID_NUMBER = LazyRegex(r"^\$?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+_PRICE = LazyRegex(r"^\$\s?[\d,]*\.?\d+$")
 _CODES = PRINTED_CODES
 _ACQUIRE, _DISPOSE = ACQUIRE, DISPOSE  # the direction each code fixes, per table
 # where box 2's "NAME [TICKER]" stands in the text after its label
-_NAME_AND_TICKER = re.compile(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
-_US_STATE = re.compile(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
+_NAME_AND_TICKER = LazyRegex(r"[A-Z0-9][^\[\]\t\n]*?\s*\[\s*([A-Za-z0-9.\-]{1,10})\s*\]")
+_US_STATE = LazyRegex(r"^(.*?)[\s,]+([A-Z]{2})\s*(\S*)\s*$")
 # EDGAR's codes for places outside the US are a letter and a digit ("X0" the UK, "M0" Japan); their
 # postal codes are not five digits and may hold a space ("W1K 3JP")
-_FOREIGN_STATE = re.compile(r"^(.*?)[\s,]+([A-Z][0-9])\s+([A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9]{1,4})?)\s*$")
-_WIDE_GAP = re.compile(r"\S {3,}\S")
+_FOREIGN_STATE = LazyRegex(r"^(.*?)[\s,]+([A-Z][0-9])\s+([A-Z0-9][A-Z0-9-]*(?:\s[A-Z0-9]{1,4})?)\s*$")
+_WIDE_GAP = LazyRegex(r"\S {3,}\S")
 _SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
 
@@ -162,12 +163,14 @@ class _Offsets:
         return (self.firsts[run + 1] if run + 1 < len(self.firsts) else self.length) - self.firsts[run]
 
 
-_ALNUM_RUN = re.compile(r"[^\W_]+")
-_NOT_ALNUM = re.compile(r"[\W_]+")
+_ALNUM_RUN = LazyRegex(r"[^\W_]+")
+_NOT_ALNUM = LazyRegex(r"[\W_]+")
 
 
 @dataclass
 class _Token:
+    """A run of text within one tab-separated cell, with its offsets in the text."""
+
     text: str
     start: int  # offset in the text
     end: int
@@ -245,7 +248,7 @@ class _Text:
         return cached
 
 
-_TOKEN = re.compile(r"[^\s]+")
+_TOKEN = LazyRegex(r"[^\s]+")
 
 
 def _valid(number: str) -> bool:
@@ -1419,12 +1422,12 @@ class _Reader:
 
 _HEADER_WORDS = {"code", "v", "amount", "(a)", "(d)", "or", "price", "date", "title", "number", "of", "shares",
                  "exercisable", "expiration", "(instr.", "3)", "4)", "5)", "8)", "and", "(month/day/year)"}
-_HEADER_PHRASES = re.compile(r"Instr\.|Month/|Title\s+of|Amount\s+of|Code\s+V\b|Date\s+Exercisable|"
+_HEADER_PHRASES = LazyRegex(r"Instr\.|Month/|Title\s+of|Amount\s+of|Code\s+V\b|Date\s+Exercisable|"
                              r"Ownership\s+Form|Beneficially\s+Owned|Transaction\s*\(?s\)|\(A\)\s+or\s+\(D\)",
                              re.IGNORECASE)
-_BROWSER_DATE = re.compile(r"\s*\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s*[AP]M\b", re.IGNORECASE)
-_ADDRESS = re.compile(r"\b(?:file|https?)://\S")
-_PAGE_NUMBER = re.compile(r"\s*(?:Page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*|\s*-?\s*\d{1,3}\s*-?\s*", re.IGNORECASE)
+_BROWSER_DATE = LazyRegex(r"\s*\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}\s*[AP]M\b", re.IGNORECASE)
+_ADDRESS = LazyRegex(r"\b(?:file|https?)://\S")
+_PAGE_NUMBER = LazyRegex(r"\s*(?:Page\s+)?\d{1,3}\s*(?:/|of)\s*\d{1,3}\s*|\s*-?\s*\d{1,3}\s*-?\s*", re.IGNORECASE)
 
 
 def _furniture(line: str) -> bool:
@@ -1546,7 +1549,7 @@ def _cells_in_order(doc: _Text, band: list[list[_Token]]) -> list[_Token]:
     return ordered
 
 
-_SIGNED = re.compile(r"/s/|^\s*\S.{0,120}?(\t|\s{2,})\d{1,2}/\d{1,2}/\d{4}\s*$|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$")
+_SIGNED = LazyRegex(r"/s/|^\s*\S.{0,120}?(\t|\s{2,})\d{1,2}/\d{1,2}/\d{4}\s*$|^\s*\d{1,2}/\d{1,2}/\d{4}\s*$")
 
 
 def _joined(pieces) -> str:
@@ -1561,11 +1564,11 @@ def _joined(pieces) -> str:
     return text
 
 
-_BETWEEN_BOX1_AND_ISSUER = re.compile(r"\s*\bRequiring\s+Statement\s*")
+_BETWEEN_BOX1_AND_ISSUER = LazyRegex(r"\s*\bRequiring\s+Statement\s*")
 
 
 # the words of boxes 3 to 6 that text in reading order puts on box 1's lines, after box 1's own
-_OTHER_BOXES = re.compile(
+_OTHER_BOXES = LazyRegex(
     r"(?:^|\s)(?:\d\.\s*(?:Date|If\s+Amend|Individual|Relationship|Issuer|Statement)|\(Month/Day/Year\)|"
     r"\((?:Check|Click)\s+(?:all|Applicable)|(?:X\s+)?(?:Director|10%\s*Owner|Officer\s*\(give|Other\s*\(specify)\b|"
     r"title\s+below\)|below\)|(?:X\s+)?Form\s+filed\s+by|Issuer\s+Filed|Requiring\s+Statement|Filed\s*\(Month)")

@@ -35,9 +35,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
-from statistics import median
 
 from form16lint.hookspecs import hookimpl
+from form16lint.lazy_regex import LazyRegex
 from form16lint.model import (
     Address,
     DerivativeHolding,
@@ -75,6 +75,8 @@ def form16lint_read_document(path: str, data: bytes):
 # -- words and lines ---------------------------------------------------------------------------
 @dataclass(slots=True)
 class Word:
+    """A word of a page as pdfplumber gives it: its text, box and font size."""
+
     text: str
     x0: float
     x1: float
@@ -94,6 +96,8 @@ class Word:
 
 @dataclass(slots=True)
 class Line:
+    """The words of a page that stand on one line, left to right."""
+
     words: list[Word]
     page: int
     top: float = 0.0
@@ -121,7 +125,7 @@ def compact(text: str) -> str:
     return re.sub(r"[\s\-‐‑–—]+", "", text).lower()
 
 
-_TABLE_HEADING = re.compile(r"^(?:form[345](?:/a)?\(continued\))?table(i{1,2})(?!i)")
+_TABLE_HEADING = LazyRegex(r"^(?:form[345](?:/a)?\(continued\))?table(i{1,2})(?!i)")
 
 
 def table_heading(line: Line) -> str | None:
@@ -185,7 +189,7 @@ def _reading_order(words: list[Word]) -> list[Word]:
 
 
 # -- footnote markers and values ---------------------------------------------------------------
-_TRAILING = re.compile(f"(?:{MARKERS.pattern})$")
+_TRAILING = LazyRegex(f"(?:{MARKERS.pattern})$")
 
 
 def split_markers(words: list[Word]) -> tuple[str, list[str]]:
@@ -209,7 +213,7 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
 _TABLE_I, _TABLE_II = TABLE_COLUMNS["4", "I"], TABLE_COLUMNS["4", "II"]
 _FORM3_I, _FORM3_II = TABLE_COLUMNS["3", "I"], TABLE_COLUMNS["3", "II"]
 _VOCAB = set(re.findall(r"[a-z]+", COLUMN_LABEL_WORDS.lower()))
-_NUMBER = re.compile(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
+_NUMBER = LazyRegex(r"^(\d{1,2}A?)\.(.*)$", re.IGNORECASE)
 
 
 def column_name(number: str, label: str) -> str:
@@ -227,6 +231,8 @@ def is_header_line(line: Line) -> bool:
 
 @dataclass
 class Column:
+    """A table column found in a header: its key, where it starts, its printed number and label."""
+
     key: str
     start: float
     number: str
@@ -312,7 +318,7 @@ def read_pdf(path: str, data: bytes) -> Document:
     return document
 
 
-_PAGE_NUMBER = re.compile(r"^page\d+of\d+$")  # "Page 3 of 4", printed under the official form's pages
+_PAGE_NUMBER = LazyRegex(r"^page\d+of\d+$")  # "Page 3 of 4", printed under the official form's pages
 
 
 def _parse_failure(error: Exception) -> str:
@@ -396,10 +402,10 @@ def _visible(color) -> bool:
     return not numbers or min(numbers) < 0.95
 
 
-_BROWSER_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
-_URL = re.compile(r"^(?:file|https?|about|blob):", re.IGNORECASE)
-_PAGE_COUNT = re.compile(r"^\d{1,3}\s*/\s*\d{1,3}$")
-_PAGE_LABEL = re.compile(r"^(?:page\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$", re.IGNORECASE)
+_BROWSER_DATE = LazyRegex(r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_URL = LazyRegex(r"^(?:file|https?|about|blob):", re.IGNORECASE)
+_PAGE_COUNT = LazyRegex(r"^\d{1,3}\s*/\s*\d{1,3}$")
+_PAGE_LABEL = LazyRegex(r"^(?:page\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—])$", re.IGNORECASE)
 
 
 def is_page_furniture(line: Line, height: float) -> bool:
@@ -472,8 +478,8 @@ def drop_label(words: list[Word], label: Word, text: str) -> tuple[list[Word], l
     return content, taken
 
 
-_MARK = re.compile(r"^\[?\s*[Xx☒☑✓✔■]\s*\]?$")
-_EMPTY_BOX = re.compile(r"^(?:☐|□|\[\s*\]|\[|\])$")  # "[ ]" may come as two words
+_MARK = LazyRegex(r"^\[?\s*[Xx☒☑✓✔■]\s*\]?$")
+_EMPTY_BOX = LazyRegex(r"^(?:☐|□|\[\s*\]|\[|\])$")  # "[ ]" may come as two words
 
 
 def is_mark(text: str) -> bool:
@@ -887,6 +893,8 @@ class _PdfReader:
         if (header_bottom is not None and sum(header_bottom < top < previous.top for top, _, _ in rules) >= 2
                 and not any(w.center < title_end for w in line.words)):
             return True  # ruled between rows: no rule, and no new security title, is no new row
+        from statistics import median  # only a PDF needs it: not imported on every run
+
         size = median(w.size for w in line.words)
         # a wrapped line follows closely; a line of a row set at different heights (cells centred
         # on a wrapped title) starts where the previous one ends

@@ -13,7 +13,6 @@ in words and an icon as well as colour.
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,7 +29,9 @@ LATE_CODES = ("D005",)
 
 
 def e(text) -> str:
-    return html.escape("" if text is None else str(text), quote=True)
+    from html import escape  # imported when a page is written, not on every run
+
+    return escape("" if text is None else str(text), quote=True)
 
 
 # -- where a finding stands on the printed form ------------------------------------------------------
@@ -80,6 +81,8 @@ def column_key(field: str | None, row) -> str | None:
 # -- the page ----------------------------------------------------------------------------------------
 @dataclass
 class Page:
+    """The HTML page being written: its parts, and the anchors and documentation it links to."""
+
     result: object
     parts: list[str] = field(default_factory=list)
     ids: dict[int, str] = field(default_factory=dict)  # id(finding) -> its anchor
@@ -358,6 +361,8 @@ def _finding_list(page: Page, document, findings) -> None:
 # -- charts of holdings over time --------------------------------------------------------------------
 @dataclass
 class Point:
+    """One point of a chart of running balances: a day, the amount held and its series."""
+
     day: date
     amount: Decimal
     series: str

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from form16lint.findings import figure, money  # noqa: F401 - as messages render {x:figure} and {x:money}
 from form16lint.form import plain_words
+from form16lint.lazy_regex import LazyRegex
 
 
 def normalised_title(row) -> str:
@@ -17,7 +18,7 @@ def normalised_title(row) -> str:
 # A footnote that tells of an adjustment between two reported balances: a change in the form of
 # ownership (Rule 16a-13), a split, a transfer between accounts, shares a plan added (dividend
 # reinvestment, an employee stock purchase plan, a 401(k) plan), a figure the amount "includes".
-ADJUSTMENT = re.compile(
+ADJUSTMENT = LazyRegex(
     r"16a-13|\bsplit|reclassif|transfer|form of (?:beneficial )?ownership|adjust|reinvest|dividend equivalent"
     r"|stock purchase plan|\bESPP\b|401\s*\(?k\)?|\bDRIP\b|\bincludes?\b|\bincluding\b|\bfraction", re.IGNORECASE)
 

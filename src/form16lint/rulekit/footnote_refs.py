@@ -12,12 +12,13 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from form16lint.lazy_regex import LazyRegex
 from form16lint.model import Footnote
 from form16lint.values import parse_decimal
 
 from .walk import walked
 
-FOOTNOTE_ID = re.compile(r"F([1-9][0-9]?)")
+FOOTNOTE_ID = LazyRegex(r"F([1-9][0-9]?)")
 
 
 def references(filing, context=None) -> list[tuple[str, str, int]]:
@@ -57,19 +58,19 @@ def _footnotes_by_id(filing, _context) -> dict[str, Footnote]:
 # "the price reported in Column 4 is a weighted average price", "weighted average sale price";
 # not "the 30-day volume-weighted average share price" that a grant was measured by.
 _AVERAGE = r"(?<!volume[\s-])weighted[\s-]+average"
-WEIGHTED_AVERAGE = re.compile(
+WEIGHTED_AVERAGE = LazyRegex(
     _AVERAGE + r"\s+(?:(?:sale|sales|selling|purchase|per[\s-]+share|share)\s+)*price"
     r"|price[^.]{0,60}\b(?:is|was|represents)\s+(?:a|the)\s+" + _AVERAGE, re.IGNORECASE)
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _JOIN = r"\s*(?:to|and|through|-|–|—)\s*"
 # "$10.01 to $10.50", "between $10.01 and $10.50", "$10.01 - 10.50"
-_DOLLAR_RANGE = re.compile(r"\$\s*" + _NUMBER + _JOIN + r"(?:US)?\$?\s*" + _NUMBER, re.IGNORECASE)
+_DOLLAR_RANGE = LazyRegex(r"\$\s*" + _NUMBER + _JOIN + r"(?:US)?\$?\s*" + _NUMBER, re.IGNORECASE)
 # "ranging from 10.01 to 10.50", "in a range of 10.01 to 10.50" (no dollar signs)
-_WORD_RANGE = re.compile(r"rang(?:e|es|ed|ing)\s+(?:of\s+|from\s+|between\s+)?" + _NUMBER + _JOIN + _NUMBER,
+_WORD_RANGE = LazyRegex(r"rang(?:e|es|ed|ing)\s+(?:of\s+|from\s+|between\s+)?" + _NUMBER + _JOIN + _NUMBER,
                          re.IGNORECASE)
 # "the lowest price at which the shares were sold was $12.50 and the highest price was $12.685",
 # "a low of $10.01 and a high of $10.50"
-_LOW_HIGH = re.compile(r"\blow(?:est)?\b[^$]{0,60}?\$\s*" + _NUMBER + r"[^$]{0,60}?\bhigh(?:est)?\b[^$]{0,60}?\$\s*"
+_LOW_HIGH = LazyRegex(r"\blow(?:est)?\b[^$]{0,60}?\$\s*" + _NUMBER + r"[^$]{0,60}?\bhigh(?:est)?\b[^$]{0,60}?\$\s*"
                        + _NUMBER, re.IGNORECASE)
 
 

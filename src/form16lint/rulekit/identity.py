@@ -8,16 +8,17 @@ from __future__ import annotations
 import re
 
 from form16lint.form import cik_key, normal_name, normal_ticker  # noqa: F401 - the name normalisers
+from form16lint.lazy_regex import LazyRegex
 
 # 1-5 letters, then optionally a class or unit suffix: BRK.A, BF-B, MFAC.U, MFAC.WS, BRK/B.
-TICKER = re.compile(r"[A-Z]{1,5}(?:[.\-/ ][A-Z]{1,2})?")
+TICKER = LazyRegex(r"[A-Z]{1,5}(?:[.\-/ ][A-Z]{1,2})?")
 NO_LISTED_CLASS = frozenset({"NONE", "N/A"})
 # Nasdaq's fifth-letter status qualifiers that are not part of the issuer's own symbol.
 QUALIFIERS = {"E": "delinquent in its SEC filings", "Q": "in bankruptcy proceedings"}
 
 
 # Issuers with several listed classes write them all in box 2: "LEN, LEN.B", "WSO; WSOB", "GOOGL and GOOG".
-_CLASS_LIST = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
+_CLASS_LIST = LazyRegex(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
 
 
 def listed_symbols(box: str | None) -> tuple[str, ...]:

@@ -8,19 +8,20 @@ from datetime import date
 from functools import lru_cache
 
 from form16lint.form import MONTHS, parse_date
+from form16lint.lazy_regex import LazyRegex
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE = re.compile(
+_DATE = LazyRegex(
     rf"\b(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
     rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"
     r"|(?P<numeric>\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}))\b",
     re.IGNORECASE)
-_PLAN = re.compile(r"10b5\s*-\s*1|trading plan|sales plan", re.IGNORECASE)
-_ADOPTED = re.compile(r"\badopt|\bentered\s+into\b|\bestablished\b|\bdated\b|\bexecuted\b", re.IGNORECASE)
-_UNDER = re.compile(r"\b(pursuant\s+to|under|in\s+accordance\s+with|according\s+to|effected\s+(?:through|by|via))\b"
+_PLAN = LazyRegex(r"10b5\s*-\s*1|trading plan|sales plan", re.IGNORECASE)
+_ADOPTED = LazyRegex(r"\badopt|\bentered\s+into\b|\bestablished\b|\bdated\b|\bexecuted\b", re.IGNORECASE)
+_UNDER = LazyRegex(r"\b(pursuant\s+to|under|in\s+accordance\s+with|according\s+to|effected\s+(?:through|by|via))\b"
                     r"[^.;]{0,80}?10b5\s*-\s*1", re.IGNORECASE)
-_NEGATED = re.compile(r"\bnot\b[^.;]{0,40}(pursuant|under|in accordance)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])")
+_NEGATED = LazyRegex(r"\bnot\b[^.;]{0,40}(pursuant|under|in accordance)", re.IGNORECASE)
+_SENTENCE = LazyRegex(r"(?<=[.;])\s+(?=[A-Z(])")
 
 # The same footnotes are read for every row that refers to them and by several rules: each
 # reading of a text is kept (results are tuples, so no caller can change a kept answer).
@@ -51,7 +52,7 @@ def _worded_date(groups) -> date | None:
 
 # A full stop that ends no sentence: after an initial ("Mark A. Goldsmith") or a common
 # abbreviation ("Inc.", "Corp.", "No.", "Mr.", "Jr.", "approx.").
-_NOT_AN_END = re.compile(
+_NOT_AN_END = LazyRegex(
     r"(?:\b[A-Z]|\b(?:Inc|Corp|Co|Ltd|L\.?P|L\.?L\.?C|N\.?A|No|Nos|Mr|Mrs|Ms|Dr|Jr|Sr|St|Messrs|Sec|Sect|Reg|"
     r"approx|est|vs|etc|U\.S|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec))\.$")
 

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import Callable
 
 from form16lint.form import MONTHS
+from form16lint.lazy_regex import LazyRegex
 
 from .amounts import figure
 
@@ -53,7 +54,7 @@ PERIODS = {"annual": 12, "annually": 12, "yearly": 12, "year": 12, "years": 12, 
            "months": 1}
 
 # Wording that makes a schedule depend on something other than the calendar.
-CONDITIONAL = re.compile(
+CONDITIONAL = LazyRegex(
     r"earlier of|later of|performance|milestone|annual meeting|stockholder meeting|shareholder meeting"
     r"|market capitali[sz]ation|upon (?:the )?(?:achievement|attainment|satisfaction)|liquidity event"
     r"|initial public offering|\bipo\b|tranches?\b|target|goals?\b|if any")
@@ -61,7 +62,7 @@ CONDITIONAL = re.compile(
 # Acceleration and conditions are not part of the time schedule, and "so that ... fully vested on X"
 # restates its end: each is dropped up to the next comma or sentence end. ("Shares subject to the
 # option" is the award itself, not a condition.)
-DROPPED = re.compile(r"\b(?:or earlier |subject to (?!(?:the|this|such|each) (?:option|award|grant|rsus?|warrant)\b)"
+DROPPED = LazyRegex(r"\b(?:or earlier |subject to (?!(?:the|this|such|each) (?:option|award|grant|rsus?|warrant)\b)"
                      r"|so that |such that |provided,? however|in the event |except |unless )[^.;,]*")
 
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
@@ -78,6 +79,8 @@ GAP = r"(?:(?!remaining|balance|remainder)[^.;@#])*?"
 
 @dataclass(frozen=True)
 class Tranche:
+    """One part of an award that vests on one day."""
+
     when: date
     fraction: Fraction  # of the award
     shares: Decimal | None = None  # when the text gives a count instead of a fraction
@@ -214,7 +217,7 @@ def _mentions(text: str, *words: str) -> bool:
     return any(word in lowered for word in words)
 
 
-_HUGE_NUMBER = re.compile(r"\d{13,}")
+_HUGE_NUMBER = LazyRegex(r"\d{13,}")
 
 
 @lru_cache(maxsize=4096)
@@ -562,7 +565,7 @@ def _guarded(action):
 
 
 # (compiled pattern, action) pairs; the earliest match in the text is applied first.
-CLAUSES = [(re.compile(pattern), _guarded(action)) for pattern, action in _CLAUSE_PATTERNS]
+CLAUSES = [(LazyRegex(pattern), _guarded(action)) for pattern, action in _CLAUSE_PATTERNS]
 
 
 # -- the term --------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from enum import Enum
 
 from form16lint.business_days import add_business_days, edgar_filing_date
 from form16lint.form import row_code, row_direction  # noqa: F401 - the form's own reading of a row
+from form16lint.lazy_regex import LazyRegex
 
 # Sarbanes-Oxley section 403 (Release 34-46421): from this date a Form 4 is due within two
 # business days, and the Rule 16b-3 transactions with the issuer (codes A D F M C X O) are on it.
@@ -77,7 +78,7 @@ def submitted_date(filing, context) -> tuple[date | None, DateSource | None]:
 # same event": a report split across several filings because of EDGAR's 30-row limit.
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10}
-_SPLIT = re.compile(r"\bis the (\w+) of (?:\w+) (?:form 4s|forms 4|form 4 filings)\b", re.IGNORECASE)
+_SPLIT = LazyRegex(r"\bis the (\w+) of (?:\w+) (?:form 4s|forms 4|form 4 filings)\b", re.IGNORECASE)
 
 
 def split_part(filing) -> int | None:
