@@ -1142,7 +1142,7 @@ class _PdfReader:
             self.locate(pointer, page, f"Reporting Owners, owner {index + 1}")
 
 
-_DATE_FIGURES = re.compile(r"[\d/.\-]+")  # a date as typed, real or not: figures and separators
+_DATE_FIGURES = LazyRegex(r"[\d/.\-]+")  # a date as typed, real or not: figures and separators
 _SIGNATURE_KEY = "signatureofreporting"
 
 _OWNER_KEY = label_key(BOX_LABELS["owner"][0])

@@ -4,6 +4,9 @@ it: the statement titles, footnote markers, checkbox marks and box 2's "NAME [TI
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from form16lint.lazy_regex import LazyRegex
 
 # Each form's statement title in letters and digits, lower case; Form 4's title ends Form 5's, so
 # Form 5's is tried first.
@@ -158,7 +161,7 @@ def split_issuer(text: str) -> tuple[str | None, str | None, str | None]:
 # of them in it ran over into a label or caption (a name that swallowed "(Check all applicable)" and
 # the next box). Long phrases are compared squashed; the short captions under box 1 only in their
 # parentheses, "(City)", since a city may well be called "Salt Lake City".
-FORM_PHRASES = tuple(squash(phrase) for phrase in (
+FORM_PHRASES = (
     *(label for labels in BOX_LABELS.values() for label in labels),
     *(caption for _, caption in FILING_OPTIONS), "Officer (give title below)", "Other (specify below)",
     *(caption for _, caption in TOP_CHECKBOXES),
@@ -167,8 +170,13 @@ FORM_PHRASES = tuple(squash(phrase) for phrase in (
     "Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
     "Derivative Securities Acquired, Disposed of, or Beneficially Owned",
     "Persons who respond to the collection of information",
-))
-_BOX1_CAPTIONS = re.compile(r"\(\s*(?:last|first|middle|street|city|state|zip|instr\.?\s*\d[^)]*)\s*\)", re.IGNORECASE)
+)
+_BOX1_CAPTIONS = LazyRegex(r"\(\s*(?:last|first|middle|street|city|state|zip|instr\.?\s*\d[^)]*)\s*\)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _squashed_phrases() -> tuple[str, ...]:
+    return tuple(squash(phrase) for phrase in FORM_PHRASES)
 
 
 def holds_form_words(text: str) -> bool:
@@ -176,4 +184,4 @@ def holds_form_words(text: str) -> bool:
     if _BOX1_CAPTIONS.search(text):
         return True
     squashed = squash(text)
-    return any(phrase in squashed for phrase in FORM_PHRASES)
+    return any(phrase in squashed for phrase in _squashed_phrases())
