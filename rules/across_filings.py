@@ -6,8 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
-from form16lint.rulekit.amounts import ADJUSTMENT, figure, last_place, normalised_title
+from form16lint.rulekit.amounts import figure, last_place, normalised_title, tells_of_adjustment
 from form16lint.rulekit.when import row_direction, split_part
 from form16lint.rulekit.identity import (
     cik_key,
@@ -87,8 +88,12 @@ def _moves_unreported(filing, row) -> bool:
     an amount whose footnote tells of an adjustment (shares it includes, a transfer, a split)."""
     words = " ".join([row.nature_of_ownership.value or "", row.security_title.value or ""]
                      + _notes(filing, row.direct_or_indirect, row.nature_of_ownership))
-    return bool(PLAN_ACCOUNT.search(words)) or any(
-        ADJUSTMENT.search(text) for text in _notes(filing, row.shares_owned_following))
+    return _plan_account(words) or any(tells_of_adjustment(text) for text in _notes(filing, row.shares_owned_following))
+
+
+@lru_cache(maxsize=4096)
+def _plan_account(words: str) -> bool:
+    return PLAN_ACCOUNT.search(words) is not None
 
 
 def _change(row):

@@ -11,7 +11,7 @@ from form16lint.form import EXERCISE_OR_CONVERSION
 from form16lint.model import ALL_TABLES, Value, camel_case
 from form16lint.rule import FilingRule
 
-from form16lint.rulekit.amounts import ADJUSTMENT, figure, last_place, normalised_title
+from form16lint.rulekit.amounts import figure, last_place, normalised_title, tells_of_adjustment
 from form16lint.rulekit.footnote_refs import footnote, row_footnote_ids
 from form16lint.rulekit.when import row_code, row_direction
 
@@ -205,7 +205,7 @@ def _cites_16a13(filing, note_ids, context) -> bool:
 def _notes_adjustment(filing, note_ids, context) -> bool:
     for note_id in note_ids:
         note = footnote(filing, note_id, context)
-        if note and ADJUSTMENT.search(note.text):
+        if note and tells_of_adjustment(note.text):
             return True
     return False
 
@@ -414,8 +414,7 @@ class UnmatchedExercise(FilingRule):
                 exercised.append(entry)
             elif direction == "A":  # Table I, or Table II for an underlying that is itself a derivative
                 received.append(entry)  # (Class B stock convertible into Class A)
-        adjusted = {pointer for pointer, _ in filing.transactions()
-                    if _notes_adjustment(filing, row_footnote_ids(filing, pointer, context), context)}
+        adjusted = _AdjustedRows(filing, context)
         for pointer, row, day, amounts, ownership in exercised:
             if _explained_pair(pointer, day, [r[0] for r in received if r[2] == day], adjusted):
                 continue
@@ -452,7 +451,22 @@ class UnmatchedExercise(FilingRule):
                             arguments={"field": describe(pointer), "shares": shares, "day": day, "code": code})
 
 
-def _explained_pair(pointer: str, day, partners: list[str], adjusted: set[str]) -> bool:
+class _AdjustedRows:
+    """The transaction rows a footnote of which tells of an adjustment: found when first asked
+    (most filings pair no exercise with a row of the other table, and never ask)."""
+
+    def __init__(self, filing, context):
+        self.filing, self.context, self.rows = filing, context, None
+
+    def __contains__(self, pointer: str) -> bool:
+        if self.rows is None:
+            filing, context = self.filing, self.context
+            self.rows = {row for row, _ in filing.transactions()
+                         if _notes_adjustment(filing, row_footnote_ids(filing, row, context), context)}
+        return pointer in self.rows
+
+
+def _explained_pair(pointer: str, day, partners: list[str], adjusted) -> bool:
     """True when the other table has a row of the same day, and a footnote of one of them tells of
     an adjustment that accounts for different amounts (dividend equivalents that accrued on the
     units, shares the amount includes, fractional rounding)."""

@@ -32,7 +32,7 @@ FLOOR_LAYOUT = {
     "firm-a4-landscape-serif-rows": 0.66, "firm-letter-narrow-grid": 0.66,
 }
 FLOOR_SOURCE = {
-    "pdf": 0.95, "pdftotext-layout": 0.77, "pdftotext": 0.34, "pdfplumber": 0.66, "pdfplumber-layout": 0.74,
+    "pdf": 0.97, "pdftotext-layout": 0.77, "pdftotext": 0.34, "pdfplumber": 0.66, "pdfplumber-layout": 0.74,
     "pypdf": 0.52, "pymupdf": 0.38, "pdfminer": 0.35, "tabbed": 0.68,
 }
 FLOOR_OVERALL = 0.60

@@ -2,8 +2,9 @@
 
 Data flows one way: paths -> documents (readers) -> violations (rules) -> findings -> a
 :class:`LintResult` that reporters write. Each input is checked by :mod:`form16lint.checking`
-(here, or in worker processes with ``--jobs``); the run keeps its findings, its header and the
-collection rules' summaries, never the whole document.
+(here, or also in worker processes with ``--jobs``); the run keeps the collection rules'
+summaries, and its findings and headers, which past a few thousand wait in a temporary file
+(:mod:`form16lint.spill`); never the whole document.
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ from form16lint.checking import (  # noqa: F401 (read_document, split_rules, fil
     sees_enough,
     split_rules,
 )
-from form16lint.findings import Finding, Severity, assign_fingerprints
+from form16lint.findings import Finding, Severity, assign_fingerprints, fingerprinted
 from form16lint.limits import ReadLimits
 from form16lint.messages import one_line
 from form16lint.model import Document
 from form16lint.plugins import Plugins
 from form16lint.rule import CheckedDocuments, CollectionRule, Rule, RunOptions
 from form16lint.settings import Settings
+from form16lint.spill import Spill, sorted_spill
 
 
 @dataclass
@@ -109,25 +111,39 @@ def run_collection_rule(rule: CollectionRule, summaries: CheckedDocuments, optio
     return findings
 
 
-def finish(findings: list[Finding], settings: Settings, documents: list[Document] = (),
-           known: set[str] | None = None) -> list[Finding]:
+def finish(findings: Iterable[Finding], settings: Settings, documents: Iterable[Document] = (),
+           known: set[str] | None = None) -> list[Finding] | Spill:
     """Apply selection, per-file ignores, suppressions and severity overrides; sort; fingerprint.
-    ``known`` are the codes a suppression may name (None: any)."""
-    kept = [f for f in findings if settings.selects_in(f.code, f.path)]
+    ``known`` are the codes a suppression may name (None: any). The findings are read once, as
+    they come; past a few thousand they are sorted in runs spilled to a temporary file and given
+    back as a :class:`~form16lint.spill.Spill`, else as a list."""
     suppressions = [s for document in documents for s in document.suppressions] + list(settings.suppressions)
     if suppressions:
-        from form16lint.suppressions import apply_suppressions
+        from form16lint.suppressions import ineffective_suppressions, mark_suppressed
 
-        problems = apply_suppressions(kept, suppressions, [d.path for d in documents], settings, known)
-        kept += [f for f in problems if settings.selects_in(f.code, f.path)]
-    for finding in kept:
-        finding.message = one_line(finding.message)
-        override = settings.severity.get(finding.code)
-        if override is not None:
-            finding.severity = override
-    kept.sort(key=Finding.sort_key)
-    assign_fingerprints(kept, path_key=portable_path)
-    return kept
+    def kept():
+        for finding in findings:
+            if settings.selects_in(finding.code, finding.path):
+                if suppressions:
+                    mark_suppressed(finding, suppressions)
+                yield finding
+        if suppressions:  # once every finding was marked: the suppressions that did not work
+            problems = ineffective_suppressions(suppressions, [d.path for d in documents], settings, known)
+            yield from (f for f in problems if settings.selects_in(f.code, f.path))
+
+    def worded():
+        for finding in kept():
+            finding.message = one_line(finding.message)
+            override = settings.severity.get(finding.code)
+            if override is not None:
+                finding.severity = override
+            yield finding
+
+    ordered = sorted_spill(worded(), key=Finding.sort_key)
+    if isinstance(ordered, list):
+        assign_fingerprints(ordered, path_key=portable_path)
+        return ordered
+    return Spill(fingerprinted(ordered, path_key=portable_path))
 
 
 def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, options: RunOptions,
@@ -144,7 +160,9 @@ def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, opt
     rules = plugins.all_rules()
     filing_rules, collection_rules = split_rules(rules, settings)
     summarisers = Summarisers(collection_rules)
-    collected = Collected()
+    # findings and headers past a few thousand wait in a temporary file (whole documents, kept
+    # for a report that shows them, stay in memory): only the summaries grow with the run
+    collected = Collected(headers=[] if keep_documents else Spill(), findings=Spill())
     with collector_paused():
         if settings.jobs > 1:
             from form16lint.parallel import check_in_parallel
@@ -163,8 +181,8 @@ def lint(paths: Iterable[str | Input], plugins: Plugins, settings: Settings, opt
         from form16lint.config import known_codes
 
         findings = finish(findings, settings, collected.headers, known_codes(rules))
-    return LintResult(documents=collected.headers, findings=findings, rules=rules,
-                      notes=list(plugins.load_errors))
+    headers = collected.headers.in_memory() if isinstance(collected.headers, Spill) else collected.headers
+    return LintResult(documents=headers, findings=findings, rules=rules, notes=list(plugins.load_errors))
 
 
 @contextmanager

@@ -152,11 +152,27 @@ def assign_fingerprints(findings: list[Finding], path_key=lambda path: path) -> 
     """
     seen: dict[str, int] = {}
     for finding in findings:
-        facts = "\x1e".join(f"{name}={_fact(value)}" for name, value in sorted(finding.identity.items()))
-        basis = "\x1f".join(("v2", path_key(finding.path), finding.code, finding.pointer, facts))
-        occurrence = seen.get(basis, 0)
-        seen[basis] = occurrence + 1
-        finding.fingerprint = hashlib.sha256(f"{basis}\x1f{occurrence}".encode()).hexdigest()[:20]
+        _fingerprint(finding, seen, path_key)
+
+
+def fingerprinted(findings, path_key=lambda path: path):
+    """:func:`assign_fingerprints` for findings sorted by path, given back one at a time: the
+    occurrences are counted for the current file only, so nothing grows with the run."""
+    seen: dict[str, int] = {}
+    current = None
+    for finding in findings:
+        if finding.path != current:
+            seen, current = {}, finding.path
+        _fingerprint(finding, seen, path_key)
+        yield finding
+
+
+def _fingerprint(finding: Finding, seen: dict[str, int], path_key) -> None:
+    facts = "\x1e".join(f"{name}={_fact(value)}" for name, value in sorted(finding.identity.items()))
+    basis = "\x1f".join(("v2", path_key(finding.path), finding.code, finding.pointer, facts))
+    occurrence = seen.get(basis, 0)
+    seen[basis] = occurrence + 1
+    finding.fingerprint = hashlib.sha256(f"{basis}\x1f{occurrence}".encode()).hexdigest()[:20]
 
 
 def _fact(value) -> str:

@@ -1,12 +1,15 @@
-"""``--jobs N``: read files and run the per-filing rules in worker processes.
+"""``--jobs N``: read files and run the per-filing rules in N processes: this one and N-1 workers.
 
 Each worker receives a batch of inputs (paths, or an archive member's bytes) and sends back, per
 input, a :class:`~form16lint.checking.CheckedFile`: findings, header and the collection rules'
-summaries, a few hundred bytes, never the document. Batches are handed out as workers free up,
-with only a few in flight, so an archive streams through without being held whole, and results
-come back in input order, so the parent runs the collection rules and sorts exactly as one
-process would. Where the platform can fork, workers inherit the loaded plugins (including any a
-caller added); elsewhere each worker loads them afresh.
+summaries, a few hundred bytes, never the document. The run's own process checks batches too:
+whenever the workers have enough queued, it takes the next batch itself instead of waiting, so
+N processes check files on N cores and only the workers' share of the results is pickled. Batches
+are handed out as they are needed, with only a few in flight, so an archive streams through
+without being held whole, and results are given back in input order, so the run's process runs
+the collection rules and sorts exactly as one process would. Where the platform can fork,
+workers start once with the loaded plugins (including any a caller added); elsewhere each worker
+loads them afresh.
 
 This module imports :mod:`form16lint.checking`, never the engine.
 """
@@ -15,14 +18,15 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
 from form16lint.checking import Summarisers, check_input, split_rules
 
 _STATE: tuple | None = None  # (plugins, filing rules, summarisers, options, keep documents) in a worker
 BATCH = 16  # inputs per task: enough to make the cost of a task's round trip small
-IN_FLIGHT = 4  # tasks queued per worker: keeps workers busy without reading far ahead
+IN_FLIGHT = 3  # batches queued per worker: keeps a worker busy while this process checks its own
+AHEAD = 8  # batches per process checked before the oldest is given back: bounds what is held
 
 
 def _start(settings, options, keep_documents) -> None:
@@ -41,34 +45,47 @@ def _check_batch(items: list) -> list:
 
 
 def check_in_parallel(inputs, plugins, filing_rules, summarisers, settings, options, keep_documents=False):
-    """Yield a CheckedFile per input, in input order, checked in ``settings.jobs`` processes."""
+    """Yield a CheckedFile per input, in input order, checked here and in ``settings.jobs - 1``
+    worker processes."""
     global _STATE
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    if context.get_start_method() == "fork":
-        _STATE = (plugins, filing_rules, summarisers, options, keep_documents)
+    state = (plugins, filing_rules, summarisers, options, keep_documents)
+
+    def here(batch: list) -> list:
+        return [check_input(plugins, item, filing_rules, summarisers, options, keep_documents) for item in batch]
+
     batches = iter(lambda items=iter(inputs): list(islice(items, BATCH)), [])
     first = next(batches, None)
     if first is None:
         return
     second = next(batches, None)
     if second is None:  # one batch: starting processes would cost more than it saves
-        if _STATE is None:
-            _STATE = (plugins, filing_rules, summarisers, options, keep_documents)
-        try:
-            yield from _check_batch(first)
-        finally:
-            _STATE = None
+        yield from here(first)
         return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    workers = max(1, settings.jobs - 1)
+    if context.get_start_method() == "fork":
+        _STATE = state  # the workers inherit it
     try:
-        with ProcessPoolExecutor(max_workers=settings.jobs, mp_context=context, initializer=_start,
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
                                  initargs=(settings, options, keep_documents)) as pool:
-            pending = deque([pool.submit(_check_batch, first), pool.submit(_check_batch, second)])
+            # each entry: a Future of a worker's batch, or a batch's results checked here
+            pending: deque[Future | list] = deque([pool.submit(_check_batch, first), pool.submit(_check_batch, second)])
             for batch in batches:
-                pending.append(pool.submit(_check_batch, batch))
-                while len(pending) >= settings.jobs * IN_FLIGHT:
-                    yield from pending.popleft().result()
+                queued = sum(1 for entry in pending if isinstance(entry, Future) and not entry.done())
+                if queued < workers * IN_FLIGHT:
+                    pending.append(pool.submit(_check_batch, batch))
+                else:  # the workers have enough to do: this process checks the batch itself
+                    pending.append(here(batch))
+                while pending and (isinstance(pending[0], list) or pending[0].done()):
+                    yield from _results(pending.popleft())
+                while len(pending) >= AHEAD * (workers + 1):
+                    yield from _results(pending.popleft())
             while pending:
-                yield from pending.popleft().result()
+                yield from _results(pending.popleft())
     finally:
         _STATE = None
+
+
+def _results(entry) -> list:
+    return entry if isinstance(entry, list) else entry.result()

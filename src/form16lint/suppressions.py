@@ -128,13 +128,25 @@ def apply_suppressions(findings: list[Finding], suppressions: list[Suppression],
     if not suppressions:
         return []
     for finding in findings:
-        for suppression in suppressions:
-            if suppression.covers(finding):
-                suppression.used = True
-                finding.suppressed = True
-                finding.suppression_reason = suppression.reason
-                finding.extra["suppression_kind"] = suppression.kind
-                break
+        mark_suppressed(finding, suppressions)
+    return ineffective_suppressions(suppressions, paths, settings, known)
+
+
+def mark_suppressed(finding: Finding, suppressions: list[Suppression]) -> None:
+    """Mark the finding suppressed by the first suppression that covers it (which is then used)."""
+    for suppression in suppressions:
+        if suppression.covers(finding):
+            suppression.used = True
+            finding.suppressed = True
+            finding.suppression_reason = suppression.reason
+            finding.extra["suppression_kind"] = suppression.kind
+            break
+
+
+def ineffective_suppressions(suppressions: list[Suppression], paths: list[str], settings,
+                             known: set[str] | None = None) -> list[Finding]:
+    """The F002 findings for the suppressions that did not work, once every finding was marked
+    (:func:`mark_suppressed`)."""
     problems = []
     for suppression in suppressions:
         subject = f"the suppression of {suppression.code}"

@@ -1626,4 +1626,19 @@ def _clean_note(line: str) -> str:
 
 
 def read_extracted_text(path: str, text: str) -> Document:
+    if _paged_layout(text):
+        from form16lint.readers.text_grid import read_layout_text
+
+        document = read_layout_text(path, text)
+        if document is not None:
+            return document
     return _Reader(path, text).read()
+
+
+def _paged_layout(text: str) -> bool:
+    """Whether the text is layout text in pages (pdftotext -layout and the like: each character
+    where the PDF printed it, pages ended by form feeds): positioned words, read as a PDF's are.
+    Layout text run together without page breaks (pdfplumber's layout=True joined) keeps its
+    columns less faithfully and is read by this module's own reader."""
+    return ("\f" in text and "\t" not in text
+            and len(list(itertools.islice(_WIDE_GAP.finditer(text), 10))) >= 10)

@@ -30,6 +30,8 @@ form, is an E002 error.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import io
 import re
 import unicodedata
@@ -84,6 +86,8 @@ class Word:
     bottom: float
     size: float
     page: int
+    line: int | None = None  # where text gives the word (layout text): its line and column
+    column: int | None = None
 
     @property
     def center(self) -> float:
@@ -120,6 +124,7 @@ class Line:
         return max(w.size for w in self.words)
 
 
+@functools.lru_cache(maxsize=8192)  # a line's text is compacted each time a part of the form is sought
 def compact(text: str) -> str:
     """Text with whitespace and hyphen breaks removed, for matching labels broken anywhere."""
     return re.sub(r"[\s\-‐‑–—]+", "", text).lower()
@@ -158,6 +163,7 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
     return merged
 
 
+_FIGURE = LazyRegex(r"^\$?\d{1,3}(?:,\d{3})*(?:\.\d+)?(?:\(\d{1,3}\))*$")
 _WRAPPING = {"title", "nature", "under_title"}  # the columns whose text wraps; a figure or a code does not
 
 
@@ -169,6 +175,20 @@ def _column_of(word: Word, columns: list[Column]) -> Column | None:
     return found
 
 
+def _marker_column(marker: Word, column: Column, placed: list[tuple[Word, Column | None]]) -> Column:
+    """The column a footnote marker belongs to: the value's just before it when the two overflow a
+    narrow cell ("$980.457 (3)" running past the next column's start), else the one it stands in.
+    A marker set where a cell's text begins is that cell's own."""
+    if abs(marker.x0 - column.start - 1.5) <= 1:
+        return column
+    before = max(((word, where) for word, where in placed if word is not marker and where is not None
+                  and word.x1 <= marker.x0 + 0.5), key=lambda found: found[0].x1, default=None)
+    if before is not None and before[1] is not column and (
+            marker.x0 - before[0].x1 <= 0.6 * max(marker.size, before[0].size)):
+        return before[1]
+    return column
+
+
 def _fills_again(row: list[Line], line: Line, columns: list[Column]) -> bool:
     """Whether the line puts a figure, date or code in a column the row already has one in: then it
     is the next row, however close it follows (an unruled table whose titles take two lines)."""
@@ -176,6 +196,25 @@ def _fills_again(row: list[Line], line: Line, columns: list[Column]) -> bool:
               and (column := _column_of(w, columns)) is not None and column.key not in _WRAPPING}
     return any(column.key in filled for w in line.words if not MARKERS.fullmatch(w.text)
                and (column := _column_of(w, columns)) is not None)
+
+
+def _centred_tail(row: list[Line], columns: list[Column]) -> list[Line]:
+    """The lines ending a row that are the next row's, taken off it. Where cells are centred on
+    their row and nothing rules the rows (the SEC rendition as layout text), a wrapped cell's first
+    lines stand above the row's line of figures and its last ones below: a row that opens with
+    lines of wrapped text alone ends with as many, and any more are the next row's opening."""
+    def wrapped_only(line: Line) -> bool:
+        return all(MARKERS.fullmatch(w.text) or ((column := _column_of(w, columns)) is not None
+                                                 and column.key in _WRAPPING) for w in line.words)
+
+    lead = next((i for i, line in enumerate(row) if not wrapped_only(line)), len(row))
+    trail = next((i for i, line in enumerate(reversed(row)) if not wrapped_only(line)), len(row))
+    extra = trail - lead
+    if lead == 0 or lead == len(row) or extra <= 0:
+        return []
+    moved = row[-extra:]
+    del row[-extra:]
+    return moved
 
 
 def _reading_order(words: list[Word]) -> list[Word]:
@@ -194,7 +233,7 @@ _TRAILING = LazyRegex(f"(?:{MARKERS.pattern})$")
 
 def split_markers(words: list[Word]) -> tuple[str, list[str]]:
     """A cell's text and the footnote ids its markers reference."""
-    parts: list[str] = []
+    kept: list[tuple[Word, str]] = []
     notes: list[str] = []
     for word in words:
         text = word.text
@@ -205,8 +244,43 @@ def split_markers(words: list[Word]) -> tuple[str, list[str]]:
         if trailing and trailing.start() > 0:
             notes.extend(footnote_ids(trailing.group()))
             text = text[: trailing.start()]
-        parts.append(text)
-    return " ".join(parts).strip(), notes
+        kept.append((word, text))
+    return _joined(kept).strip(), notes
+
+
+def join_words(words) -> str:
+    """Words in reading order as one text: a space between them, none after a hyphen a line ends with."""
+    return _joined([(word, word.text) for word in words])
+
+
+def _joined(words: list[tuple[Word, str]]) -> str:
+    out: list[str] = []
+    previous: tuple[Word, str] | None = None
+    for word, text in words:
+        if previous is not None:
+            before, before_text = previous
+            if not _wraps_at_hyphen(before_text, word.top > before.middle or word.page != before.page):
+                out.append(" ")
+        out.append(text)
+        previous = (word, text)
+    return "".join(out)
+
+
+def _wraps_at_hyphen(text: str, line_ends: bool) -> bool:
+    """Whether a word ending a line with a hyphen ("attorney-", "12-") was broken there, so that the
+    next line's first word goes on it without a space ("attorney-in-fact")."""
+    return line_ends and len(text) > 1 and text[-1] in "-‐" and text[-2].isalnum()
+
+
+def join_lines(texts) -> str:
+    """Lines of text as one: a space between them, none after a hyphen a line ends with."""
+    out = ""
+    for text in texts:
+        if not text:
+            continue
+        last = out.rsplit(" ", 1)[-1] if out else ""
+        out = out + text if not out or _wraps_at_hyphen(last, True) else f"{out} {text}"
+    return out
 
 
 # -- the tables' columns ---------------------------------------------------------------------------
@@ -226,7 +300,13 @@ def column_name(number: str, label: str) -> str:
 def is_header_line(line: Line) -> bool:
     """A line made only of the tables' label words and column numbers (1-11)."""
     tokens = re.findall(r"[a-z]+|\d+", line.text.lower())
-    return bool(tokens) and all(t in _VOCAB or (t.isdigit() and len(t) <= 2 and int(t) <= 11) for t in tokens)
+    return bool(tokens) and all(_label_word(t) or (t.isdigit() and len(t) <= 2 and int(t) <= 11) for t in tokens)
+
+
+def _label_word(token: str) -> bool:
+    """A word of the tables' labels, or two of them run together (layout text glues the words of
+    neighbouring columns: "TransactionSecurities")."""
+    return token in _VOCAB or any(token[:i] in _VOCAB and token[i:] in _VOCAB for i in range(2, len(token) - 1))
 
 
 @dataclass
@@ -344,13 +424,52 @@ def _not_a_form(form: str | None, boxes: bool) -> str:
 
 
 def _page_lines(page, number: int) -> tuple[list[Line], list[tuple[float, float, float]]]:
-    raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2)
-    words = [Word(unicodedata.normalize("NFKC", w["text"]), w["x0"], w["x1"], w["top"], w["bottom"],
-                  round(w["size"], 1), number) for w in raw]
+    # in the order the text is drawn: a label or value overflowing its cell onto the next one's
+    # stays a word of its own instead of interleaving letter by letter with it
+    raw = page.extract_words(extra_attrs=["size"], x_tolerance=1.5, y_tolerance=2, use_text_flow=True,
+                             return_chars=True)
+    words = [Word(unicodedata.normalize("NFKC", text), x0, x1, w["top"], w["bottom"], round(w["size"], 1), number)
+             for w in raw for text, x0, x1 in _overlaps_apart(w)]
     words += _drawn_crosses(page, number)
-    lines = [line for line in group_lines(words, number)
-             if not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
+    lines = [line for line in map(partial(_without_page_label, height=page.height), group_lines(words, number))
+             if line.words and not _PAGE_NUMBER.match(line.compact) and not is_page_furniture(line, page.height)]
     return lines, _horizontal_rules(page)
+
+
+_FIGURE_OR_BRACKET = frozenset("0123456789()[]$")
+
+
+def _overlaps_apart(word: dict) -> list[tuple[str, float, float]]:
+    """(text, x0, x1) of each piece of an extracted word that is two values drawn one over the end of
+    the other: a value overflowing a narrow cell runs into the next cell's value with no space
+    ("06/14/202006/14/2029", "17,879,695I", a marker "(3)" over the figure after it). Where a
+    character begins well inside the one before it, and one of the two is a figure or a bracket,
+    a new word begins; letters kerned together ("AV") are not split."""
+    chars = word["chars"]
+    if len(chars) < 2:
+        return [(word["text"], word["x0"], word["x1"])]
+    pieces, start = [], 0
+    overlap = 0.1 * (word.get("size") or 7)
+    for index in range(1, len(chars)):
+        before, char = chars[index - 1], chars[index]
+        if before["x1"] - char["x0"] > overlap and (before["text"] in _FIGURE_OR_BRACKET
+                                                    or char["text"] in _FIGURE_OR_BRACKET):
+            pieces.append(chars[start:index])
+            start = index
+    if not pieces:
+        return [(word["text"], word["x0"], word["x1"])]
+    pieces.append(chars[start:])
+    return [("".join(c["text"] for c in piece), piece[0]["x0"], max(c["x1"] for c in piece)) for piece in pieces]
+
+
+def _without_page_label(line: Line, height: float) -> Line:
+    """The line without a "Page 3 of 4" it ends with in the page's foot (the official form prints it
+    level with the last footnote line)."""
+    if line.top < 0.8 * height or len(line.words) < 5:
+        return line
+    if _PAGE_NUMBER.match(compact(" ".join(w.text for w in line.words[-4:]))):
+        return Line(line.words[:-4], line.page, line.top, line.bottom)
+    return line
 
 
 def _drawn_crosses(page, number: int) -> list[Word]:
@@ -421,7 +540,7 @@ def is_page_furniture(line: Line, height: float) -> bool:
 
 # -- labels and checkboxes -------------------------------------------------------------------------
 def _text(words) -> str:
-    return " ".join(w.text for w in _reading_order(list(words)))
+    return join_words(_reading_order(list(words)))
 
 
 def find_caption(lines: list[Line], key: str, after: Word | None = None) -> Word | None:
@@ -437,14 +556,12 @@ def find_caption(lines: list[Line], key: str, after: Word | None = None) -> Word
 def caption_starts(line: Line, key: str) -> list[Word]:
     """Every word of the line where a caption with squashed first words ``key`` begins, its printed
     number ("2." alone or glued, "2.Issuer") taken as its start and left out of the match."""
-    parts = []
-    for word in line.words:
-        number = _NUMBER.match(word.text)
-        parts.append(squash(number[2]) if number else squash(word.text))
+    parts = _caption_parts(tuple(w.text for w in line.words))
     starts = []
     for index in range(len(parts)):
-        if not parts[index]:
-            continue
+        part = parts[index]
+        if not part or not (key.startswith(part) or part.startswith(key)):
+            continue  # the caption cannot begin here (most words, checked at once)
         text = ""
         for part in parts[index:]:
             text += part
@@ -455,6 +572,12 @@ def caption_starts(line: Line, key: str) -> list[Word]:
             glued_or_alone = before >= 0 and _NUMBER.match(line.words[before].text) and not parts[before]
             starts.append(line.words[before] if glued_or_alone else line.words[index])
     return starts
+
+
+@functools.lru_cache(maxsize=4096)  # each line is searched for every label
+def _caption_parts(texts: tuple[str, ...]) -> list[str]:
+    """Each word squashed, a printed number ("2." or "2.Issuer") left out."""
+    return [squash(number[2]) if (number := _NUMBER.match(text)) else squash(text) for text in texts]
 
 
 def drop_label(words: list[Word], label: Word, text: str) -> tuple[list[Word], list[Word]]:
@@ -504,7 +627,10 @@ def _captions(region: list[Word], options, words: int) -> dict:
         start = find_caption(lines, label_key(caption, words))
         if start is None:
             continue
-        inside, taken = drop_label([w for w in region if w.x0 >= start.x0 - 1 and start.top - 1 <= w.top
+        # a caption's wrapped line may begin a little left of its first (text centres nothing)
+        wrap_left = 2 * (start.bottom - start.top)
+        inside, taken = drop_label([w for w in region if (w.x0 >= start.x0 - 1 or w.top > start.middle and
+                                                          w.x0 >= start.x0 - wrap_left) and start.top - 1 <= w.top
                                     < start.top + 4.5 * (start.bottom - start.top)], start, caption)
         found[name] = (start, taken)
     # a caption's words stand from its first word on, not past where another option begins
@@ -543,9 +669,42 @@ def read_checkboxes(region: list[Word], options, words: int, marks: list[Word], 
     return out
 
 
+def _run_anchors(words: list[Word]) -> dict[int, float]:
+    """id of each word -> where the run of text it belongs to stands: the centre of the run's first
+    word, a run being words set a space apart on one baseline. A value typed longer than its box runs on
+    over the box beside it (the official form's box 1 street over box 2) and stays its own box's."""
+    anchors: dict[int, float] = {}
+    for line in group_lines(list(words), words[0].page) if words else []:
+        anchor, before = None, None
+        for word in line.words:
+            if (before is None or word.x0 - before.x1 > 0.65 * max(word.size, before.size) or word.x0 < before.x0
+                    or abs(word.bottom - before.bottom) > 0.3 * max(word.size, before.size)):
+                anchor = word.center
+            anchors[id(word)] = anchor
+            before = word
+    return anchors
+
+
+def _fields_of(lines: list[Line]) -> list[list[Line]]:
+    """A box's lines grouped by the field each prints: a line set closer under the one before it than
+    separate lines are (at the font's own leading, under 1.4 times its height) is that line's text
+    wrapped; the SEC rendition sets box 1's street lines 1.55 heights apart and wraps them at 1.25."""
+    fields: list[list[Line]] = []
+    for line in lines:
+        if fields:
+            before = fields[-1][-1]
+            height = min(w.bottom - w.top for w in before.words)
+            # text keeps no leading to tell a wrapped line from the next field's: its lines stay apart
+            if line.top - before.top < 1.4 * height and line.words[0].line is None:
+                fields[-1].append(line)
+                continue
+        fields.append([line])
+    return fields
+
+
 class _PdfReader:
-    def __init__(self, path: str, form: str, page_lines):
-        self.document = Document(path=path, format=FORMAT, filing=Filing())
+    def __init__(self, path: str, form: str, page_lines, fmt: str = FORMAT):
+        self.document = Document(path=path, format=fmt, filing=Filing())
         self.filing = self.document.filing
         self.form = form
         self.pages = [lines for lines, _ in page_lines]
@@ -699,7 +858,9 @@ class _PdfReader:
         # a box to the right bounds this one only if it begins beside it, not under the box below
         # (the official form's box 3 runs over boxes 4 and 5)
         right = min((x for x, top in others if x > left + 20 and top < bottom - 0.5), default=1e9)
-        inside = [w for w in words if left <= w.center < right and w.top >= label.top - 1 and w.middle < bottom - 0.5]
+        anchors = _run_anchors(words)
+        inside = [w for w in words if left <= anchors[id(w)] < right and w.top >= label.top - 1
+                  and w.middle < bottom - 0.5]
         # the label as this form prints it: of the labels that begin alike, the one that takes most words
         key = label_key(text)
         content = min((drop_label(inside, label, variant)[0] for variant in BOX_LABELS[name] if label_key(variant) == key),
@@ -739,10 +900,10 @@ class _PdfReader:
             return group_lines([w for w in values if top <= w.middle < bottom], page)
 
         names = between(None, last) if last is not None else group_lines(values, page)[:1]
-        owner.name = " ".join(ln.text for ln in names) or None
+        owner.name = join_lines(ln.text for ln in names) or None
         address = Address()
         if last is not None and street is not None:
-            streets = [ln.text for ln in between(last, street)]
+            streets = [join_lines(ln.text for ln in field) for field in _fields_of(between(last, street))]
             address.street1 = streets[0] if streets else None
             address.street2 = " ".join(streets[1:]) or None
         if city is not None and street is not None:
@@ -756,7 +917,10 @@ class _PdfReader:
                     parts["state"].append(word)
                 else:
                     parts["city"].append(word)
-            text = {key: " ".join(w.text for w in _reading_order(found)) or None for key, found in parts.items()}
+            if not parts["state"] and len(parts["city"]) > 1 and _STATE_CODE.match(parts["city"][-1].text):
+                # the state printed short of its caption (layout text squeezes the line): "REDMOND WA"
+                parts["state"].append(parts["city"].pop())
+            text = {key: join_words(_reading_order(found)) or None for key, found in parts.items()}
             address.city, address.state, address.zip_code = text["city"], text["state"], text["zip"]
         owner.address = address
         for key in ("name", "address", "address/street1", "address/street2", "address/city",
@@ -784,7 +948,7 @@ class _PdfReader:
             # both, one description under the other
             lines = [line.text for line in group_lines(rest, rest[0].page)] if rest else []
             rel.officer_title = lines[0] if lines else None
-            rel.other_text = " ".join(lines[1:]) or None
+            rel.other_text = join_lines(lines[1:]) or None
         elif officer[0]:
             rel.officer_title = _text(rest) or None
         elif other[0]:
@@ -813,6 +977,7 @@ class _PdfReader:
         columns: list[Column] | None = None
         in_header = True
         rows: list[list[Line]] = []
+        row_columns: list[list[Column] | None] = []  # the columns each row is read with
         previous: Line | None = None
         header_bottom: dict[int, float] = {}  # page -> where the table's header ends on it
         for line in self.stream[start + 1:stop]:
@@ -837,11 +1002,12 @@ class _PdfReader:
             title_end = columns[1].start if columns and len(columns) > 1 else 0.0
             if self._below_ruled_table(line, header_bottom.get(line.page, 0.0)):
                 continue
-            if (previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end)
-                    and not (columns and _fills_again(rows[-1], line, columns))):
+            same = previous is not None and self._same_row(previous, line, header_bottom.get(line.page), title_end)
+            if same and not (columns and _fills_again(rows[-1], line, columns)):
                 rows[-1].append(line)
             else:
-                rows.append([line])
+                rows.append((_centred_tail(rows[-1], columns) if same and columns else []) + [line])
+                row_columns.append(columns)  # a header repeated on a page may stand elsewhere (text)
             previous = line
         if columns is None:
             if rows:
@@ -850,14 +1016,25 @@ class _PdfReader:
             return []
         labels = {c.key: column_name(c.number, c.label) for c in columns}
         found: list[tuple[int, dict[str, list[Word]]]] = []
-        for lines in rows:
+        for lines, row_placed in zip(rows, row_columns):
             cells: dict[str, list[Word]] = {}
+            placed = row_placed or columns
+            starts = [c.start for c in placed]
             for line in lines:
+                assigned: list[tuple[Word, Column | None]] = []
                 for word in line.words:
-                    column = None
-                    for candidate in columns:
-                        if word.center >= candidate.start:
-                            column = candidate
+                    index = bisect.bisect_right(starts, word.center) - 1
+                    column = placed[index] if index >= 0 else None
+                    after = placed[index + 1] if 0 <= index < len(placed) - 1 else None
+                    if column is not None and column.key in _WRAPPING and after is not None and (
+                            after.key not in _WRAPPING and _FIGURE.match(word.text) and word.x1 >= after.start - 6):
+                        # a figure set flush right against the column after the text's (layout text
+                        # centres nothing): "Common 83,334" is the title, then the amount
+                        column = after
+                    assigned.append((word, column))
+                for word, column in assigned:
+                    if column is not None and MARKERS.fullmatch(word.text):
+                        column = _marker_column(word, column, assigned)
                     if column is not None:
                         cells.setdefault(column.key, []).append(word)
             page = lines[0].page
@@ -947,6 +1124,11 @@ class _PdfReader:
                     self.unsure(f"{pointer}/{camel}", f"{camel} ({value.raw!r}) is not "
                                 f"{'a real date' if pointer_field.endswith('date') else 'a number'}",
                                 page, f"Table {table}, row {number}")
+            ownership = fields.get("direct_or_indirect")
+            if isinstance(ownership, Value) and ownership.value and str(ownership.value).upper() not in ("D", "I"):
+                # more than the column's one letter stands in it: the row took text not its own
+                self.unsure(f"{pointer}/directOrIndirect", f"the ownership form reads {ownership.value!r}, "
+                            "not D or I", page, f"Table {table}, row {number}")
 
     # -- footnotes, remarks, signatures -------------------------------------------------------
     def read_notes(self, sections) -> None:
@@ -966,12 +1148,12 @@ class _PdfReader:
                     self.locate(f"/footnotes/{len(f.footnotes)}", line.page, "Explanation of Responses")
                     f.footnotes.append(Footnote(id=footnote_id(match[1]), text=" ".join(w.text for w in line.words[1:])))
                 elif f.footnotes:
-                    f.footnotes[-1].text = (f.footnotes[-1].text + " " + line.text).strip()
+                    f.footnotes[-1].text = join_lines((f.footnotes[-1].text, line.text)).strip()
         start = sections["remarks"]
         if start is not None:
             stop = min([i for i in ends if i > start] + [len(self.stream)])
             lines = [ln for ln in self.stream[start:stop] if ln.words]
-            text = " ".join(ln.text for ln in lines)
+            text = join_lines(ln.text for ln in lines)
             f.remarks = re.sub(r"^remarks:\s*", "", text, flags=re.IGNORECASE) or None
             self.locate("/remarks", self.stream[start].page, "Remarks")
 
@@ -1010,8 +1192,31 @@ class _PdfReader:
                 previous = line
             used.update(id(w) for w in block)
             used.update(id(w) for w in caption.words if w.center >= left)
-            names = group_lines([w for w in block if w.center < cut], caption.page)
-            dates = group_lines([w for w in block if w.center >= cut], caption.page)
+            named_words = [w for w in block if w.center < cut]
+            dated = [w for w in block if w.center >= cut]
+            if not dated and date_word is not None:
+                # a date printed short of the "Date" caption (layout text squeezes the line) still
+                # ends its line, right of the name
+                dated = [w for w in named_words if _SIGNED_DATE.match(w.text) and not any(
+                    o.x0 > w.x0 and abs(o.top - w.top) < 1 for o in named_words)]
+                named_words = [w for w in named_words if w not in dated]
+            for date in [w for w in dated if _SIGNED_DATE.match(w.text)]:
+                # a name's words run up to the date on its line (layout text squeezes the line)
+                strays = [w for w in dated if abs(w.top - date.top) < 1 and w.x1 <= date.x0]
+                named_words += strays
+                dated = [w for w in dated if w not in strays]
+            if any(_SIGNED_DATE.match(w.text) for w in dated):
+                # the dates are figures: the lines beside them without one are the names' (wrapped
+                # past where the dates begin)
+                spill = [w for line in group_lines(dated, caption.page) if not any(
+                    _SIGNED_DATE.match(x.text) for x in line.words) for w in line.words]
+                named_words += spill
+                dated = [w for w in dated if w not in spill]
+            # a long name wraps past where the date begins: only a date's words are the date's
+            named_words += [w for w in dated if not is_date_word(w.text)]
+            dated = [w for w in dated if is_date_word(w.text)]
+            names = group_lines(named_words, caption.page)
+            dates = group_lines(dated, caption.page)
             signatures = [(Signature(), line) for line in dates] or [(Signature(), None)]
             named: dict[int, list[Line]] = {}
             for line in names:
@@ -1144,6 +1349,19 @@ class _PdfReader:
 
 _DATE_FIGURES = LazyRegex(r"[\d/.\-]+")  # a date as typed, real or not: figures and separators
 _SIGNATURE_KEY = "signatureofreporting"
+_SIGNED_DATE = LazyRegex(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
+_STATE_CODE = LazyRegex(r"^(?:[A-Z]{2}|[A-Z][0-9])$")  # a US state, or EDGAR's code for a place abroad
+# a word of a signature's date: "02/10/2022", "2022-02-10", "10,", "2022", a marker, or a month's name
+_DATE_WORD = LazyRegex(r"^(?:\d{1,4}(?:[/.\-]\d{1,2}[/.\-]\d{1,4})?,?)?(?:\(\d{1,3}\))*$")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def is_date_word(text: str) -> bool:
+    if text and _DATE_WORD.match(text):
+        return True
+    name = text.rstrip(".,").lower()
+    return len(name) >= 3 and any(month.startswith(name) for month in _MONTHS)
 
 _OWNER_KEY = label_key(BOX_LABELS["owner"][0])
 _PAGE_SHIFT = 10000.0  # below any page: where a block's words on its next page are placed  # the caption under a signature, its last word wrapped or not

@@ -3,6 +3,7 @@ it: the statement titles, footnote markers, checkbox marks and box 2's "NAME [TI
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -106,6 +107,7 @@ TABLE_COLUMNS = {
 TABLE_SUBTITLES = ("egputscallswarrantsoptionsconvertiblesecurities", "continued")
 
 
+@functools.lru_cache(maxsize=8192)  # the same words are squashed over and over as labels are sought
 def squash(text: str) -> str:
     """Letters and digits alone, lower case: how labels are compared whatever the extraction did to
     spaces, hyphens, line breaks and punctuation."""
@@ -113,7 +115,15 @@ def squash(text: str) -> str:
 
 
 def is_table_subtitle(text: str) -> bool:
-    return squash(text) in TABLE_SUBTITLES
+    """Whether the text is a table's subtitle, or several run together ("(e.g., puts, ...)
+    (continued)" on the page a table runs onto)."""
+    rest = squash(text)
+    while rest:
+        part = next((part for part in TABLE_SUBTITLES if rest.startswith(part)), None)
+        if part is None:
+            return False
+        rest = rest[len(part):]
+    return bool(text.strip())
 
 
 # A footnote marker "(2)"; markers run together as "(2)(3)".

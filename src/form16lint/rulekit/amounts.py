@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from form16lint.findings import figure, money  # noqa: F401 - as messages render {x:figure} and {x:money}
 from form16lint.form import plain_words
@@ -21,6 +22,13 @@ def normalised_title(row) -> str:
 ADJUSTMENT = LazyRegex(
     r"16a-13|\bsplit|reclassif|transfer|form of (?:beneficial )?ownership|adjust|reinvest|dividend equivalent"
     r"|stock purchase plan|\bESPP\b|401\s*\(?k\)?|\bDRIP\b|\bincludes?\b|\bincluding\b|\bfraction", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def tells_of_adjustment(text: str) -> bool:
+    """Whether a footnote's text tells of an adjustment (:data:`ADJUSTMENT`). A footnote is asked
+    about for every row that cites it, and the search is slow on long texts: each text once."""
+    return ADJUSTMENT.search(text) is not None
 
 
 def last_place(*amounts) -> Decimal:
