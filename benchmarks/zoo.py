@@ -1,7 +1,7 @@
 """The test zoo: real filings printed the ways real PDFs arrive, read back, measured.
 
     python benchmarks/zoo.py [--out DIR] [--sample N] [--jobs J] [--layouts A,B] [--extractors X,Y]
-                             [--held-out] [--build-only] [--force] [--fields]
+                             [--held-out] [--build-only] [--force] [--fields] [--alarms]
 
 Builds the zoo (or reuses what DIR already holds): N filings chosen by a stable rule from both
 folders of the shared corpus (default 180, plus a few amended), each printed as the SEC's HTML
@@ -10,7 +10,10 @@ layouts taking turns (our reportlab form in four styles, a firm's template in fo
 official Form 3 filled in), and each PDF's text taken by every extractor. Then lints every PDF and text alone and prints recall per layout and per extractor (the
 printed values read back equal to the XML's), and the false alarms by code (codes at warning or
 error the file gives that its XML does not, E001 apart). ``--held-out`` measures only the quarter
-of filings set aside for measuring. ``--fields`` adds the fields most often missed.
+of filings set aside for measuring. ``--fields`` adds the fields most often missed, ``--alarms``
+every file with a false alarm, a missed code, or whose ``extract`` JSON checks differently from it.
+Each file is also extracted to canonical JSON and that JSON checked: its findings must equal the
+file's (``--no-roundtrip`` skips this, halving the time).
 
 Needs ../shared (the corpus), Chromium and poppler-utils (Debian packages chromium, poppler-utils)
 and the test extra (pip install '.[test]').
@@ -28,7 +31,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from zoo import corpus  # noqa: E402
 from zoo.build import build  # noqa: E402
-from zoo.scoring import report, score_zoo, worst_fields  # noqa: E402
+from zoo.scoring import alarm_report, report, score_zoo, worst_fields  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -50,6 +53,9 @@ def main(argv=None) -> int:
     parser.add_argument("--measure-only", action="store_true", help="measure what DIR holds, build nothing")
     parser.add_argument("--force", action="store_true", help="render and extract again what exists")
     parser.add_argument("--fields", action="store_true", help="also print the fields most often missed")
+    parser.add_argument("--alarms", action="store_true",
+                        help="also print every file with a false alarm or a missed code, and extract-then-check differences")
+    parser.add_argument("--no-roundtrip", action="store_true", help="do not check the extracted JSON of each file")
     parser.add_argument("--misses", type=int, default=0, metavar="N",
                         help="also print the N files with the lowest recall, with what they missed and alarmed")
     args = parser.parse_args(argv)
@@ -73,7 +79,7 @@ def main(argv=None) -> int:
             return 0
     start = time.perf_counter()
     scores = score_zoo(args.out, layouts=layouts, sources=None if extractors is None else ["pdf", *extractors],
-                       held_out_only=args.held_out, jobs=args.jobs)
+                       held_out_only=args.held_out, jobs=args.jobs, roundtrip=not args.no_roundtrip)
     print(report(scores, title="held-out part of the zoo" if args.held_out else "zoo"))
     print(f"(measured in {time.perf_counter() - start:.0f} s)")
     if args.fields:
@@ -83,9 +89,11 @@ def main(argv=None) -> int:
     if args.misses:
         print(f"\nthe {args.misses} files with the lowest recall:")
         for s in sorted(scores, key=lambda s: s.matched / s.total if s.total else 1)[:args.misses]:
-            where = s.layout + "/" + (f"{s.name}.pdf" if s.source == "pdf" else f"{s.source}/{s.name}.txt")
-            print(f"  {s.matched}/{s.total} {where}\n    missed: {', '.join(s.wrong[:12])}"
+            print(f"  {s.matched}/{s.total} {s.where}\n    missed: {', '.join(s.wrong[:12])}"
                   f"{' ...' if len(s.wrong) > 12 else ''}\n    false alarms: {', '.join(s.false_alarms) or '-'}")
+    if args.alarms:
+        print("\nfiles with a false alarm, a missed code, or an extract-then-check difference:")
+        print(alarm_report(scores) or "  none")
     return 0
 
 

@@ -125,13 +125,15 @@ class TransactionOutsideFiscalYear(FilingRule):
             when = "after the fiscal year ended" if day > end else "before the fiscal year began"
             span = (f"{start.isoformat()} to {end.isoformat()}" if _month_end(end)
                     else f"at most 371 days, {start.isoformat()} to {end.isoformat()}, for a 52-53-week year")
+            # before the year, a row is excused when reported late: by its timeliness or its form type
+            rests_on = (pointer + "/formType", pointer + "/timeliness") if day < start else ()
             yield Violation(where, (
                 "{field} is {day}, {when}: this Form 5 is for the fiscal year ended {end} ({box}), which runs "
                 "{span}. A Form 5 reports that fiscal year's transactions (Rule 16a-3(f)); correct the date, "
                 "or report the transaction for the year it belongs to."),
                             arguments={"field": describe(where), "day": day, "when": when, "end": end,
                                        "box": box('periodOfReport'), "span": span},
-                            identity=("day", "when", "end", "span"))
+                            identity=("day", "when", "end", "span"), reads=rests_on)
 
 
 def _reported_late(row) -> bool:

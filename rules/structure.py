@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
-from form16lint.model import ALL_TABLES, Value
+from form16lint.model import ALL_TABLES, ROW_FORM_TYPES, Value
 from form16lint.rule import FilingRule
 
 from form16lint.rulekit.walk import walked
@@ -96,11 +96,10 @@ class RequiredElementMissing(FilingRule):
             yield Violation("/periodOfReport", "the period of report ({field}) is missing",
                             arguments={"field": describe('/periodOfReport')})
         issuer = filing.issuer
-        if printed:
-            if not issuer.name:
-                yield Violation("/issuer/name", "{field} is missing",
-                                arguments={"field": describe('/issuer/name')})
-        elif not issuer.cik:
+        if printed and not issuer.name:  # the printed form names the issuer instead of its CIK
+            yield Violation("/issuer/name", "{field} is missing",
+                            arguments={"field": describe('/issuer/name')})
+        if not issuer.cik:  # not printed: the engine drops it on printed input (NOT_PRINTED)
             yield Violation("/issuer/cik", "the issuer CIK is missing; EDGAR identifies the issuer by it")
         if not issuer.trading_symbol:
             yield Violation("/issuer/tradingSymbol", "{field} is missing; write NONE when the issuer has no "
@@ -113,7 +112,7 @@ class RequiredElementMissing(FilingRule):
             if printed and not owner.name:
                 yield Violation(pointer + "/name", "reporting person {index_number} has no name (box 1)",
                                 arguments={"index_number": index + 1})
-            if not printed and not owner.cik:
+            if not owner.cik:  # not printed: the engine drops it on printed input (NOT_PRINTED)
                 yield Violation(pointer + "/cik", "reporting person {index_number} has no CIK",
                                 arguments={"index_number": index + 1})
             if not owner.relationship.any_given:
@@ -137,13 +136,13 @@ class RequiredElementMissing(FilingRule):
                             arguments={"document_type": filing.document_type,
                                        "field": describe('/dateOfOriginalSubmission'), "base_form": filing.base_form})
         for pointer, row in filing.transactions():
-            if not printed and not row.form_type:
+            if not row.form_type:  # form type and swap flag are not printed (NOT_PRINTED)
                 yield Violation(pointer + "/formType", "{field} has no transaction form type (4 or 5)",
                                 arguments={"field": describe(pointer)})
             if not row.code:
                 yield Violation(pointer + "/code", "{field} has no transaction code",
                                 arguments={"field": describe(pointer)})
-            if not printed and not row.equity_swap_involved.present:
+            if not row.equity_swap_involved.present:
                 yield Violation(pointer + "/equitySwapInvolved",
                                 "{field} has no equity swap flag (0 or 1)",
                                 arguments={"field": describe(pointer)})
@@ -332,7 +331,7 @@ class WrongShapeForForm(FilingRule):
                 yield Violation("/noSecuritiesOwned", "'no securities beneficially owned' is checked, but the "
                                                       "tables list {holdings_count} holding(s)", Severity.WARNING,
                                 arguments={"holdings_count": len(holdings)})
-            elif not flag.value and not holdings and context.source_format != "pdf":
+            elif not flag.value and not holdings:  # the printed form has no such box: not run there (NOT_PRINTED)
                 yield Violation("/noSecuritiesOwned", "the tables list no holdings and 'no securities beneficially "
                                                       "owned' is not checked; a Form 3 must say one or the other",
                                 Severity.WARNING)
@@ -352,7 +351,7 @@ class WrongShapeForForm(FilingRule):
                 state = "checked" if flag.value else "not checked"
                 found = "there is a" if actual else "there is no"
                 yield Violation(pointer, "'{label}' is {state}, but {found} {what} in the tables",
-                                Severity.WARNING,
+                                Severity.WARNING, reads=ROW_FORM_TYPES,
                                 arguments={"label": label, "state": state, "found": found, "what": what},
                                 identity=("state", "found"))
 
@@ -367,7 +366,9 @@ class EdgarLimitExceeded(FilingRule):
     street 40, city 30, footnote 1000, remarks 2000, signature name 255); a number with more
     than 4 decimal places or over 999,999,999,999.9999.
 
-    Accepted variants: none: these are EDGAR's own limits (Technical Specification, ch. 4).
+    Accepted variants: none: these are EDGAR's own limits (Technical Specification, ch. 4). On PDF
+    and text input, where box 1 prints the street as lines and not where its first line ends,
+    the street is judged whole: two lines of 40.
 
     ## Why it matters
     These are the limits of the EDGAR ownership schema (Technical Specification, ch. 4 and
@@ -419,10 +420,21 @@ class EdgarLimitExceeded(FilingRule):
         if table1 + table2 > 60 and table1 <= 30 and table2 <= 30:
             yield Violation("", "the tables have {rows} rows together; EDGAR accepts at most 60",
                             arguments={"rows": table1 + table2})
+        printed = context.extracted
+        if printed:  # the printed box 1 gives the street as lines: where street 1 ends is not printed
+            for index, owner in enumerate(filing.reporting_owners):
+                street = " ".join(part for part in (owner.address.street1, owner.address.street2) if part)
+                if len(street) > 2 * STRING_LIMITS["address/street1"] + 1:
+                    where = f"/reportingOwners/{index}/address/street1"
+                    yield Violation(where, "reporting person {index_number}'s street is {length} characters long; "
+                                           "EDGAR accepts two lines of at most {limit}: {value!r}…",
+                                    arguments={"index_number": index + 1, "length": len(street),
+                                               "limit": STRING_LIMITS["address/street1"], "value": street[:40]},
+                                    reads=(where[:-1] + "2",))
         for pointer, leaf in walked(filing, context).leaves:
             value = leaf.value if isinstance(leaf, Value) else leaf
             if isinstance(value, str):
-                if len(value) <= SHORTEST_LIMIT:
+                if len(value) <= SHORTEST_LIMIT or printed and pointer.endswith(("/street1", "/street2")):
                     continue
                 limit = _limit_for(pointer)
                 if limit and len(value) > limit:

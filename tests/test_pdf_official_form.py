@@ -162,6 +162,16 @@ def test_a_date_that_is_not_a_date_is_found_in_box_2(shared, codes_for):
     assert "02/30/2024" in finding.message
 
 
+def test_a_date_box_that_took_in_other_words_is_e001_not_s003(shared, lint_text):
+    """A date of figures that is no day is the draft's (S003); a date with words beside it is the
+    box taking in its neighbour's text, a misreading: one E001 names the box, and no S003."""
+    result = lint_text(_fill(shared, replace(Form3Values(), event_date="02/03/2024 MAIN")), name="draft.pdf")
+    codes = {f.code for f in result.findings}
+    assert "S003" not in codes
+    [unread] = [f for f in result.findings if f.code == "E001" and f.pointer == "/periodOfReport"]
+    assert unread.box == "box 2 (Date of Event Requiring Statement)" and "MAIN" in unread.message
+
+
 def test_an_issuer_without_its_ticker_is_e001_not_a_guess(shared):
     document = read_pdf("draft.pdf", _fill(shared, replace(Form3Values(), ticker="")))
     [finding] = document.reader_findings

@@ -101,3 +101,41 @@ def test_within_matches_a_step_for_a_star():
     assert within("/derivativeTransactions/3", "/derivativeTransactions")
     assert not within("/derivativeTransactionsX", "/derivativeTransactions")
     assert within("/anything", "") and not within("", "/footnotes")
+
+
+def test_a_judgement_resting_on_a_field_not_printed_is_not_made_on_the_printed_form(plugins):
+    """Form 5's 'Form 4 transactions reported' is judged against the rows' transaction form types:
+    the XML that has no row of form type 4 gives S005 there; the printed form, which has no form
+    type, does not (Violation.reads)."""
+    xml = ownership_xml(document_type="5", period="2024-12-31", form4_transactions=1,
+                        nd_transactions=[nd_tx(form_type="5", code="G")])
+    flagged = [f for f in _findings(read_ownership_xml("filing.xml", xml.encode()), plugins)
+               if f.pointer == "/form4TransactionsReported"]
+    assert [f.code for f in flagged] == ["S005"]
+    assert not [f for f in _findings(_as_printed(xml), plugins) if f.pointer == "/form4TransactionsReported"]
+
+
+def test_the_printed_street_is_judged_whole(plugins):
+    """Box 1 prints the street as lines, not where street 1 ends: a reader's split of a long first
+    line is no S006, a street longer than two lines of 40 is."""
+    document = _as_printed(ownership_xml())
+    address = document.filing.reporting_owners[0].address
+    address.street1, address.street2 = "C/O MITHRIL", "CAPITAL MANAGEMENT LLC 111 CONGRESS AVENUE, SUITE 500"
+    assert "S006" not in _codes(_findings(document, plugins))
+    address.street2 = "CAPITAL MANAGEMENT LLC 111 CONGRESS AVENUE, SUITE 500, BUILDING 7, FLOOR 12, WEST WING"
+    [too_long] = [f for f in _findings(document, plugins) if f.code == "S006"]
+    assert too_long.pointer == "/reportingOwners/0/address/street1"
+
+
+def test_a_value_holding_the_forms_words_is_unread_and_the_reasons_are_not(plugins):
+    """A name that ran over into the next box's label is unread (one E001, no S006); the reasons of
+    the regions already unread quote the form and are no value."""
+    from form16lint.readers import doubt_form_words
+
+    document = _as_printed(ownership_xml())
+    document.filing.reporting_owners[0].name = "PORTER R RODERICK (Check all applicable) Director X 10% Owner"
+    unsure_field(document, "/periodOfReport", "'(Month/Day/Year)' is not a real date", Location(page=1))
+    doubt_form_words(document)
+    regions = sorted(p for region in document.filing.unread for p in region.pointers)
+    assert regions == ["/periodOfReport", "/reportingOwners/0/name"]
+    assert not [f for f in _findings(document, plugins) if f.pointer == "/reportingOwners/0/name" and f.code != "E001"]

@@ -18,7 +18,7 @@ from zoo.build import build
 from zoo.chromium import chromium_binary
 from zoo.extractors import EXTRACTORS, missing
 from zoo.layouts import LAYOUTS
-from zoo.scoring import Totals, report, score_zoo, totals_by
+from zoo.scoring import Totals, alarm_report, report, score_zoo, totals_by
 
 SAMPLE = 4  # corpus filings (their traits take turns), the first of them amended, a Form 3 that fits the
 OTHERS = 2  # official form; each printed as the SEC rendition both ways and in OTHERS more layouts
@@ -36,7 +36,7 @@ FLOOR_SOURCE = {
     "pypdf": 0.52, "pymupdf": 0.38, "pdfminer": 0.35, "tabbed": 0.68,
 }
 FLOOR_OVERALL = 0.60
-MAX_FALSE_ALARMS = 130  # codes at warning or error the files give and their XML does not (E001 apart)
+MAX_FALSE_ALARMS = 50  # codes at warning or error the files give and their XML does not (E001 apart); 41 measured
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +87,30 @@ def test_every_layout_and_extractor_gave_files(zoo_scores):
     manifest, scores = zoo_scores
     assert {s.layout for s in scores} == set(manifest["layouts"]) == set(LAYOUTS)
     assert {s.source for s in scores} == {"pdf", *manifest["extractors"]}
+
+
+# Issue 9 item 3 on this sample: the codes at warning or error a PDF gives are its XML's (E001
+# apart). The ceilings are the figures measured on this sample; the target is zero.
+MAX_PDF_FALSE_ALARMS = 0
+MAX_PDF_MISSED_CODES = 0
+
+
+@pytest.mark.slow
+def test_zoo_sample_no_false_alarm(zoo_scores, capsys):
+    """No false alarm from a misreading: the codes of each PDF are those of its XML; no file reports
+    on a field the printed form does not carry; each file's extracted JSON checks as the file does."""
+    manifest, scores = zoo_scores
+    pdf = Totals()
+    for s in scores:
+        if s.source == "pdf":
+            pdf.add(s)
+    with capsys.disabled():
+        print(f"\nzoo sample, item 3: PDF {pdf.files} files, {sum(pdf.alarms.values())} false alarms "
+              f"({dict(pdf.alarms)}), {sum(pdf.missed.values())} missed codes ({dict(pdf.missed)}); "
+              f"{sum(bool(s.roundtrip) for s in scores)} of {len(scores)} files check differently once "
+              f"extracted; {sum(bool(s.not_printed) for s in scores)} report on a field not printed")
+        print(alarm_report(scores) or "  every file gives its XML's codes")
+    assert not [s.where for s in scores if s.not_printed]
+    assert not [(s.where, s.roundtrip) for s in scores if s.roundtrip]
+    assert sum(pdf.alarms.values()) <= MAX_PDF_FALSE_ALARMS, pdf.alarms
+    assert sum(pdf.missed.values()) <= MAX_PDF_MISSED_CODES, pdf.missed

@@ -77,7 +77,7 @@ def filing_findings(document: Document, filing_rules: list[FilingRule], options:
                 continue
             try:
                 for violation in rule.check(filing, context) or ():
-                    if not filing.hides(violation.pointer):
+                    if not filing.hides(violation.pointer, violation.reads):
                         findings.append(make_finding(rule, document, violation))
             except MemoryError:
                 raise  # over the memory limit: the whole file's reading and checking stops

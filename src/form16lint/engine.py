@@ -103,7 +103,7 @@ def run_collection_rule(rule: CollectionRule, summaries: CheckedDocuments, optio
     try:
         for summary, violation in rule.check(summaries, options) or ():
             filing = summary.filing  # a summary's filing is the header: it keeps what was not read
-            if sees_enough(filing, rule) and not filing.hides(violation.pointer):
+            if sees_enough(filing, rule) and not filing.hides(violation.pointer, violation.reads):
                 findings.append(make_finding(rule, summary, violation))
     except Exception as error:
         target = summaries[0] if summaries else Document(path="", format="unknown")

@@ -48,6 +48,11 @@ class Violation:
     severity: Severity | None = None  # None: the rule's (configured) severity
     arguments: Mapping[str, object] = field(default_factory=dict)
     identity: tuple[str, ...] | None = None  # the arguments that identify the problem; None: all but "field"
+    # The parts of the model (JSON pointers, "*" for any one step) this judgement rests on beyond
+    # ``pointer``, when they are not all the rule's (``Rule.reads``): S005 comparing the Form 5 flags
+    # with the rows' transaction form types. Where one was not read, or is a field the printed form
+    # does not carry, the engine drops the violation (``Filing.hides``).
+    reads: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:

@@ -23,7 +23,12 @@ so that no rule reports on what was not seen:
   it reports on (S005 reads all four tables, N002 the whole filing). The engine does not run a
   rule whose ``reads`` overlaps an unread region, and drops any violation whose pointer overlaps
   an unread region or lies in a field the printed form does not carry
-  (:meth:`Filing.hides`, :meth:`Filing.unread_overlapping`).
+  (:meth:`Filing.hides`, :meth:`Filing.unread_overlapping`). A violation whose own judgement
+  rests on more than its pointer names it in ``Violation.reads`` (S005's Form 5 flags rest on the
+  rows' transaction form types): it is dropped likewise.
+* After any reader of the printed form, a value holding the form's own printed words (a label, a
+  caption) is marked unread too (``form16lint.readers.doubt_form_words``): the reader ran over
+  into the next box.
 
 All of it is kept in the canonical JSON, so ``extract`` then ``check`` gives the same findings as
 the PDF or text it came from.
@@ -226,18 +231,21 @@ class UnreadRegion:
     form_page: int | None = None  # the page of the signed form that carries it, when the input has no pages
 
 
+# The four tables' rows, for a rule that reads them all (``Rule.reads``)
+ALL_TABLES = ("/nonDerivativeTransactions", "/nonDerivativeHoldings", "/derivativeTransactions", "/derivativeHoldings")
+# Every row's transaction form type (4 or 5; 3 on a Form 5 holding), for a judgement resting on it
+ROW_FORM_TYPES = tuple(f"{table}/*/formType" for table in ALL_TABLES)
+
 # Fields the printed Forms 3, 4 and 5 have no place for: absent by nature from a filing read off
 # the printed form. "*" stands for any one step of a pointer.
 NOT_PRINTED = (
     "/schemaVersion", "/issuer/cik", "/reportingOwners/*/cik", "/reportingOwners/*/ccc",
     "/nonDerivativeTransactions/*/equitySwapInvolved", "/derivativeTransactions/*/equitySwapInvolved",
-    "/nonDerivativeTransactions/*/formType", "/derivativeTransactions/*/formType",
-    "/nonDerivativeHoldings/*/formType", "/derivativeHoldings/*/formType",
+    *ROW_FORM_TYPES,
     "/reportingOwners/*/address/stateDescription",
+    "/noSecuritiesOwned",  # an XML flag of Form 3; the printed form has no box for it
 )
 PRINTED_FORMATS = ("pdf", "text")
-# The four tables' rows, for a rule that reads them all (``Rule.reads``)
-ALL_TABLES = ("/nonDerivativeTransactions", "/nonDerivativeHoldings", "/derivativeTransactions", "/derivativeHoldings")
 
 
 def _steps(pointer: str) -> list[str]:
@@ -245,9 +253,9 @@ def _steps(pointer: str) -> list[str]:
 
 
 def within(pointer: str, region: str) -> bool:
-    """Whether ``pointer`` is ``region`` or lies under it; "*" in ``region`` matches any one step."""
+    """Whether ``pointer`` is ``region`` or lies under it; "*" in either matches any one step."""
     inner, outer = _steps(pointer), _steps(region)
-    return len(inner) >= len(outer) and all(o in ("*", i) for o, i in zip(outer, inner))
+    return len(inner) >= len(outer) and all(o == i or "*" in (o, i) for o, i in zip(outer, inner))
 
 
 def overlaps(one: str, other: str) -> bool:
@@ -304,12 +312,14 @@ class Filing:
                 return region
         return None
 
-    def hides(self, pointer: str) -> bool:
-        """Whether a finding at ``pointer`` would rest on what was not seen: a region not read
-        with confidence that overlaps it, or a field the printed form does not carry."""
-        if self.unread and self.unread_overlapping((pointer,)) is not None:
+    def hides(self, pointer: str, reads: tuple[str, ...] = ()) -> bool:
+        """Whether a finding at ``pointer``, whose judgement also ``reads`` those parts, would rest
+        on what was not seen: a region not read with confidence that overlaps one of them, or a
+        field the printed form does not carry."""
+        parts = (pointer, *reads)
+        if self.unread and self.unread_overlapping(parts) is not None:
             return True
-        return self.printed and any(within(pointer, part) for part in NOT_PRINTED)
+        return self.printed and any(within(part, hidden) for part in parts for hidden in NOT_PRINTED)
 
     # -- conveniences for rules ------------------------------------------------------------
     @property

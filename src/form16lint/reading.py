@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from form16lint.limits import LimitExceeded, ReadLimits, memory_limit, time_limit
 from form16lint.messages import excerpt
 from form16lint.model import Document
-from form16lint.readers import not_a_filing, unreadable
+from form16lint.readers import doubt_form_words, not_a_filing, unreadable
 from form16lint.rule import EXTRACTED_FORMATS
 
 
@@ -59,6 +59,7 @@ def read_input(plugins, path: str, limits: ReadLimits, data: bytes | None = None
         return unreadable(path, "unknown", reader_failure(error))
     if document is not None and document.filing is not None and document.format in EXTRACTED_FORMATS:
         document.filing.read_from = document.format  # kept in its canonical JSON
+        doubt_form_words(document)
     if document is None:
         why = looks_like_filing(data, path)
         if why is None:

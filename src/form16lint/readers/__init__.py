@@ -67,6 +67,28 @@ def unsure_field(document: Document, pointer: str, problem: str, location: Locat
     document.reader_findings.append(unread_finding(document.path, region))
 
 
+def doubt_form_words(document: Document) -> None:
+    """Mark unread every value of a printed form's filing (PDF, text) that holds the form's own
+    words, a label or caption: the reader ran over into the next box or line, and a rule judging
+    the value (its length, its shape) would judge the misreading. The footnotes and remarks are
+    free text that may quote the form, and are left as read."""
+    from form16lint.model import Value, walk
+    from form16lint.readers.printed_form import holds_form_words
+
+    filing = document.filing
+    if filing is None:
+        return
+    for pointer, leaf in list(walk(filing)):
+        if pointer.startswith(("/footnotes", "/remarks", "/unread", "/metadata")):  # free text, or no value read
+            continue
+        text = leaf.value if isinstance(leaf, Value) else leaf
+        text = leaf.raw if isinstance(leaf, Value) and leaf.raw is not None else text
+        if isinstance(text, str) and holds_form_words(text):
+            shown = text if len(text) <= 60 else text[:57] + "..."
+            unsure_field(document, pointer, f"it holds the form's own printed words ({shown!r})",
+                         document.locations.get(pointer) or document.locations.get("") or Location())
+
+
 def unread_finding(path: str, region: UnreadRegion) -> Finding:
     """The E001 that names an unread region, its problem, where it is and what to do."""
     location = Location(line=region.line, column=region.column, page=region.page, box=region.box)

@@ -731,7 +731,22 @@ class _PdfReader:
         self.read_notes(sections)
         self.read_more_owners(sections)
         self.read_owners(sections)
+        self.doubt_malformed_dates()
         return self.document
+
+    def doubt_malformed_dates(self) -> None:
+        """A date of the header boxes or a signature that holds more than a date's figures was not read
+        with confidence: the box took in its neighbour's words ("08/05/2020 MONROE STREET"), or a name
+        printed over the date interleaved with it ("O1r0t/i1z0/2025"). A date of figures alone that
+        is no real day ("02/30/2024") was read as typed: S003 reports it."""
+        f = self.filing
+        dates = [("/periodOfReport", f.period_of_report), ("/dateOfOriginalSubmission", f.date_of_original_submission)]
+        dates += [(f"/signatures/{i}/date", s.date) for i, s in enumerate(f.signatures)]
+        for pointer, value in dates:
+            if value.malformed and not _DATE_FIGURES.fullmatch(value.raw.strip()):
+                where = self.document.locations.get(pointer)
+                self.unsure(pointer, f"{value.raw!r} is not a real date", where.page if where else 1,
+                            where.box if where else "the form")
 
     def read_form_type(self) -> None:
         amended = False
@@ -816,7 +831,7 @@ class _PdfReader:
             text, notes = split_markers(region)
             f.date_of_original_submission = date_value(text or None, notes)
             self.locate("/dateOfOriginalSubmission", 1, box)
-            if f.date_of_original_submission.present and not f.document_type.endswith("/A"):
+            if f.date_of_original_submission.value is not None and not f.document_type.endswith("/A"):
                 f.document_type += "/A"
         owner = None
         if "owner" in regions:
@@ -1332,6 +1347,7 @@ class _PdfReader:
             self.locate(pointer, page, f"Reporting Owners, owner {index + 1}")
 
 
+_DATE_FIGURES = LazyRegex(r"[\d/.\-]+")  # a date as typed, real or not: figures and separators
 _SIGNATURE_KEY = "signatureofreporting"
 _SIGNED_DATE = LazyRegex(r"^\d{1,2}/\d{1,2}/\d{2,4}$")
 _STATE_CODE = LazyRegex(r"^(?:[A-Z]{2}|[A-Z][0-9])$")  # a US state, or EDGAR's code for a place abroad

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import functools
 import re
+from functools import lru_cache
+
+from form16lint.lazy_regex import LazyRegex
 
 # Each form's statement title in letters and digits, lower case; Form 4's title ends Form 5's, so
 # Form 5's is tried first.
@@ -162,3 +165,33 @@ def split_issuer(text: str) -> tuple[str | None, str | None, str | None]:
     if found is None:
         return text or None, None, cik[1] if cik else None
     return found[1] or None, found[2], cik[1] if cik else None
+
+
+# The form's own printed words that no value of a box or a table cell holds: a value read with one
+# of them in it ran over into a label or caption (a name that swallowed "(Check all applicable)" and
+# the next box). Long phrases are compared squashed; the short captions under box 1 only in their
+# parentheses, "(City)", since a city may well be called "Salt Lake City".
+FORM_PHRASES = (
+    *(label for labels in BOX_LABELS.values() for label in labels),
+    *(caption for _, caption in FILING_OPTIONS), "Officer (give title below)", "Other (specify below)",
+    *(caption for _, caption in TOP_CHECKBOXES),
+    "(Check all applicable)", "(Click all applicable)", "(Check Applicable Line)", "(Month/Day/Year)",
+    "Signature of Reporting Person", "Explanation of Responses", "Reminder: Report on a separate line",
+    "Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+    "Derivative Securities Acquired, Disposed of, or Beneficially Owned",
+    "Persons who respond to the collection of information",
+)
+_BOX1_CAPTIONS = LazyRegex(r"\(\s*(?:last|first|middle|street|city|state|zip|instr\.?\s*\d[^)]*)\s*\)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _squashed_phrases() -> tuple[str, ...]:
+    return tuple(squash(phrase) for phrase in FORM_PHRASES)
+
+
+def holds_form_words(text: str) -> bool:
+    """Whether ``text``, read as one value, holds a label or caption of the printed form."""
+    if _BOX1_CAPTIONS.search(text):
+        return True
+    squashed = squash(text)
+    return any(phrase in squashed for phrase in _squashed_phrases())
