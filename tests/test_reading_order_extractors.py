@@ -85,3 +85,19 @@ def test_reading_order_text_reads_the_printed_form(extractor, tmp_path, plugins,
         print(f"\n{extractor} (reading order): {agreed}/{total} printed fields = {agreed / total:.1%}")
     assert not alarms, alarms
     assert agreed / total >= FLOORS[extractor]
+
+
+def test_a_browser_footer_inside_box_1_is_no_address(tmp_path, plugins):
+    """A page of the SEC rendition printed by a browser may end inside a box 1 (a real rendition
+    of a joint Form 3 does, in an owner's box printed below the tables): the footer's address and page count
+    and the next page's date and title fall between "(Street)" and the city, and were once read as
+    the city (a false S006 "city is 44 characters long")."""
+    filing = _filing(BUILT["joint"].encode())
+    text = plain_pdftotext(render_pdf(filing, "ruled-glyph-super"), tmp_path)
+    furniture = "\nfile:///home/counsel/Downloads/form3.html\n\n2/4\n\n12/3/26, 3:08 PM\n\nSEC FORM 3\n"
+    at = text.index("(Street)") + len("(Street)")
+    path = tmp_path / "joint-footer.txt"
+    path.write_text(text[:at] + "\n" + furniture + text[at:], encoding="utf-8")
+    result = lint([str(path)], plugins, Settings(), RunOptions())
+    assert not [f for f in result.findings if "file:///" in f.message], [f.message for f in result.findings]
+    assert not [f for f in result.findings if f.code == "S006"]

@@ -863,6 +863,8 @@ class _Reader:
             # in reading order the city, the state and the ZIP code may each stand on a line of their own
             pieces = []
             for below in range(line + 1, end_line):
+                if _furniture(self.doc.line_text(below)):
+                    continue  # a page ends inside box 1: the browser's footer and header are no address
                 piece, offset = self._cell(below, cell)
                 piece = _before_other_boxes(piece).strip()
                 if piece and not _DATE.fullmatch(piece) and re.search(r"[A-Za-z0-9]{2}", piece):
@@ -870,6 +872,8 @@ class _Reader:
             if 1 < len(pieces) <= 3 and re.search(r"[A-Za-z]{2}", pieces[0][0]):
                 return " ".join(piece for piece, _ in pieces), pieces[0][1]
         for below in range(line + 1, end_line):
+            if _furniture(self.doc.line_text(below)):
+                continue
             piece, offset = self._cell(below, cell)
             if self._reading_order():
                 piece = _before_other_boxes(piece)
