@@ -78,3 +78,27 @@ def _values(filing) -> dict:
         "footnotes": [note.id for note in filing.footnotes],
         "signatures": [(s.name, str(s.date.value)) for s in filing.signatures],
     }
+
+
+def test_a_relationship_option_not_found_leaves_the_box_unjudged(tmp_path, plugins):
+    """A real EDGAR rendition's pdftotext -layout prints box 5's wrapped "Officer (give title
+    below)" caption with its lines out of order, so the caption is not found. Its box cannot then
+    be told unchecked: one E001 names the option, and no R001 says no relationship is checked."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler's pdftotext is not installed (Debian package: poppler-utils)")
+    from form16lint.engine import lint
+    from form16lint.rule import RunOptions
+    from form16lint.settings import Settings
+    from render_pdf import render_pdf
+    from test_pdf_roundtrip import BUILT, _filing
+
+    pdf = tmp_path / "filing.pdf"
+    pdf.write_bytes(render_pdf(_filing(BUILT["form4"].encode()), "ruled-glyph-super"))
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          check=True).stdout.decode()
+    assert "(give" in text
+    path = tmp_path / "filing.txt"
+    path.write_text(text.replace("(give", "     ", 1), encoding="utf-8")
+    findings = lint([str(path)], plugins, Settings(), RunOptions()).findings
+    assert not [f for f in findings if f.code == "R001"]
+    assert [f for f in findings if f.code == "E001" and "Officer (give title below)" in f.message]

@@ -935,6 +935,11 @@ class _PdfReader:
         found = read_checkboxes(region, RELATIONSHIP_OPTIONS, 2, marks, located=True)
         for name, (checked, _) in found.items():
             setattr(rel, name, Value(checked))
+        missing = [caption for name, caption in RELATIONSHIP_OPTIONS if name not in found]
+        if missing and found:
+            # an option whose caption is not found cannot be told unchecked (layout text may print a
+            # wrapped caption's lines out of order): the relationship is not judged
+            self.unsure(f"{pointer}/relationship", f"the option {missing[0]!r} was not found in the box", page, box)
         captions = {id(w) for w in caption_words(region, RELATIONSHIP_OPTIONS, 2)}
         rest = [w for w in region if id(w) not in captions and not is_mark(w.text)]
         officer = found.get("is_officer", (False, None))
