@@ -7,7 +7,7 @@ from __future__ import annotations
 from filings import d_tx, nd_tx, ownership_xml
 from form16lint.canonical import to_json
 from form16lint.engine import filing_findings, split_rules
-from form16lint.model import Document, Location, within
+from form16lint.model import Document, Location, Value, within
 from form16lint.readers import unsure_field
 from form16lint.readers.canonical_json import read_canonical_json
 from form16lint.readers.edgar_xml import read_ownership_xml
@@ -139,3 +139,22 @@ def test_a_value_holding_the_forms_words_is_unread_and_the_reasons_are_not(plugi
     regions = sorted(p for region in document.filing.unread for p in region.pointers)
     assert regions == ["/periodOfReport", "/reportingOwners/0/name"]
     assert not [f for f in _findings(document, plugins) if f.pointer == "/reportingOwners/0/name" and f.code != "E001"]
+
+
+def test_an_officer_title_holding_a_date_is_unread(plugins):
+    """pdfplumber's text of a real EDGAR rendition runs box 1's street and box 3's date into box 5's
+    officer title ('C/O 374 WATER INC. 04/30/2025 Technology'): unread (one E001), no S006 on its
+    length; a title without a date is kept as read."""
+    from form16lint.readers import doubt_form_words
+
+    document = _as_printed(ownership_xml())
+    relationship = document.filing.reporting_owners[0].relationship
+    relationship.is_officer, relationship.officer_title = Value(True), "C/O 374 WATER INC. 04/30/2025 Technology"
+    doubt_form_words(document)
+    assert [p for region in document.filing.unread for p in region.pointers] == [
+        "/reportingOwners/0/relationship/officerTitle"]
+    assert "S006" not in _codes(_findings(document, plugins))
+    clean = _as_printed(ownership_xml())
+    clean.filing.reporting_owners[0].relationship.officer_title = "Chief Technology Officer"
+    doubt_form_words(clean)
+    assert clean.filing.unread == []

@@ -4,6 +4,7 @@ bytes and returns a Document when the content is its format, or None to let anot
 from __future__ import annotations
 
 from form16lint.fieldnames import describe
+from form16lint.lazy_regex import LazyRegex
 from form16lint.findings import Finding, Severity, render
 from form16lint.model import Document, Location, UnreadRegion
 
@@ -67,6 +68,9 @@ def unsure_field(document: Document, pointer: str, problem: str, location: Locat
     document.reader_findings.append(unread_finding(document.path, region))
 
 
+_PRINTED_DATE = LazyRegex(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+
+
 def doubt_form_words(document: Document) -> None:
     """Mark unread every value of a printed form's filing (PDF, text) that holds the form's own
     words, a label or caption: the reader ran over into the next box or line, and a rule judging
@@ -87,6 +91,14 @@ def doubt_form_words(document: Document) -> None:
             shown = text if len(text) <= 60 else text[:57] + "..."
             unsure_field(document, pointer, f"it holds the form's own printed words ({shown!r})",
                          document.locations.get(pointer) or document.locations.get("") or Location())
+    for index, owner in enumerate(filing.reporting_owners):
+        # box 5's descriptions stand beside box 3's date: a date in one is a run-over, not a title
+        for key, text in (("officerTitle", owner.relationship.officer_title),
+                          ("otherText", owner.relationship.other_text)):
+            if isinstance(text, str) and _PRINTED_DATE.search(text):
+                pointer = f"/reportingOwners/{index}/relationship/{key}"
+                unsure_field(document, pointer, f"it holds a date, box 3's or a signature's ({text[:57]!r})",
+                             document.locations.get(pointer) or document.locations.get("") or Location())
 
 
 def unread_finding(path: str, region: UnreadRegion) -> Finding:
