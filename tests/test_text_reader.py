@@ -189,7 +189,7 @@ def test_unreadable_field_is_e001(read):
     b"just some notes about a Table I - Non-Derivative",
 ])
 def test_never_claims_other_formats(content):
-    from form16lint.readers.extracted_text import form16lint_read_document
+    from form16lint.readers.text_plugin import form16lint_read_document
 
     assert form16lint_read_document(path="x", data=content) is None
 

@@ -25,15 +25,9 @@ BUILTIN_PLUGINS = (
     "form16lint.readers.edgar_xml",
     "form16lint.readers.edgar_submission",
     "form16lint.readers.canonical_json",
-    "form16lint.readers.pdf",
-    "form16lint.readers.extracted_text",
-    "form16lint.reporters.rich_report",
-    "form16lint.reporters.concise",
-    "form16lint.reporters.json_report",
-    "form16lint.reporters.sarif",
-    "form16lint.reporters.github",
-    "form16lint.reporters.junit",
-    "form16lint.reporters.html",
+    "form16lint.readers.pdf_plugin",
+    "form16lint.readers.text_plugin",
+    "form16lint.reporters.builtin",
     "form16lint_rules",
 )
 

@@ -28,7 +28,6 @@ import unicodedata
 from dataclasses import dataclass
 
 from form16lint.form import ACQUIRE, DISPOSE, PRINTED_CODES
-from form16lint.hookspecs import hookimpl
 from form16lint.lazy_regex import LazyRegex
 from form16lint.model import (
     Address,
@@ -100,8 +99,9 @@ _WIDE_GAP = LazyRegex(r"\S {3,}\S")
 _SNIFF = 65536  # bytes read to decide whether a file is an extracted form
 
 
-@hookimpl(trylast=True)
-def form16lint_read_document(path: str, data: bytes):
+def read_if_claimed(path: str, data: bytes) -> Document | None:
+    """The document, when ``data`` is text extracted from a printed form; None when it is not
+    (another reader's format, or no form's text)."""
     if not _claims(data):
         return None
     return read_extracted_text(path, data.decode("utf-8-sig", errors="replace"))

@@ -38,7 +38,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import partial
 
-from form16lint.hookspecs import hookimpl
 from form16lint.lazy_regex import LazyRegex
 from form16lint.model import (
     Address,
@@ -65,13 +64,6 @@ from form16lint.readers.printed_form import (BOX_LABELS, COLUMN_LABEL_WORDS, FIL
 from form16lint.values import date_value, decimal_value, text_value
 
 FORMAT = "pdf"
-
-
-@hookimpl
-def form16lint_read_document(path: str, data: bytes):
-    if not data[:1024].lstrip().startswith(b"%PDF"):
-        return None
-    return read_pdf(path, data)
 
 
 # -- words and lines ---------------------------------------------------------------------------

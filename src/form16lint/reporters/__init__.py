@@ -1,5 +1,5 @@
-"""Built-in output formats. Each module is a plugin implementing ``form16lint_output_formats``;
-a reporter is ``reporter(result, stream, settings)``."""
+"""Built-in output formats, one module each, registered together by
+:mod:`form16lint.reporters.builtin`; a reporter is ``reporter(result, stream, settings)``."""
 
 from __future__ import annotations
 

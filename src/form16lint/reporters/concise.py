@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from form16lint.hookspecs import hookimpl
 
 
 def position(finding) -> str:
@@ -30,8 +29,3 @@ def write_concise(result, stream, settings=None) -> None:
     counts = result.counts()
     stream.write(f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info "
                  f"in {len(result.documents)} file(s)\n")
-
-
-@hookimpl
-def form16lint_output_formats():
-    return {"concise": write_concise}

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-from form16lint.hookspecs import hookimpl
 from form16lint.paths import repository_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -36,8 +35,3 @@ def write_github(result, stream, settings=None) -> None:
     for finding in result.findings:
         if not finding.suppressed:
             stream.write(annotation(finding) + "\n")
-
-
-@hookimpl
-def form16lint_output_formats():
-    return {"github": write_github}

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from form16lint.hookspecs import hookimpl
-
 ICONS = {"error": "✖", "warning": "▲", "info": "ℹ"}
 SERIES_STYLES = [("#1f4e9c", ""), ("#b34700", "7 4"), ("#2e6b30", "2 3"), ("#6a1b9a", "10 3 2 3"),
                  ("#8a6d00", "4 2"), ("#00626a", "12 4")]
@@ -663,8 +661,3 @@ def write_html(result, stream, settings=None) -> None:
 
 
 write_html.needs_documents = True  # it shows each filing's tables: the run keeps whole documents
-
-
-@hookimpl
-def form16lint_output_formats():
-    return {"html": write_html}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from form16lint.findings import plain
-from form16lint.hookspecs import hookimpl
 from form16lint.reporters import file_summary
 
 
@@ -37,8 +36,3 @@ def write_json(result, stream, settings=None) -> None:
     if result.notes:  # run-level remarks: members of an archive skipped, a pack that did not load
         report["notes"] = list(result.notes)
     stream.write(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-
-
-@hookimpl
-def form16lint_output_formats():
-    return {"json": write_json}

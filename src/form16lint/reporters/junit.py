@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from form16lint.findings import Severity
-from form16lint.hookspecs import hookimpl
 from form16lint.reporters.concise import location
 
 if TYPE_CHECKING:
@@ -52,8 +51,3 @@ def write_junit(result, stream, settings=None) -> None:
     ElementTree.indent(tree)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ElementTree.tostring(tree, encoding="unicode") + "\n")
-
-
-@hookimpl
-def form16lint_output_formats():
-    return {"junit": write_junit}

@@ -10,7 +10,6 @@ import os
 import sys
 
 from form16lint.fieldnames import describe
-from form16lint.hookspecs import hookimpl
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -167,8 +166,3 @@ def _write_with_rich(result, stream, settings=None) -> None:
     if suppressed:
         summary.append(f" ({suppressed} suppressed)", style="dim")
     console.print(summary)
-
-
-@hookimpl
-def form16lint_output_formats():
-    return {"rich": write_rich}

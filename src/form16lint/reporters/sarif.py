@@ -16,7 +16,6 @@ from urllib.parse import quote
 
 from form16lint.fieldnames import describe
 from form16lint.findings import plain
-from form16lint.hookspecs import hookimpl
 from form16lint.paths import repository_path, repository_root
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -141,8 +140,3 @@ class _Undocumented:
 
 def write_sarif(result, stream, settings=None) -> None:
     stream.write(json.dumps(sarif_log(result), indent=2, ensure_ascii=False) + "\n")
-
-
-@hookimpl
-def form16lint_output_formats():
-    return {"sarif": write_sarif}
