@@ -19,9 +19,9 @@ Whether a path is an archive is told by its first bytes, as readers tell formats
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections import Counter
-from pathlib import PurePosixPath
 from typing import Iterable, Iterator
 
 from form16lint.checking import Input
@@ -132,13 +132,13 @@ class ArchiveInputs:
 def _skip_reason(name: str, is_file: bool, size: int) -> str | None:
     if not is_file:
         return "links and special files"
-    parts = PurePosixPath(name).parts
+    parts = [part for part in name.split("/") if part not in ("", ".")]
     if any(part.startswith(".") for part in parts) or (parts and parts[0] == "__MACOSX"):
         return "hidden files"
     lowered = name.lower()
     if lowered.endswith(_ARCHIVE_SUFFIXES) or lowered.endswith(".gz"):
         return "archives inside the archive (not opened)"
-    if PurePosixPath(lowered).suffix not in MEMBER_SUFFIXES:
+    if posixpath.splitext(posixpath.basename(lowered))[1] not in MEMBER_SUFFIXES:
         return "files without a filing's suffix"
     return None
 

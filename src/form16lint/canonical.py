@@ -17,9 +17,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 
+from form16lint import SCHEMA_ID  # noqa: F401 - kept importable from here
 from form16lint.model import Filing, Value, camel_case
-
-SCHEMA_ID = "https://form16lint.dev/schemas/filing.schema.json"
 
 
 camel = camel_case

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -172,7 +171,9 @@ def _fingerprint(finding: Finding, seen: dict[str, int], path_key) -> None:
     basis = "\x1f".join(("v2", path_key(finding.path), finding.code, finding.pointer, facts))
     occurrence = seen.get(basis, 0)
     seen[basis] = occurrence + 1
-    finding.fingerprint = hashlib.sha256(f"{basis}\x1f{occurrence}".encode()).hexdigest()[:20]
+    from hashlib import sha256  # imported on the first finding: a clean check never needs it
+
+    finding.fingerprint = sha256(f"{basis}\x1f{occurrence}".encode()).hexdigest()[:20]
 
 
 def _fact(value) -> str:
@@ -185,11 +186,13 @@ def _fact(value) -> str:
 def legacy_fingerprints(findings: list[Finding], path_key=lambda path: path) -> list[str]:
     """The fingerprints form16lint gave before version 2 of the scheme (file, code, pointer and
     message), so that a baseline written then still matches findings whose message is unchanged."""
+    from hashlib import sha256
+
     seen: dict[str, int] = {}
     prints = []
     for finding in findings:
         basis = "\x1f".join((path_key(finding.path), finding.code, finding.pointer, finding.message))
         occurrence = seen.get(basis, 0)
         seen[basis] = occurrence + 1
-        prints.append(hashlib.sha256(f"{basis}\x1f{occurrence}".encode()).hexdigest()[:20])
+        prints.append(sha256(f"{basis}\x1f{occurrence}".encode()).hexdigest()[:20])
     return prints

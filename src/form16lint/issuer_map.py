@@ -7,7 +7,6 @@ the reverse index, CIK -> tickers, built once as the map is read."""
 
 from __future__ import annotations
 
-import json
 from typing import Iterable, Mapping
 
 from form16lint.errors import UsageError
@@ -37,6 +36,8 @@ class IssuerMap(dict):
 
 
 def load_issuer_map(path: str) -> IssuerMap:
+    import json  # only a run given a map reads one
+
     try:
         with open(path, encoding="utf-8") as handle:
             content = json.load(handle)

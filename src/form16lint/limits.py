@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -52,9 +51,7 @@ def time_limit(seconds: float, what: str = "--time-limit"):
     It uses SIGALRM, so it works in the main thread of a process (the command's, or each worker
     of ``--jobs``); elsewhere, or with 0 seconds, it does nothing. If the code swallows the
     exception it is raised again every half second."""
-    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
-    if not usable:
+    if not (seconds and seconds > 0 and hasattr(signal, "setitimer")):
         yield
         return
     state = {"armed": True}
@@ -64,7 +61,15 @@ def time_limit(seconds: float, what: str = "--time-limit"):
             raise LimitExceeded(f"reading and checking it took longer than the time limit of {seconds:g} s "
                                 f"(raise it with {what} SECONDS)")
 
-    previous = signal.signal(signal.SIGALRM, expire)
+    try:
+        previous = signal.signal(signal.SIGALRM, expire)
+    except ValueError:  # not the main thread: a handler can be set there only
+        installed = False
+    else:
+        installed = True
+    if not installed:
+        yield
+        return
     signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         yield

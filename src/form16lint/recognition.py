@@ -9,7 +9,6 @@ without the canonical marker, the form's printed labels in a page) is broken, an
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 
@@ -78,6 +77,8 @@ def _json_looks_like_filing(data: bytes) -> str | None:
               "`form16lint extract`, or add that key")
     if len(data) > _MAX_JSON:
         return marker if b'"documentType"' in data[:_SNIFF] else None
+    import json  # only a file that starts as JSON gets here
+
     try:
         content = json.loads(data.decode("utf-8-sig"))
     except json.JSONDecodeError as error:

@@ -6,13 +6,11 @@ from what can be read, so the other rules run too.
 
 from __future__ import annotations
 
-import json
 import re
 
-from form16lint.canonical import SCHEMA_ID, from_data, loads
+from form16lint import SCHEMA_ID
 from form16lint.findings import Finding, Severity, render
 from form16lint.hookspecs import hookimpl
-from form16lint.json_positions import json_locations
 from form16lint.model import Document
 from form16lint.readers import unread_finding, unreadable
 
@@ -35,6 +33,11 @@ def form16lint_read_document(path: str, data: bytes):
 
 
 def read_canonical_json(path: str, data: bytes) -> Document:
+    import json  # here, not at the top: a run that reads no JSON never loads these
+
+    from form16lint.canonical import from_data, loads
+    from form16lint.json_positions import json_locations
+
     try:
         text = data.decode("utf-8-sig")
         content = loads(text)
