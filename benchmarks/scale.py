@@ -277,6 +277,9 @@ def memory_run(size: int, rules: str) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
     if argv[:1] == ["--lint-in-process"]:
         lint_in_process(argv[1:])
         return 0

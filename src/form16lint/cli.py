@@ -449,13 +449,18 @@ def lint_on_dask(address, inputs, plugins, settings, options, progress, keep_doc
 
 
 def write_report(reporter, result, settings, output: str | None) -> None:
-    if output is None:
-        reporter(result, sys.stdout, settings)
-        return
-    from form16lint.output import atomic_writer
+    """Write the report, the cycle collector paused as during the run: a report of many filings
+    builds many small objects beside the run's results, and passes over them all free nothing."""
+    from form16lint.engine import collector_paused
 
-    with atomic_writer(output) as stream:
-        reporter(result, stream, settings)
+    with collector_paused():
+        if output is None:
+            reporter(result, sys.stdout, settings)
+            return
+        from form16lint.output import atomic_writer
+
+        with atomic_writer(output) as stream:
+            reporter(result, stream, settings)
 
 
 def cmd_config(args) -> int:
