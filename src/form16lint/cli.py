@@ -162,16 +162,15 @@ def load_command_plugins(strict: bool | None, disabled: tuple = ()):
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser. Every command is listed; given ``command``, only that one's
-    options are added (a command line is parsed with its own command's options only, and adding
-    every command's is a good part of a one-file check's start-up)."""
+    """The command line's parser: every command with its options, or, given ``command``, that
+    command alone (a command line naming one is parsed by its parser only, and building every
+    command's parser was a good part of a one-file check's start-up)."""
     parser = _Parser(prog="form16lint", description="Lint SEC Section 16 filings (Forms 3, 4, 5).")
     parser.add_argument("--version", action="version", version=f"form16lint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (summary, add_options) in _COMMAND_OPTIONS.items():
-        subparser = commands.add_parser(name, help=summary)
         if command is None or command == name:
-            add_options(subparser)
+            add_options(commands.add_parser(name, help=summary))
     return parser
 
 
