@@ -152,15 +152,18 @@ MAX_DEPTH = 64
 
 
 def _too_deep(root):
-    """The first element nested deeper than :data:`MAX_DEPTH`, else None (one walk, stopping there)."""
+    """The first element nested deeper than :data:`MAX_DEPTH`, else None. It is the first element
+    at depth MAX_DEPTH + 1 (any deeper one comes after its ancestor there): an XPath that libxml2
+    walks without a Python step per element finds it."""
+    found = _below_max_depth()(root)
+    return found[0] if found else None
+
+
+@cache
+def _below_max_depth():
     from lxml import etree
 
-    depth = 0
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if depth > MAX_DEPTH:
-            return element
-    return None
+    return etree.XPath("/*" + "/*" * MAX_DEPTH)
 
 
 # -- what each element holds -------------------------------------------------------------------
