@@ -61,6 +61,10 @@ def check_in_parallel(inputs, plugins, filing_rules, summarisers, settings, opti
     if second is None:  # one batch: starting processes would cost more than it saves
         yield from here(first)
         return
+    # this process checks the first batch before the workers start: what a first check warms up
+    # (patterns compiled on first use, modules the rules import when first needed, their caches)
+    # is then inherited by forked workers instead of being built again in each
+    checked_first = here(first)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     workers = max(1, settings.jobs - 1)
@@ -70,7 +74,7 @@ def check_in_parallel(inputs, plugins, filing_rules, summarisers, settings, opti
         with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start,
                                  initargs=(settings, options, keep_documents)) as pool:
             # each entry: a Future of a worker's batch, or a batch's results checked here
-            pending: deque[Future | list] = deque([pool.submit(_check_batch, first), pool.submit(_check_batch, second)])
+            pending: deque[Future | list] = deque([checked_first, pool.submit(_check_batch, second)])
             for batch in batches:
                 queued = sum(1 for entry in pending if isinstance(entry, Future) and not entry.done())
                 if queued < workers * IN_FLIGHT:
