@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from form16lint.lazy_regex import LazyRegex
 from form16lint.rulekit.amounts import figure, last_place, normalised_title, tells_of_adjustment
 from form16lint.rulekit.when import row_direction, split_part
 from form16lint.rulekit.identity import (
@@ -38,7 +39,7 @@ def _owners_key(filing) -> frozenset[str] | None:
 # Accounts whose balance grows or shrinks without a report: plan accounts whose acquisitions are
 # exempt (401(k), profit-sharing, ESOP and savings plans; employee stock purchase plans), dividend
 # reinvestment, and units that accrue dividend equivalents.
-PLAN_ACCOUNT = re.compile(
+PLAN_ACCOUNT = LazyRegex(
     r"401\s*\(?k\)?|profit[\s-]+sharing|\bESOP\b|employee stock (?:ownership|purchase)|\bESPP\b|savings plan"
     r"|retirement plan|thrift|deferred compensation|reinvest|\bDRIP\b|dividend equivalent", re.IGNORECASE)
 

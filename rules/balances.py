@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from form16lint.lazy_regex import LazyRegex
 from form16lint.fieldnames import column, describe
 from form16lint.findings import Severity, Violation
 from form16lint.form import EXERCISE_OR_CONVERSION
@@ -181,7 +182,7 @@ class BalanceMismatch(FilingRule):
 
 # A nature of indirect ownership that may stand for several people: several children,
 # grandchildren or relatives are often reported under one nature text, told apart by nothing.
-FAMILY_MEMBERS = re.compile(r"\b(?:child|children|son|sons|daughters?|grand\w*|minor|niece|nephew|relative|family "
+FAMILY_MEMBERS = LazyRegex(r"\b(?:child|children|son|sons|daughters?|grand\w*|minor|niece|nephew|relative|family "
                             r"member|custodian|ugma|utma)", re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
 
+from form16lint.lazy_regex import LazyRegex
 from form16lint.fieldnames import column as column_of
 from form16lint.fieldnames import describe
 from form16lint.findings import Severity, Violation
@@ -33,23 +34,23 @@ from form16lint.rulekit.vesting import (
 
 # A schedule told as history (credit for service before the grant, a vesting commencement date)
 # may legitimately start before the grant: it is no evidence of a wrong date.
-RETROSPECTIVE = re.compile(r"commencement|was satisfied|were satisfied|became vested|has vested|have vested|"
+RETROSPECTIVE = LazyRegex(r"commencement|was satisfied|were satisfied|became vested|has vested|have vested|"
                            r"credit|previously|as adjusted", re.I)
 # Options assumed or exchanged in a merger keep their original exercisable dates.
-CARRIED_OVER = re.compile(r"assum|exchange|merger|substitut|replac|convert|conversion|acqui(?:red|sition) of",
+CARRIED_OVER = LazyRegex(r"assum|exchange|merger|substitut|replac|convert|conversion|acqui(?:red|sition) of",
                           re.I)
 # Full-value units (restricted, performance, deferred stock units; phantom stock) settle when they
 # vest: filers give the vesting date as both the date exercisable and the expiration date.
-FULL_VALUE_UNITS = re.compile(
+FULL_VALUE_UNITS = LazyRegex(
     r"\b(?:P?RSU|PSU|DSU|PBRSU)s?\b|\b(?:restricted|performance|deferred|phantom)\b[^,;]{0,30}?\bunits?\b"
     r"|\b(?:stock|share)\s+units?\b|\bphantom\s+(?:stock|shares?)\b", re.IGNORECASE)
 # A text that names the column for a date ("on the Exercisable Date set forth above"): its
 # schedule cannot contradict the column.
-NAMES_THE_COLUMN = re.compile(r"(?:exercisable|vesting) date (?:set forth|shown|stated|reported|indicated)|"
+NAMES_THE_COLUMN = LazyRegex(r"(?:exercisable|vesting) date (?:set forth|shown|stated|reported|indicated)|"
                               r"date exercisable|set forth (?:above|in column)|in column \d", re.I)
 # Words that go on past what the tranches read so far state ("1/48 thereafter until fully vested",
 # "at a rate of 20% per year"): a schedule short of 100% with them was not read to its end.
-CONTINUES = re.compile(r"thereafter|until (?:fully|100%|all)|per (?:year|annum)|rate of|each (?:year|month|quarter)"
+CONTINUES = LazyRegex(r"thereafter|until (?:fully|100%|all)|per (?:year|annum)|rate of|each (?:year|month|quarter)"
                        r"|every (?:year|month|quarter)", re.I)
 TERM_TOLERANCE_DAYS = 31  # "ten-year term" expiring the day before, or a grant dated days off the board date
 
